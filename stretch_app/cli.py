@@ -1,0 +1,136 @@
+"""The ``stretch-app`` command line.
+
+Commands that need no window (``list``, ``validate``, ``schema``, ``export-ics``,
+``--version``) never import Qt, so they answer in tens of milliseconds. Everything else opens
+the app (or hands the request to the one already running).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from stretch_app import __version__
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="stretch-app",
+        description="Nightstretch: guided bedtime stretches and relief for night leg cramps.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    start = parser.add_mutually_exclusive_group()
+    start.add_argument("--routine", metavar="ID", help="open and start this routine")
+    start.add_argument("--cramp-now", action="store_true", help="start cramp relief now")
+    parser.add_argument("--tray", action="store_true", help="start hidden in the tray")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", help="list the routines found (bundled and your own)")
+    validate = commands.add_parser("validate", help="check routine files")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    commands.add_parser("schema", help="print the JSON Schema of routine files")
+    return parser
+
+
+def _library_folders() -> list[Path]:
+    from stretch_app import paths
+
+    return [paths.bundled_routines_dir(), paths.user_routines_dir()]
+
+
+def _toml_inputs(folders: Sequence[Path]) -> list[Path]:
+    """Every folder and routine file an answer depends on (a new file changes the folder)."""
+    inputs: list[Path] = []
+    for folder in folders:
+        if folder.is_dir():
+            inputs.append(folder)
+            inputs.extend(sorted(folder.glob("*.toml")))
+    return inputs
+
+
+def _cached(name: str, question: list[Any], inputs: list[Path], compute: Any) -> Any:
+    from stretch_app import __version__, paths
+    from stretch_app.core.answer_cache import cached_answer
+
+    cache = paths.user_cache_dir() / f"{name}.json"
+    return cached_answer(cache, [__version__, *question], inputs, compute)
+
+
+def _list_rows(folders: list[Path]) -> dict[str, list[Any]]:
+    from stretch_app.core.library import load_library
+    from stretch_app.core.model import RoutineKind, format_duration
+    from stretch_app.core.session import expand_routine
+
+    library = load_library(folders)
+    rows = []
+    ordered = sorted(
+        library.routines.values(), key=lambda r: (r.kind is RoutineKind.RELIEF, r.name.lower())
+    )
+    for routine in ordered:
+        phases = expand_routine(routine, library.exercises)
+        length = format_duration(sum(p.duration or 0.0 for p in phases))
+        if any(p.duration is None for p in phases):
+            length = "open-ended"
+        origin = "yours" if library.sources[routine.id].parent == folders[-1] else "bundled"
+        kind = "relief" if routine.kind is RoutineKind.RELIEF else "routine"
+        rows.append([routine.id, routine.name, length, kind, origin])
+    return {"rows": rows, "problems": [str(p) for p in library.problems]}
+
+
+def _cmd_list() -> int:
+    folders = _library_folders()
+    answer = _cached(
+        "list", [[str(f) for f in folders]], _toml_inputs(folders), lambda: _list_rows(folders)
+    )
+    rows = answer["rows"]
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+    for problem in answer["problems"]:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return 0
+
+
+def _cmd_validate(files: Sequence[Path]) -> int:
+    folders = _library_folders()
+
+    def check() -> list[str]:
+        from stretch_app.core.library import validate_files
+
+        return [str(p) for p in validate_files(files, catalogs_from=folders)]
+
+    question = [[str(f) for f in files], [str(f) for f in folders]]
+    problems = _cached("validate", question, [*files, *_toml_inputs(folders)], check)
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+def _cmd_schema() -> int:
+    from stretch_app.core.schema import routine_file_schema
+
+    print(json.dumps(routine_file_schema(), indent=2))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "list":
+            return _cmd_list()
+        if args.command == "validate":
+            return _cmd_validate(args.files)
+        if args.command == "schema":
+            return _cmd_schema()
+    except BrokenPipeError:  # e.g. `stretch-app list | head -1`
+        return 0
+    from stretch_app.ui.launch import launch
+
+    return launch(routine=args.routine, cramp_now=args.cramp_now, tray=args.tray)

@@ -1,0 +1,163 @@
+"""What the guided player says and which tone it plays for each session event.
+
+Pure Python: the sound and voice objects in ``ui/desktop/audio.py`` only carry out what this
+module decides, so every line a person hears at bedtime is tested without Qt.
+
+Lines are built from the exercise names in the routine files (``spoken`` when set, else
+``name``); the only words here are the short prompts that hold the routine together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Protocol
+
+from stretch_app.core.model import Exercise, Side, StepMode
+from stretch_app.core.session import (
+    Event,
+    Finished,
+    Halfway,
+    LastSeconds,
+    Paused,
+    Phase,
+    PhaseKind,
+    PhaseStarted,
+    Resumed,
+    SwitchLegs,
+)
+
+__all__ = ["Cue", "GuidanceContext", "cue_for", "spoken_lines", "spoken_lines_for"]
+
+
+class Cue(StrEnum):
+    """A short tone; the value is the sound file's name without ``.wav``."""
+
+    HOLD_START = "hold-start"
+    LAST_SECONDS = "last-seconds"
+    SWITCH_LEGS = "switch-legs"
+    DONE = "done"
+
+
+class GuidanceContext(Protocol):
+    """What guidance may ask of the session (a :class:`~stretch_app.core.session.Session`)."""
+
+    def remaining(self) -> float | None:
+        """Seconds left in the current phase, or None when it is open-ended."""
+        ...
+
+
+_LEG = {Side.LEFT: "Left leg.", Side.RIGHT: "Right leg."}
+
+
+def _sentence(text: str) -> str:
+    """Capitalise the first letter and end with a full stop (unless it already ends a sentence)."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _spoken_name(exercise: Exercise) -> str:
+    return " ".join((exercise.spoken or exercise.name).split())
+
+
+def _in_a_sentence(name: str) -> str:
+    """``"Hamstring stretch"`` → ``"hamstring stretch"``; leaves ``"ABC drill"`` alone."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def _spoken_duration(seconds: float) -> str:
+    """``30`` → ``"30 seconds"``, ``60`` → ``"1 minute"``, ``90`` → ``"1 minute 30 seconds"``."""
+    total = max(1, round(seconds))
+    minutes, secs = divmod(total, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    if secs:
+        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
+    return " ".join(parts)
+
+
+def _exercise_and_leg(phase: Phase) -> list[str]:
+    parts = [_sentence(_spoken_name(phase.exercise))]
+    if phase.side is not None:
+        parts.append(_LEG[phase.side])
+    return parts
+
+
+def _phase_started(event: PhaseStarted, context: GuidanceContext | None) -> list[str]:
+    phase = event.phase
+    if phase.kind is PhaseKind.GET_READY:
+        if event.index == 0:
+            # The first phase of every session is its get-ready.
+            first = _in_a_sentence(_spoken_name(phase.exercise))
+            return [f"Get ready. First: {first}."]
+        # A lead-in before a paused hold carries on.
+        return [" ".join(["Get ready.", *_exercise_and_leg(phase)])]
+    if phase.kind is PhaseKind.HOLD:
+        if event.resumed:
+            left = context.remaining() if context is not None else None
+            if left is None or left < 1:
+                return ["Carry on."]
+            return [f"Carry on. {_spoken_duration(left)} left."]
+        if phase.mode is StepMode.UNTIL_EASED or phase.duration is None:
+            return [" ".join([*_exercise_and_leg(phase), "Hold until it eases."])]
+        hold = f"Hold for {_spoken_duration(phase.duration)}."
+        return [" ".join([*_exercise_and_leg(phase), hold])]
+    if phase.kind is PhaseKind.TIP:
+        note = _sentence(phase.note)
+        return [" ".join(filter(None, [_sentence(_spoken_name(phase.exercise)), note]))]
+    if phase.kind is PhaseKind.REST:
+        # A rest phase carries the exercise that comes after it.
+        return ["Rest.", f"Next: {_in_a_sentence(_spoken_name(phase.exercise))}."]
+    # SWITCH_LEGS: the SwitchLegs event that follows says it.
+    return []
+
+
+def spoken_lines(event: Event, context: GuidanceContext | None = None) -> list[str]:
+    """The lines to say for one session event, in order (often none).
+
+    ``context`` is the session, asked for the time left when a paused hold carries on.
+    """
+    if isinstance(event, PhaseStarted):
+        return _phase_started(event, context)
+    if isinstance(event, Halfway):
+        return ["Halfway."]
+    if isinstance(event, SwitchLegs):
+        return ["Switch legs."]
+    if isinstance(event, Paused):
+        return ["Paused."]
+    if isinstance(event, Resumed):
+        # A timed hold gets a lead-in, whose get-ready line is said instead.
+        timed_hold = event.phase.kind is PhaseKind.HOLD and event.phase.duration is not None
+        return [] if timed_hold else ["Carry on."]
+    if isinstance(event, Finished):
+        return ["All done. Good night."] if event.completed else ["Stopped."]
+    # LastSeconds: a tone only, so the count-down is not talked over.
+    return []
+
+
+def spoken_lines_for(events: Iterable[Event], context: GuidanceContext | None = None) -> list[str]:
+    """The lines for a batch of events, as one session command returns them, in order."""
+    return [line for event in events for line in spoken_lines(event, context)]
+
+
+def cue_for(event: Event) -> Cue | None:
+    """The tone for one session event, or None.
+
+    Last-seconds sounds only near the end of a hold: before a hold begins, its own start tone
+    follows a moment later and a second tone would only add noise at bedtime.
+    """
+    if isinstance(event, PhaseStarted) and event.phase.kind is PhaseKind.HOLD:
+        return Cue.HOLD_START
+    if isinstance(event, LastSeconds) and event.phase.kind is PhaseKind.HOLD:
+        return Cue.LAST_SECONDS
+    if isinstance(event, SwitchLegs):
+        return Cue.SWITCH_LEGS
+    if isinstance(event, Finished) and event.completed:
+        return Cue.DONE
+    return None

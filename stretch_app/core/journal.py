@@ -1,0 +1,483 @@
+"""The journal: routines done and cramp episodes, kept in a small SQLite file.
+
+Every write is one transaction. The file is in WAL mode with ``synchronous=FULL``: a row is on
+disk once its call returns, so it survives the app being killed and, as far as the disk keeps
+its promises, a power cut too (the journal is written a few times a night, so the fsync costs
+nothing anyone could notice). Times are stored as UTC ISO-8601 text of fixed width, so text
+order is time order.
+
+A file that SQLite calls corrupt is never deleted: it is moved aside next to the journal
+(``journal.sqlite3.corrupt-YYYYmmdd-HHMMSS``), a new journal is started, and
+:attr:`Journal.recovered_from` names the old one. Anything else that stops the journal from
+opening (a folder in its place, no permission, a newer schema) raises :class:`JournalError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final, Literal, Self, TypedDict, Unpack, get_args
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CrampEpisode",
+    "EpisodeChanges",
+    "EpisodeDetails",
+    "EpisodeSource",
+    "Journal",
+    "JournalError",
+    "Leg",
+    "Medicine",
+    "Muscle",
+    "SessionRecord",
+]
+
+Leg = Literal["left", "right", "both"]
+Muscle = Literal["calf", "back-of-thigh", "front-of-thigh", "foot", "other"]
+EpisodeSource = Literal["relief", "manual"]
+
+_LEGS: Final = frozenset(get_args(Leg))
+_MUSCLES: Final = frozenset(get_args(Muscle))
+_SOURCES: Final = frozenset(get_args(EpisodeSource))
+_CHOICES: Final[dict[str, frozenset[str]]] = {"leg": _LEGS, "muscle": _MUSCLES, "source": _SOURCES}
+_NOTE_MAX = 4000
+_NAME_MAX = 200
+
+# SQLite's primary result codes that mean "this file is damaged", as opposed to "cannot open".
+_SQLITE_CORRUPT: Final = 11
+_SQLITE_NOTADB: Final = 26
+
+
+class EpisodeDetails(TypedDict, total=False):
+    """What a person may tell about a cramp, besides when it started; all optional."""
+
+    ended_at: datetime | None
+    duration_s: float | None
+    leg: Leg | None
+    muscle: Muscle | None
+    pain: int | None
+    woke_me: bool | None
+    helped: str | None
+    """The id of the step or exercise that eased it."""
+    swelling_numbness_skin: bool | None
+    elsewhere_in_body: bool | None
+    note: str
+    source: EpisodeSource
+
+
+class EpisodeChanges(EpisodeDetails, total=False):
+    """Details to change in a recorded episode; those left out stay as they are."""
+
+    started_at: datetime
+
+
+class JournalError(Exception):
+    """The journal cannot be opened or written; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One routine done (or begun and left), as kept in the journal."""
+
+    id: int
+    routine_id: str
+    started_at: datetime
+    ended_at: datetime
+    completed: bool
+    holds_done: int
+    last_step_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class CrampEpisode:
+    """One night-time cramp: when, where, how bad, and what helped."""
+
+    id: int
+    started_at: datetime
+    ended_at: datetime | None
+    duration_s: float | None
+    leg: Leg | None
+    muscle: Muscle | None
+    pain: int | None
+    woke_me: bool | None
+    helped: str | None
+    swelling_numbness_skin: bool | None
+    elsewhere_in_body: bool | None
+    note: str
+    source: EpisodeSource
+
+
+@dataclass(frozen=True, slots=True)
+class Medicine:
+    """A medicine the person takes, as listed in the journal."""
+
+    id: int
+    name: str
+    added_at: datetime
+
+
+# --- schema -----------------------------------------------------------------------------------
+
+_MIGRATIONS: Final[tuple[str, ...]] = (
+    # 1: the first schema.
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY, routine_id TEXT NOT NULL,
+        started_at TEXT NOT NULL, ended_at TEXT NOT NULL,
+        completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
+        holds_done INTEGER NOT NULL CHECK (holds_done >= 0),
+        last_step_index INTEGER NOT NULL CHECK (last_step_index >= 0));
+    CREATE TABLE cramp_episodes (
+        id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, ended_at TEXT,
+        duration_s REAL CHECK (duration_s >= 0),
+        leg TEXT CHECK (leg IN ('left', 'right', 'both')), muscle TEXT,
+        pain INTEGER CHECK (pain BETWEEN 0 AND 10), woke_me INTEGER, helped TEXT,
+        swelling_numbness_skin INTEGER, elsewhere_in_body INTEGER,
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL CHECK (source IN ('relief', 'manual')));
+    """,
+    # 2: the medicine list, and indexes for the history's date ranges.
+    """
+    CREATE TABLE medicines (id INTEGER PRIMARY KEY, name TEXT NOT NULL, added_at TEXT NOT NULL);
+    CREATE UNIQUE INDEX medicines_name ON medicines (name COLLATE NOCASE);
+    CREATE INDEX sessions_started_at ON sessions (started_at);
+    CREATE INDEX cramp_episodes_started_at ON cramp_episodes (started_at);
+    """,
+)
+SCHEMA_VERSION: Final = len(_MIGRATIONS)
+
+_EPISODE_FIELDS: Final = ("started_at", *EpisodeDetails.__annotations__)
+_EPISODE_COLUMNS: Final = ", ".join(_EPISODE_FIELDS)
+_SESSION_COLUMNS: Final = "routine_id, started_at, ended_at, completed, holds_done, last_step_index"
+_YES_NO: Final = ("woke_me", "swelling_numbness_skin", "elsewhere_in_body")
+
+
+# --- conversions ------------------------------------------------------------------------------
+
+
+def _to_text(moment: datetime, name: str) -> str:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{name} must carry a time zone (an aware datetime)")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _check_episode(fields: Mapping[str, object]) -> dict[str, object]:
+    """Validate episode details and turn them into column values, in the order given."""
+    row: dict[str, object] = {}
+    for name, value in fields.items():
+        if name not in _EPISODE_FIELDS:
+            raise TypeError(f"a cramp episode has no detail called {name!r}")
+        allowed = _CHOICES.get(name)
+        if value is None and name not in ("started_at", "note", "source"):
+            row[name] = None
+        elif name in ("started_at", "ended_at"):
+            if not isinstance(value, datetime):
+                raise ValueError(f"{name} must be a datetime")
+            row[name] = _to_text(value, name)
+        elif allowed is not None:
+            if value not in allowed:
+                raise ValueError(f"{name} must be one of {sorted(allowed)}, not {value!r}")
+            row[name] = value
+        elif name == "duration_s":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ValueError("duration_s must be a number of seconds, 0 or more")
+            row[name] = float(value)
+        elif name == "pain":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+                raise ValueError(f"pain must be a whole number from 0 to 10, not {value!r}")
+            row[name] = value
+        elif name in ("note", "helped"):
+            if not isinstance(value, str) or len(value) > _NOTE_MAX:
+                raise ValueError(f"{name} must be text of at most {_NOTE_MAX} characters")
+            row[name] = value
+        else:  # the yes/no questions
+            if not isinstance(value, bool):
+                raise ValueError(f"{name} must be True, False or None")
+            row[name] = int(value)
+    return row
+
+
+def _episode_from_row(row: tuple[Any, ...]) -> CrampEpisode:
+    values = dict(zip(("id", *_EPISODE_FIELDS), row, strict=True))
+    for name, value in values.items():
+        if value is not None and name in ("started_at", "ended_at"):
+            values[name] = _from_text(value)
+        elif value is not None and name in _YES_NO:
+            values[name] = bool(value)
+    return CrampEpisode(**values)
+
+
+# --- opening ----------------------------------------------------------------------------------
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    # Errors raised by the sqlite3 module itself carry no code; only these two mean damage.
+    text = str(exc).lower()
+    return "file is not a database" in text or "malformed" in text
+
+
+def _is_damaged(path: Path) -> bool:
+    """Check an existing journal without writing a byte to it, nor to its WAL."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    # Read-only, so closing this connection can neither checkpoint nor delete the WAL.
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            (check,) = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return _is_corruption(exc)  # other trouble is for the real open to report
+    return bool(check != "ok")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open, configure and migrate the journal; raise sqlite3 errors as they come."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    try:
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                f"{path}: was written by a newer Nightstretch (journal version {version},"
+                f" this version reads up to {SCHEMA_VERSION}); it was left untouched"
+            )
+        (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError(f"could not switch to WAL mode (got {mode!r})")
+        conn.execute("PRAGMA synchronous = FULL")
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            _migrate(conn, number)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, number: int) -> None:
+    """Run one migration and set the version, all in one transaction."""
+    statements = [s.strip() for s in _MIGRATIONS[number - 1].split(";") if s.strip()]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged journal (and its WAL companions) to a dated name beside it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while any(target.with_name(target.name + s).exists() for s in ("", "-wal", "-shm")):
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    return target
+
+
+class Journal:
+    """The app's record of routines done, cramp episodes and medicines."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, recovered_from: Path | None) -> None:
+        """Wrap an open, migrated connection; use :meth:`open` instead."""
+        self._conn: sqlite3.Connection | None = conn
+        self.path = path
+        self.recovered_from = recovered_from
+        """Where a damaged journal was moved before this one was started, if that happened."""
+
+    @classmethod
+    def open(cls, path: Path) -> Journal:
+        """Open the journal at ``path``, creating its folder and file and bringing it up to date."""
+        path = Path(path)
+        if path.is_dir():
+            raise JournalError(f"{path}: is a folder, not a journal file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise JournalError(f"{path}: cannot create its folder: {exc.strerror}") from None
+        recovered_from: Path | None = None
+        try:
+            if _is_damaged(path):
+                recovered_from = _move_aside(path)
+            try:
+                conn = _connect(path)
+            except sqlite3.DatabaseError as exc:
+                if recovered_from is not None or not _is_corruption(exc):
+                    raise
+                recovered_from = _move_aside(path)  # damage only a write could find
+                conn = _connect(path)
+        except sqlite3.Error as exc:
+            raise JournalError(f"{path}: cannot be opened: {exc}") from None
+        except OSError as exc:
+            raise JournalError(f"{path}: cannot be set aside: {exc.strerror}") from None
+        return cls(conn, path, recovered_from)
+
+    def close(self) -> None:
+        """Close the journal; calling it again does nothing."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Self:
+        """Use the journal in a ``with`` block that closes it."""
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Close the journal at the end of a ``with`` block."""
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole on success, rolled back otherwise."""
+        conn = self._live()
+        try:
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+        except sqlite3.Error as exc:
+            raise JournalError(f"{self.path}: could not be written: {exc}") from None
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            with closing(self._live().execute(sql, params)) as cursor:
+                return cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise JournalError(f"{self.path}: could not be read: {exc}") from None
+
+    def _live(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise JournalError(f"{self.path}: the journal is closed")
+        return self._conn
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    def record_session(
+        self,
+        routine_id: str,
+        started_at: datetime,
+        ended_at: datetime,
+        *,
+        completed: bool,
+        holds_done: int = 0,
+        last_step_index: int = 0,
+    ) -> int:
+        """Record a routine done (or left part-way), and return its id."""
+        if holds_done < 0 or last_step_index < 0:
+            raise ValueError("holds_done and last_step_index cannot be negative")
+        row = (
+            routine_id,
+            _to_text(started_at, "started_at"),
+            _to_text(ended_at, "ended_at"),
+            int(bool(completed)),
+            holds_done,
+            last_step_index,
+        )
+        sql = f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
+        with self._write() as conn:
+            return int(conn.execute(sql, row).lastrowid or 0)
+
+    def sessions(self, since: datetime | None = None) -> list[SessionRecord]:
+        """Routines done, oldest first; only those started at or after ``since`` if given."""
+        sql = f"SELECT id, {_SESSION_COLUMNS} FROM sessions"
+        params: tuple[Any, ...] = ()
+        if since is not None:
+            sql += " WHERE started_at >= ?"
+            params = (_to_text(since, "since"),)
+        return [
+            SessionRecord(r[0], r[1], _from_text(r[2]), _from_text(r[3]), bool(r[4]), r[5], r[6])
+            for r in self._read(sql + " ORDER BY started_at, id", params)
+        ]
+
+    # --- cramp episodes -----------------------------------------------------------------------
+
+    def add_episode(self, started_at: datetime, **details: Unpack[EpisodeDetails]) -> int:
+        """Record a cramp episode (``source`` is ``"manual"`` unless given), return its id."""
+        fields: dict[str, object] = {"started_at": started_at, "note": "", "source": "manual"}
+        row = _check_episode(fields | dict(details))
+        names = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        with self._write() as conn:
+            # Column names are checked against the fixed list, never taken as given.
+            sql = f"INSERT INTO cramp_episodes ({names}) VALUES ({marks})"
+            return int(conn.execute(sql, tuple(row.values())).lastrowid or 0)
+
+    def update_episode(self, episode_id: int, **changes: Unpack[EpisodeChanges]) -> None:
+        """Change the details given of one episode; raise ``KeyError`` if there is no such one."""
+        row = _check_episode(dict(changes))
+        with self._write() as conn:
+            if row:
+                assignments = ", ".join(f"{name} = ?" for name in row)
+                sql = f"UPDATE cramp_episodes SET {assignments} WHERE id = ?"
+                found = conn.execute(sql, (*row.values(), episode_id)).rowcount > 0
+            else:
+                sql = "SELECT 1 FROM cramp_episodes WHERE id = ?"
+                found = conn.execute(sql, (episode_id,)).fetchone() is not None
+        if not found:
+            raise KeyError(episode_id)
+
+    def delete_episode(self, episode_id: int) -> bool:
+        """Remove one episode; return whether there was one to remove."""
+        with self._write() as conn:
+            cursor = conn.execute("DELETE FROM cramp_episodes WHERE id = ?", (episode_id,))
+            return cursor.rowcount > 0
+
+    def episodes(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[CrampEpisode]:
+        """Cramp episodes, oldest first, started in ``[since, until)`` where those are given."""
+        clauses: list[str] = []
+        params: list[str] = []
+        if since is not None:
+            clauses.append("started_at >= ?")
+            params.append(_to_text(since, "since"))
+        if until is not None:
+            clauses.append("started_at < ?")
+            params.append(_to_text(until, "until"))
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f"SELECT id, {_EPISODE_COLUMNS} FROM cramp_episodes{where} ORDER BY started_at, id"
+        return [_episode_from_row(r) for r in self._read(sql, tuple(params))]
+
+    # --- medicines ----------------------------------------------------------------------------
+
+    def add_medicine(self, name: str, added_at: datetime | None = None) -> int:
+        """Add a medicine to the list (once, whatever its case), and return its id."""
+        name = " ".join(name.split())
+        if not name or len(name) > _NAME_MAX:
+            raise ValueError(f"a medicine's name is 1 to {_NAME_MAX} characters")
+        when = _to_text(added_at or datetime.now(UTC), "added_at")
+        with self._write() as conn:
+            sql = "SELECT id FROM medicines WHERE name = ? COLLATE NOCASE"
+            found = conn.execute(sql, (name,)).fetchone()
+            if found:
+                return int(found[0])
+            sql = "INSERT INTO medicines (name, added_at) VALUES (?, ?)"
+            return int(conn.execute(sql, (name, when)).lastrowid or 0)
+
+    def remove_medicine(self, medicine_id: int) -> bool:
+        """Take a medicine off the list; return whether it was there."""
+        with self._write() as conn:
+            cursor = conn.execute("DELETE FROM medicines WHERE id = ?", (medicine_id,))
+            return cursor.rowcount > 0
+
+    def medicines(self) -> list[Medicine]:
+        """The medicine list, in the order the medicines were added."""
+        rows = self._read("SELECT id, name, added_at FROM medicines ORDER BY added_at, id")
+        return [Medicine(r[0], r[1], _from_text(r[2])) for r in rows]

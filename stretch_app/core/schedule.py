@@ -1,0 +1,384 @@
+"""When bedtime reminders fire: local wall time, DST, weekdays, snooze, skips and missed ones.
+
+Pure Python (zoneinfo and datetime only) and free of any real clock: every call takes ``now``
+as an aware datetime, so tests move time by passing a later ``now``.
+
+The rules:
+
+* A reminder fires at its wall time (``at``) in the given zone, on the calendar dates whose
+  weekday is in ``days``; an occurrence is named by ``(routine id, at, local date)``.
+* **Gap** (spring forward): a wall time that does not exist on that date fires once at the
+  first valid moment, the instant the clocks jump (02:30 in New York on 2026-03-08 fires at
+  03:00 EDT; 01:30 in London on 2026-03-29 at 02:00 BST).
+* **Overlap** (fall back): a wall time that happens twice fires once, at the first of the two
+  (``fold=0``, still on summer time).
+* ``Scheduler.due(now)`` fires every occurrence not yet handled whose time has come, once; one
+  missed (asleep, app closed) by more than ``grace`` is recorded as missed instead. A
+  wall-clock jump is just a call with a very different ``now``: nothing else is needed.
+* Handled occurrences live in a small ``ReminderState`` that the app saves after each change
+  (``to_dict``) and reloads at start (``from_dict``), so nothing fires twice across restarts.
+* "Tonight" is the night running from 06:00 local to 06:00 the next day.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from itertools import islice
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from stretch_app.core.model import Day, Reminder
+
+__all__ = [
+    "Due",
+    "OccurrenceKey",
+    "Outcome",
+    "ReminderState",
+    "ScheduleSettings",
+    "Scheduler",
+    "local_zone",
+    "next_occurrence",
+    "resolve_wall_time",
+]
+
+_WEEKDAYS: tuple[Day, ...] = tuple(Day)  # Monday first, matching date.weekday()
+_MORNING = time(6, 0)  # where one night ends and the next begins, for "skip tonight"
+_LOOKBACK = timedelta(days=2)  # how far back a late check still records missed reminders
+_KEEP_DAYS = 4  # handled occurrences older (or newer) than this many days are forgotten
+_MAX_ENTRIES = 1000  # a saved state bigger than this is garbage; the rest is dropped
+_SCAN_LIMIT = 16  # occurrences looked at per reminder when searching for the next wake
+_TICK = timedelta(microseconds=1)
+_STATE_VERSION = 1
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("the scheduler needs aware datetimes (with a time zone)")
+    return moment.astimezone(UTC)
+
+
+def _wall_time(at: str) -> time:
+    hour, minute = at.split(":")
+    return time(int(hour), int(minute))
+
+
+def resolve_wall_time(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """The UTC instant of wall time ``at`` on ``day`` in ``tz``, by the gap and overlap rules."""
+    local = datetime.combine(day, at, tzinfo=tz)  # fold=0: the first of two, in an overlap
+    instant = local.astimezone(UTC)
+    if instant.astimezone(tz).replace(tzinfo=None) == local.replace(tzinfo=None):
+        return instant
+    # In a gap, fold=1 gives an instant before the jump and fold=0 one after; the jump happens
+    # on a whole second between them, so halve the interval down to that second.
+    low = int(local.replace(fold=1).astimezone(UTC).timestamp())
+    high = int(instant.timestamp())
+    after_offset = instant.astimezone(tz).utcoffset()
+    if datetime.fromtimestamp(low, tz).utcoffset() == after_offset:
+        return instant
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, tz).utcoffset() == after_offset:
+            high = middle
+        else:
+            low = middle
+    return datetime.fromtimestamp(high, UTC)
+
+
+def _occurrences(
+    reminder: Reminder, after: datetime, tz: ZoneInfo
+) -> Iterator[tuple[date, datetime]]:
+    """Every (local date, UTC instant) of ``reminder`` strictly after ``after``, in order."""
+    if not reminder.enabled or not reminder.days:
+        return
+    at = _wall_time(reminder.at)
+    # A day early: a gap can push the previous date's occurrence past midnight.
+    day = after.astimezone(tz).date() - timedelta(days=1)
+    while True:
+        if _WEEKDAYS[day.weekday()] in reminder.days:
+            instant = resolve_wall_time(day, at, tz)
+            if instant > after:
+                yield day, instant
+        day += timedelta(days=1)
+
+
+def next_occurrence(reminder: Reminder, after: datetime, tz: ZoneInfo) -> datetime | None:
+    """The first UTC instant strictly after ``after`` at which ``reminder`` fires; None if off."""
+    return next((instant for _, instant in _occurrences(reminder, _utc(after), tz)), None)
+
+
+class Outcome(StrEnum):
+    """What became of one reminder occurrence."""
+
+    FIRED = "fired"
+    SKIPPED = "skipped"  # the person chose "skip tonight"
+    DONE = "done"  # the routine was already done shortly before
+    MISSED = "missed"  # the computer slept (or the app was closed) past the grace window
+
+
+@dataclass(frozen=True, order=True)
+class OccurrenceKey:
+    """One night's occurrence of a reminder: routine id, wall time ``"HH:MM"``, local date."""
+
+    routine_id: str
+    at: str
+    day: date
+
+
+@dataclass(frozen=True)
+class Due:
+    """A reminder to show now; ``scheduled`` is its planned UTC instant (or the snooze's end)."""
+
+    routine_id: str
+    at: str
+    day: date
+    scheduled: datetime
+    snoozed: bool = False
+
+    @property
+    def key(self) -> OccurrenceKey:
+        """The occurrence this reminder belongs to."""
+        return OccurrenceKey(self.routine_id, self.at, self.day)
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    """Tunables: missed-reminder grace, snooze length, and the already-done window."""
+
+    grace: timedelta = timedelta(minutes=60)
+    snooze: timedelta = timedelta(minutes=10)
+    skip_if_done_within: timedelta = timedelta(hours=3)
+
+
+def _parse_instant(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return _utc(datetime.fromisoformat(value))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _parse_key(entry: object) -> OccurrenceKey | None:
+    if not isinstance(entry, Mapping):
+        return None
+    routine_id, at, day = entry.get("routine"), entry.get("at"), entry.get("day")
+    if not (isinstance(routine_id, str) and routine_id and len(routine_id) <= 100):
+        return None
+    if not (isinstance(at, str) and isinstance(day, str) and len(at) == 5):
+        return None
+    try:
+        _wall_time(at)
+        return OccurrenceKey(routine_id, at, date.fromisoformat(day))
+    except ValueError:
+        return None
+
+
+def _entries(value: object) -> list[object]:
+    return list(value[:_MAX_ENTRIES]) if isinstance(value, list) else []
+
+
+@dataclass
+class ReminderState:
+    """What has fired, been skipped or snoozed, and when each routine was last done."""
+
+    handled: dict[OccurrenceKey, Outcome] = field(default_factory=dict)
+    snoozed: dict[OccurrenceKey, datetime] = field(default_factory=dict)
+    done: dict[str, datetime] = field(default_factory=dict)
+    last_check: datetime | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dict of strings and lists (JSON- and TOML-safe) for the settings file."""
+
+        def key_dict(key: OccurrenceKey) -> dict[str, str]:
+            return {"routine": key.routine_id, "at": key.at, "day": key.day.isoformat()}
+
+        data: dict[str, object] = {
+            "version": _STATE_VERSION,
+            "handled": [
+                {**key_dict(key), "outcome": str(outcome)}
+                for key, outcome in sorted(self.handled.items())
+            ],
+            "snoozed": [
+                {**key_dict(key), "until": until.isoformat()}
+                for key, until in sorted(self.snoozed.items())
+            ],
+            "done": {routine: at.isoformat() for routine, at in sorted(self.done.items())},
+        }
+        if self.last_check is not None:
+            data["last_check"] = self.last_check.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> ReminderState:
+        """Read what ``to_dict`` wrote; anything malformed is dropped, and this never raises."""
+        state = cls()
+        if not isinstance(data, Mapping):
+            return state
+        state.last_check = _parse_instant(data.get("last_check"))
+        for entry in _entries(data.get("handled")):
+            key = _parse_key(entry)
+            outcome = entry.get("outcome") if isinstance(entry, Mapping) else None
+            if key is not None and outcome in tuple(Outcome):
+                state.handled[key] = Outcome(str(outcome))
+        for entry in _entries(data.get("snoozed")):
+            key = _parse_key(entry)
+            until = _parse_instant(entry.get("until")) if isinstance(entry, Mapping) else None
+            if key is not None and until is not None:
+                state.snoozed[key] = until
+        done = data.get("done")
+        if isinstance(done, Mapping):
+            for routine_id, value in islice(done.items(), _MAX_ENTRIES):
+                at = _parse_instant(value)
+                if isinstance(routine_id, str) and at is not None:
+                    state.done[routine_id] = at
+        return state
+
+
+class Scheduler:
+    """Decides which reminders fire when, given the routines' reminders and a time zone.
+
+    ``reminders`` maps a routine id to its reminders (``{r.id: r.reminders for r in routines}``)
+    and may be replaced when routines reload; so may ``tz``. Save ``state.to_dict()`` after
+    every call except ``next_wake``. Typical loop: ``due(now)``, show each, then arm one timer
+    for ``next_wake(now)``; a watchdog calling ``due`` about once a minute covers clock jumps.
+    """
+
+    def __init__(
+        self,
+        reminders: Mapping[str, Sequence[Reminder]],
+        tz: ZoneInfo,
+        settings: ScheduleSettings | None = None,
+        state: ReminderState | None = None,
+    ) -> None:
+        self.reminders = reminders
+        self.tz = tz
+        self.settings = settings or ScheduleSettings()
+        self.state = state or ReminderState()
+
+    def due(self, now: datetime) -> list[Due]:
+        """Reminders to show now, each occurrence once, oldest first; records what it decides."""
+        now = _utc(now)
+        self._forget_old(now)
+        grace = self.settings.grace
+        start = now - grace
+        last = self.state.last_check
+        if last is not None and last < start:
+            start = max(last, now - _LOOKBACK)  # to record the ones slept through as missed
+        fired: list[Due] = []
+        for routine_id, reminders in self.reminders.items():
+            for reminder in reminders:
+                for day, instant in _occurrences(reminder, start - _TICK, self.tz):
+                    if instant > now:
+                        break
+                    key = OccurrenceKey(routine_id, reminder.at, day)
+                    if key in self.state.handled:
+                        continue
+                    if self._done_before(routine_id, instant):
+                        self.state.handled[key] = Outcome.DONE
+                    elif now - instant > grace:
+                        self.state.handled[key] = Outcome.MISSED
+                    else:
+                        self.state.handled[key] = Outcome.FIRED
+                        fired.append(Due(routine_id, reminder.at, day, instant))
+        for key, until in sorted(self.state.snoozed.items()):
+            if until <= now:
+                del self.state.snoozed[key]
+                if now - until <= grace and key.routine_id in self.reminders:
+                    fired.append(Due(key.routine_id, key.at, key.day, until, snoozed=True))
+        self.state.last_check = now
+        return sorted(fired, key=lambda due: (due.scheduled, due.key))
+
+    def next_wake(self, now: datetime) -> datetime | None:
+        """When to call ``due`` next (never before ``now``); None when nothing is scheduled."""
+        now = _utc(now)
+        wakes = [
+            max(until, now)
+            for key, until in self.state.snoozed.items()
+            if key.routine_id in self.reminders
+        ]
+        for routine_id, reminders in self.reminders.items():
+            for reminder in reminders:
+                upcoming = _occurrences(reminder, now - self.settings.grace - _TICK, self.tz)
+                for day, instant in islice(upcoming, _SCAN_LIMIT):
+                    key = OccurrenceKey(routine_id, reminder.at, day)
+                    if key not in self.state.handled and not self._done_before(routine_id, instant):
+                        wakes.append(max(instant, now))
+                        break
+        return min(wakes, default=None)
+
+    def snooze(self, due: Due, now: datetime, duration: timedelta | None = None) -> datetime:
+        """Show ``due`` again after ``duration`` (the snooze setting by default); returns when."""
+        until = _utc(now) + (self.settings.snooze if duration is None else duration)
+        self.state.snoozed[due.key] = until
+        return until
+
+    def skip_tonight(self, routine_id: str, now: datetime) -> list[OccurrenceKey]:
+        """Skip the routine's reminders for the night ``now`` is in; returns those newly skipped."""
+        local = _utc(now).astimezone(self.tz)
+        night = local.date() - timedelta(days=1 if local.time() < _MORNING else 0)
+        self._drop_snoozes(routine_id)
+        skipped: list[OccurrenceKey] = []
+        for reminder in self.reminders.get(routine_id, ()):
+            day = night + timedelta(days=1 if _wall_time(reminder.at) < _MORNING else 0)
+            key = OccurrenceKey(routine_id, reminder.at, day)
+            if (
+                reminder.enabled
+                and _WEEKDAYS[day.weekday()] in reminder.days
+                and key not in self.state.handled
+            ):
+                self.state.handled[key] = Outcome.SKIPPED
+                skipped.append(key)
+        return skipped
+
+    def mark_routine_done(self, routine_id: str, at: datetime) -> None:
+        """Note the routine was done at ``at``: reminders due soon after it are skipped."""
+        at = _utc(at)
+        previous = self.state.done.get(routine_id)
+        if previous is None or at > previous:
+            self.state.done[routine_id] = at
+        self._drop_snoozes(routine_id)
+
+    def _done_before(self, routine_id: str, instant: datetime) -> bool:
+        done = self.state.done.get(routine_id)
+        return done is not None and (
+            instant - self.settings.skip_if_done_within <= done <= instant + self.settings.grace
+        )
+
+    def _drop_snoozes(self, routine_id: str) -> None:
+        for key in [key for key in self.state.snoozed if key.routine_id == routine_id]:
+            del self.state.snoozed[key]
+
+    def _forget_old(self, now: datetime) -> None:
+        today = now.astimezone(self.tz).date()
+        keep = timedelta(days=_KEEP_DAYS)
+        self.state.handled = {
+            key: outcome
+            for key, outcome in self.state.handled.items()
+            if abs(key.day - today) <= keep
+        }
+
+
+def local_zone() -> ZoneInfo:
+    """The computer's time zone (``TZ``, then ``/etc/localtime``, ``/etc/timezone``), else UTC."""
+    names = [os.environ.get("TZ", "").removeprefix(":")]
+    localtime = Path("/etc/localtime")
+    with contextlib.suppress(OSError, RuntimeError):
+        names.append(str(localtime.resolve(strict=True)).partition("zoneinfo/")[2])
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        names.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in names:
+        try:
+            if name:
+                return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+    try:
+        with localtime.open("rb") as file:
+            return ZoneInfo.from_file(file, key="localtime")
+    except (OSError, ValueError):
+        return ZoneInfo("UTC")

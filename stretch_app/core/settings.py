@@ -1,0 +1,295 @@
+"""The user's settings: a frozen pydantic model, read from and written to a TOML file.
+
+Loading never fails: a missing file gives the defaults, and a broken one gives the defaults for
+whatever could not be read, a copy of the file beside it (``settings.toml.broken-<time>``) so
+the next save loses nothing, and a message located as ``FILE:LINE: field: message``. Saving is
+atomic: a temporary file in the same folder is written, flushed and synced, then renamed over
+the old one, so a crash leaves either the old settings or the new, never half of each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import math
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from datetime import datetime, time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
+
+from stretch_app.core.model import ClockTime, Id, Reminder
+
+SCHEMA_VERSION = 1
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Settings",
+    "is_night",
+    "load_settings",
+    "save_settings",
+    "uses_night_look",
+]
+
+
+class Settings(BaseModel):
+    """Everything the person can change, with the values a first start uses."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: Literal[1] = 1
+    sound_enabled: StrictBool = True
+    voice_enabled: StrictBool = True
+    volume: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6
+    voice_name: Annotated[str, Field(max_length=200)] = ""
+    """The voice to speak with; empty for the system's default voice."""
+    voice_rate: Annotated[float, Field(ge=-1.0, le=1.0)] = -0.1
+    look: Literal["auto", "night", "day"] = "auto"
+    night_starts: ClockTime = "19:00"
+    night_ends: ClockTime = "07:00"
+    text_scale: Annotated[float, Field(ge=0.8, le=2.0)] = 1.0
+    high_contrast: StrictBool = False
+    reduce_motion: StrictBool = False
+    close_to_tray: StrictBool = False
+    start_at_login: StrictBool = False
+    resume_lead_in_s: Annotated[int, Field(ge=0, le=60)] = 5
+    reminder_overrides: dict[Id, tuple[Reminder, ...]] = Field(default_factory=dict)
+    """Reminders the person set for a routine, in place of the ones in its file."""
+    snooze_minutes: Annotated[int, Field(ge=1, le=120)] = 10
+    skip_if_done_within_hours: Annotated[int, Field(ge=0, le=24)] = 3
+    missed_grace_minutes: Annotated[int, Field(ge=0, le=720)] = 60
+    relief_autostart_s: Annotated[int, Field(ge=0, le=60)] = 5
+
+
+def _minutes(clock_time: str) -> int:
+    hours, minutes = clock_time.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def is_night(settings: Settings, local_time: time | datetime) -> bool:
+    """Whether ``local_time`` falls in the night window (which may wrap past midnight).
+
+    The window includes its start and excludes its end; a window that starts and ends at the
+    same time is empty.
+    """
+    moment = local_time.time() if isinstance(local_time, datetime) else local_time
+    now = moment.hour * 60 + moment.minute
+    start, end = _minutes(settings.night_starts), _minutes(settings.night_ends)
+    if start <= end:
+        return start <= now < end
+    return now >= start or now < end
+
+
+def uses_night_look(settings: Settings, local_time: time | datetime) -> bool:
+    """Whether the night look applies now: chosen outright, or ``auto`` in the night window."""
+    if settings.look == "auto":
+        return is_night(settings, local_time)
+    return settings.look == "night"
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+_TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_HEADER = re.compile(r"""^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$""")
+_KEY = re.compile(r"""^\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map where a value sits in the document (``("volume",)``) to its line number."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    counters: dict[tuple[str, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if header := _HEADER.match(line):
+            names = tuple(part.strip().strip("\"'") for part in header[2].split("."))
+            if header[1] == "[[":
+                counters[names] = counters.get(names, -1) + 1
+                current = (*names, counters[names])
+            else:
+                current = names
+            lines.setdefault(current, number)
+        elif key := _KEY.match(line):
+            lines.setdefault((*current, key[2]), number)
+    return lines
+
+
+def _line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int:
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return 1
+
+
+def _problem(path: Path, line: int, field: str, message: str) -> str:
+    return f"{_CONTROL.sub('?', str(path))}:{line}: {field}: {' '.join(message.split())}"
+
+
+def _back_up(path: Path, raw: bytes) -> Path | None:
+    """Keep a copy of a broken settings file, once per content; None if it cannot be kept."""
+    for earlier in path.parent.glob(f"{glob.escape(path.name)}.broken-*"):
+        with contextlib.suppress(OSError):
+            if earlier.read_bytes() == raw:
+                return earlier
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.broken-{stamp}")
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+    try:
+        _write_atomically(backup, raw)
+    except OSError:
+        return None
+    return backup
+
+
+def load_settings(path: Path) -> tuple[Settings, str | None]:
+    """Read the settings at ``path``: the settings to use, and a message if something was off.
+
+    Never raises. Values that cannot be used fall back to their defaults; the message has one
+    ``FILE:LINE: field: message`` line per problem and says where a copy of the file was kept.
+    """
+    try:
+        if path.exists() and not path.is_file():  # a folder, or a FIFO that would block
+            return Settings(), _problem(path, 1, "file", "is not a regular file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), _problem(path, 1, "file", f"cannot be read: {exc.strerror}")
+    settings = Settings()
+    problems: list[str] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(_problem(path, line, "encoding", "is not UTF-8 text"))
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            match = _TOML_POS.search(str(exc))
+            line = int(match[1]) if match else text.count("\n") + 1
+            problems.append(_problem(path, line, "toml", _TOML_POS.sub("", str(exc))))
+        except (ValueError, RecursionError) as exc:
+            problems.append(_problem(path, 1, "toml", f"cannot be read: {type(exc).__name__}"))
+        else:
+            settings, problems = _validate(path, text, data)
+    if not problems:
+        return settings, None
+    backup = _back_up(path, raw)
+    kept = f"a copy of the file was kept as {backup}" if backup else "no copy could be kept"
+    problems.append(_problem(path, 1, "file", f"default values used for these; {kept}"))
+    return settings, "\n".join(problems)
+
+
+def _validate(path: Path, text: str, data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Validate, dropping each top-level setting that has a problem; report every problem."""
+    lines = _line_index(text)
+    problems: list[str] = []
+    for _attempt in range(2):
+        try:
+            return Settings.model_validate(data), problems
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = tuple(error["loc"])
+                field = ".".join(str(part) for part in loc) or "file"
+                problems.append(_problem(path, _line_of(lines, loc), field, error["msg"]))
+                if loc:
+                    data.pop(str(loc[0]), None)
+                else:
+                    data.clear()
+    return Settings(), problems
+
+
+# --- saving -----------------------------------------------------------------------------------
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string, with quotes, backslashes and control characters escaped."""
+    out = ['"']
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char in "\b\t\n\f\r":
+            out.append({"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} cannot be saved")
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _to_toml(settings: Settings) -> str:
+    data = settings.model_dump(mode="json")
+    overrides: dict[str, list[dict[str, Any]]] = data.pop("reminder_overrides")
+    lines = ["# Nightstretch settings. The app rewrites this file when settings change."]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in data.items()]
+    empty = [routine for routine, reminders in overrides.items() if not reminders]
+    if empty:  # an empty list cannot be written as [[tables]]
+        lines += ["", "[reminder_overrides]"]
+        lines += [f"{_toml_string(routine)} = []" for routine in empty]
+    for routine, reminders in overrides.items():
+        for reminder in reminders:
+            lines += ["", f"[[reminder_overrides.{_toml_string(routine)}]]"]
+            lines += [f"{key} = {_toml_value(value)}" for key, value in reminder.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # not every platform lets a folder be opened; the rename is done either way
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Replace ``path`` with ``content`` so a crash leaves the old file or the new, whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temp.replace(path)  # os.replace: atomic on POSIX and Windows
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write ``settings`` to ``path`` atomically; raises ``OSError`` if it cannot be written."""
+    _write_atomically(path, _to_toml(settings).encode("utf-8"))

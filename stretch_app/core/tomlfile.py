@@ -1,0 +1,227 @@
+"""Reading a routine file safely and naming the line behind any value in it.
+
+The reader never blocks (FIFOs, devices), never reads more than a limit, and turns every
+failure into a :class:`FileProblem` with the closest line it can name. :class:`LineIndex`
+maps a value's path in the parsed document back to the line it was written on, since
+``tomllib`` keeps no positions.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import re
+import stat
+import tomllib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+MAX_FILE_BYTES = 256 * 1024
+
+__all__ = ["MAX_FILE_BYTES", "FileProblem", "LineIndex", "field_name", "parse_toml", "read_text"]
+
+
+class FileProblem(Exception):
+    """Why a file could not be read, with the closest line and field."""
+
+    def __init__(self, message: str, line: int = 1, field: str = "file") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.field = field
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    """Read a small regular UTF-8 file without ever blocking on a FIFO or a device."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise FileProblem("no such file") from None
+    except IsADirectoryError:
+        raise FileProblem("is a folder, not a routine file") from None
+    except PermissionError:
+        raise FileProblem("cannot be read: permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO or socket with nothing on the other side
+            raise FileProblem("is not a regular file") from None
+        raise FileProblem(f"cannot be opened: {exc.strerror}") from None
+    except ValueError:  # a NUL byte in the path
+        raise FileProblem("is not a usable file name") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem("is a folder, not a routine file")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem("is not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise FileProblem(f"is too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise FileProblem(f"is too large (over {MAX_FILE_BYTES} bytes)")
+    except OSError as exc:
+        raise FileProblem(f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks).removeprefix(codecs.BOM_UTF8)  # some editors write one
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblem(
+            f"is not UTF-8 text (bad byte 0x{raw[exc.start]:02x})", line=line, field="encoding"
+        ) from None
+
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_EOF = re.compile(r"\(at end of document\)")
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """Parse TOML text, turning every failure into a located :class:`FileProblem`."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POS.search(message)
+        line = int(match[1]) if match else text.count("\n") + 1
+        message = _TOML_EOF.sub("", _TOML_POS.sub("", message)).strip()
+        raise FileProblem(f"TOML syntax error: {message}", line=line, field="toml") from None
+    except RecursionError:
+        raise FileProblem(
+            "nested too deeply to read (too many brackets or braces inside each other)",
+            field="toml",
+        ) from None
+    except ValueError as exc:  # e.g. an integer past Python's digit limit
+        message = str(exc).split(":", 1)[0]
+        long_number = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else 1
+        raise FileProblem(f"value cannot be read: {message}", line=line, field="toml") from None
+
+
+# --- locating ---------------------------------------------------------------------------------
+
+_KEY = re.compile(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""")
+_LONG_NUMBER = re.compile(r"[0-9_]{4000}")
+
+
+def _statement_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines that start a statement: not inside a multi-line string, array or inline table.
+
+    The text has already parsed as TOML, so a simple scan (strings, comments, brackets) is
+    enough; it is linear, so a long line cannot make it slow.
+    """
+    open_quote = ""  # '\"\"\"' or "'''" while inside a multi-line string
+    depth = 0  # brackets and braces open around the current position
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not open_quote and depth == 0:
+            yield number, line
+        i, end = 0, len(line)
+        while i < end:
+            if open_quote:
+                if open_quote[0] == '"' and line[i] == "\\":
+                    i += 2
+                elif line.startswith(open_quote, i):
+                    i += 3
+                    while i < end and line[i] == open_quote[0]:  # up to two quotes may close it
+                        i += 1
+                    open_quote = ""
+                else:
+                    i += 1
+                continue
+            char = line[i]
+            if char == "#":
+                break
+            if line.startswith(('"""', "'''"), i):
+                open_quote = line[i : i + 3]
+                i += 3
+            elif char == '"':
+                i += 1
+                while i < end and line[i] != '"':
+                    i += 2 if line[i] == "\\" else 1
+                i += 1
+            elif char == "'":
+                close = line.find("'", i + 1)
+                i = end if close < 0 else close + 1
+            else:
+                depth += (char in "[{") - (char in "]}")
+                i += 1
+
+
+def _table_header(line: str) -> tuple[bool, tuple[str, ...]] | None:
+    """``(is_array, names)`` for a ``[table]`` or ``[[array.of.tables]]`` line, else None."""
+    text = line.strip()
+    is_array = text.startswith("[[")
+    if not text.startswith("["):
+        return None
+    opener = "[[" if is_array else "["
+    closer = "]]" if is_array else "]"
+    close = text.find(closer)
+    if close < 0:
+        return None
+    rest = text[close + len(closer) :].strip()
+    if rest and not rest.startswith("#"):
+        return None
+    names = tuple(part.strip().strip("\"'") for part in text[len(opener) : close].split("."))
+    return is_array, names
+
+
+class LineIndex:
+    """Maps a value's path in the document (``("steps", 2, "hold")``) to a line number."""
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[tuple[str | int, ...], int] = {}
+        counters: dict[tuple[str, ...], int] = {}
+        current: tuple[str | int, ...] = ()
+        for number, line in _statement_lines(text):
+            header = _table_header(line)
+            if header:
+                is_array, names = header
+                self._lines.setdefault(names, number)
+                if is_array:
+                    index = counters.get(names, 0)
+                    counters[names] = index + 1
+                    current = (*names, index)
+                else:
+                    current = names
+                self._lines.setdefault(current, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                self._lines.setdefault((*current, key[2]), number)
+
+    def line_of(self, loc: Sequence[str | int]) -> int:
+        """The line of the longest known prefix of ``loc``; line 1 if none is known."""
+        path = tuple(loc)
+        while path:
+            if path in self._lines:
+                return self._lines[path]
+            path = path[:-1]
+        return 1
+
+
+_SIMPLE_KEY = re.compile(r"[A-Za-z0-9_-]{1,60}")
+
+
+def field_name(loc: Sequence[str | int]) -> str:
+    """A path in the document written as people read it: ``steps[2].hold``."""
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        elif _SIMPLE_KEY.fullmatch(part):
+            name += f".{part}" if name else part
+        else:  # a key of the user's own, written so it stays one word
+            name += "[" + ascii(part[:40]).replace(" ", "\\x20") + "]"
+    return name or "file"

@@ -1,0 +1,87 @@
+"""Where bundled data and the user's own files live.
+
+Bundled routines and assets ship inside the wheel under ``stretch_app/_bundled``; in a source
+checkout they sit at the top level beside the package. User folders follow the XDG base
+directories (through platformdirs), so tests can point them at a temporary folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_cache_path, user_config_path, user_data_path
+
+APP_NAME = "nightstretch"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+__all__ = [
+    "APP_NAME",
+    "assets_dir",
+    "bundled_routines_dir",
+    "journal_path",
+    "resolve_picture",
+    "settings_path",
+    "user_cache_dir",
+    "user_config_dir",
+    "user_data_dir",
+    "user_routines_dir",
+]
+
+
+def _bundled(name: str) -> Path:
+    installed = _PACKAGE_DIR / "_bundled" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / name
+
+
+def bundled_routines_dir() -> Path:
+    """The folder of routine files shipped with the app."""
+    return _bundled("routines")
+
+
+def assets_dir() -> Path:
+    """The folder of pictures, sounds, icons and desktop files shipped with the app."""
+    return _bundled("assets")
+
+
+def user_config_dir() -> Path:
+    """The user's configuration folder (``$XDG_CONFIG_HOME/nightstretch``)."""
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def user_data_dir() -> Path:
+    """The user's data folder (``$XDG_DATA_HOME/nightstretch``)."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder (``$XDG_CACHE_HOME/nightstretch``); safe to delete."""
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def user_routines_dir() -> Path:
+    """Where the user keeps routine files of their own."""
+    return user_config_dir() / "routines"
+
+
+def settings_path() -> Path:
+    """The user's settings file."""
+    return user_config_dir() / "settings.toml"
+
+
+def journal_path() -> Path:
+    """The SQLite journal of sessions and cramp episodes."""
+    return user_data_dir() / "journal.sqlite3"
+
+
+def resolve_picture(relative: str | None) -> Path | None:
+    """The file a routine's picture names: the user's folder first, then the bundled assets."""
+    if not relative:
+        return None
+    for base in (user_routines_dir(), assets_dir()):
+        candidate = base / relative
+        if candidate.is_file():
+            return candidate
+    return None

@@ -1,0 +1,223 @@
+"""The composition root: builds every part of the running app once and wires them together."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from stretch_app import paths
+from stretch_app.core.clock import Clock, SystemClock
+from stretch_app.core.guidance import cue_for, spoken_lines
+from stretch_app.core.journal import Journal, JournalError
+from stretch_app.core.library import Library, load_library
+from stretch_app.core.model import Routine, RoutineKind
+from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
+from stretch_app.core.settings import load_settings, uses_night_look
+from stretch_app.ui.desktop.audio import make_cue_player, make_voice
+from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
+from stretch_app.ui.screens.finish import FinishScreen
+from stretch_app.ui.screens.main_window import MainWindow
+from stretch_app.ui.screens.player import PlayerScreen
+from stretch_app.ui.theme import DAY, NIGHT, Look, apply_look
+
+__all__ = ["NightstretchApp"]
+
+log = logging.getLogger(__name__)
+
+RELIEF_ID = "cramp-relief"
+
+
+def _reminder_text(routine: Routine) -> str:
+    active = [r for r in routine.reminders if r.enabled]
+    if not active:
+        return "No reminder"
+    times = ", ".join(r.at for r in active)
+    return f"Reminder at {times}"
+
+
+class NightstretchApp(QObject):
+    """Owns the library, settings, journal, sound, voice and the main window."""
+
+    def __init__(
+        self,
+        qapp: QApplication,
+        *,
+        clock: Clock | None = None,
+        voice_engine: str | None = None,
+        settings_file: Path | None = None,
+        journal_file: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.clock: Clock = clock or SystemClock()
+        self.settings_file = settings_file or paths.settings_path()
+        self.settings, settings_problem = load_settings(self.settings_file)
+        self.library: Library = load_library(
+            [paths.bundled_routines_dir(), paths.user_routines_dir()]
+        )
+        self.journal: Journal | None = None
+        notices = [settings_problem] if settings_problem else []
+        notices += [f"Skipped {p}" for p in self.library.problems]
+        try:
+            self.journal = Journal.open(journal_file or paths.journal_path())
+            if self.journal.recovered_from is not None:
+                notices.append(
+                    "The journal was damaged; it was kept as "
+                    f"{self.journal.recovered_from} and a new one was started."
+                )
+        except JournalError as exc:
+            notices.append(f"The journal cannot be used, so nothing will be saved: {exc}")
+
+        self.look = self._pick_look()
+        apply_look(qapp, self.look, self.settings.text_scale)
+        icon = paths.assets_dir() / "icons" / "nightstretch.svg"
+        if icon.is_file():
+            qapp.setWindowIcon(QIcon(str(icon)))
+
+        self.cues = make_cue_player(self.settings.sound_enabled, self.settings.volume, self)
+        self.voice = make_voice(
+            voice_engine,
+            self.settings.voice_name,
+            self.settings.voice_rate,
+            self.settings.volume,
+            self.settings.voice_enabled,
+            self,
+        )
+        self.inhibitor = ScreenSaverInhibitor()
+        self._audio_notice_shown = False
+        self.player: PlayerScreen | None = None
+        self._session_started: datetime | None = None
+
+        self.window = MainWindow()
+        self.window.home.show_routines(
+            self.library.routines_of_kind(RoutineKind.ROUTINE),
+            self.library.exercises,
+            {r.id: _reminder_text(r) for r in self.library.routines.values()},
+        )
+        self.window.home.show_notice("\n".join(notices))
+        self.window.home.start_requested.connect(self.start_routine)
+        self.window.cramp_now_requested.connect(self.cramp_now)
+        self.window.closing.connect(self._on_window_closing)
+        for line in notices:
+            log.warning("%s", line)
+
+    # --- looks --------------------------------------------------------------------------------
+
+    def _pick_look(self) -> Look:
+        return NIGHT if uses_night_look(self.settings, datetime.now().time()) else DAY
+
+    # --- routines -----------------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Show the main window."""
+        self.window.bring_to_front()
+
+    def start_routine(self, routine_id: str) -> PlayerScreen | None:
+        """Open the player on a routine and start it; None if there is no such routine."""
+        routine = self.library.routines.get(routine_id)
+        if routine is None:
+            self.window.home.show_notice(f"There is no routine called {routine_id!r}.")
+            return None
+        if self.player is not None and not self.player.ended:
+            if self.player.session.routine.id == routine_id:
+                self.window.bring_to_front()
+                return self.player
+            self.player.stop()
+        session = Session(
+            routine,
+            self.library.exercises,
+            self.clock,
+            resume_lead_in=float(self.settings.resume_lead_in_s),
+        )
+        player = PlayerScreen(session, paths.resolve_picture)
+        player.set_look(self.look)
+        player.session_event.connect(self._on_session_event)
+        player.finished.connect(self._on_finished)
+        player.fullscreen_toggled.connect(self.window.toggle_full_screen)
+        self.player = player
+        self.window.show_screen(player, routine.name)
+        self._show_audio_notice(player)
+        self._session_started = datetime.now(UTC)
+        self.inhibitor.inhibit("A guided stretching routine is running")
+        player.start()
+        return player
+
+    def show_home(self) -> None:
+        """Back to the routines; a routine still running stops (and is recorded) first."""
+        if self.player is not None and not self.player.ended:
+            self.player.stop()
+        self.player = None
+        self.window.show_home()
+
+    def cramp_now(self) -> None:
+        """Start cramp relief at once, whatever is on screen."""
+        self.window.bring_to_front()
+        if RELIEF_ID in self.library.routines:
+            self.start_routine(RELIEF_ID)
+        else:
+            self.window.home.show_notice("The cramp-relief routine could not be loaded.")
+
+    def _show_audio_notice(self, player: PlayerScreen) -> None:
+        if self._audio_notice_shown:
+            return
+        problems = [p for p in (self.cues.problem, self.voice.problem) if p]
+        if problems:
+            self._audio_notice_shown = True
+            player.show_notice(" ".join(problems) + " The routine runs silently.")
+
+    def _on_session_event(self, event: Event) -> None:
+        player = self.player
+        if player is None:
+            return
+        cue = cue_for(event)
+        if cue is not None:
+            self.cues.play(cue)
+        lines = spoken_lines(event, player.session)
+        if lines:
+            self.voice.say_lines(lines)
+        if isinstance(event, Paused):
+            self.inhibitor.release()
+        elif isinstance(event, Resumed):
+            self.inhibitor.inhibit("A guided stretching routine is running")
+
+    def _on_finished(self, finished: Finished) -> None:
+        self.inhibitor.release()
+        player = self.player
+        if player is None:
+            return
+        self._record(player.session, finished)
+        screen = FinishScreen(player.session, finished)
+        screen.home_requested.connect(self.show_home)
+        self.window.show_screen(screen, player.session.routine.name)
+
+    def _record(self, session: Session, finished: Finished) -> None:
+        if self.journal is None:
+            return
+        try:
+            self.journal.record_session(
+                routine_id=session.routine.id,
+                started_at=self._session_started or datetime.now(UTC),
+                ended_at=datetime.now(UTC),
+                completed=finished.completed,
+                holds_done=finished.holds_done,
+                last_step_index=finished.last_step_index,
+            )
+        except JournalError as exc:
+            self.window.home.show_notice(f"This session could not be saved: {exc}")
+
+    def _on_window_closing(self) -> None:
+        if self.player is not None and not self.player.ended:
+            self.player.stop()
+        self.inhibitor.release()
+
+    def shutdown(self) -> None:
+        """Stop what runs and close the journal."""
+        self._on_window_closing()
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None

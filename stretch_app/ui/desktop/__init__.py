@@ -1,0 +1,1 @@
+"""What talks to the desktop: tray, notifications, reminders, sound and voice."""

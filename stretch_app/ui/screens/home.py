@@ -1,0 +1,144 @@
+"""The main screen: routines as cards, Start, and the always-visible Cramp now button."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_app.core.model import Exercise, Routine, format_duration
+from stretch_app.core.session import routine_duration
+from stretch_app.ui.widgets.buttons import BigButton
+
+__all__ = ["HomeScreen", "RoutineCard"]
+
+
+def _label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label
+
+
+class RoutineCard(QFrame):
+    """One routine: its name, its stretches, how long it takes, its reminder, and Start."""
+
+    start_requested = Signal(str)
+
+    def __init__(
+        self,
+        routine: Routine,
+        exercises: Mapping[str, Exercise],
+        reminder_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.routine = routine
+        self.setProperty("role", "card")
+        names = [exercises[s.exercise].name for s in routine.steps if s.exercise in exercises]
+        length = format_duration(routine_duration(routine, exercises))
+        self.name_label = _label(routine.name, "title")
+        self.stretches_label = _label(" · ".join(dict.fromkeys(names)))
+        self.length_label = _label(f"{length} in all", "muted")
+        self.reminder_label = _label(reminder_text, "muted")
+        self.start_button = BigButton(
+            "Start",
+            role="primary",
+            accessible_name=f"Start {routine.name}",
+            description=f"Start {routine.name} now ({length})",
+        )
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(routine.id))
+        layout = QGridLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.name_label, 0, 0)
+        layout.addWidget(self.stretches_label, 1, 0)
+        layout.addWidget(self.length_label, 2, 0)
+        layout.addWidget(self.reminder_label, 3, 0)
+        layout.addWidget(self.start_button, 0, 1, 4, 1, Qt.AlignmentFlag.AlignVCenter)
+        layout.setColumnStretch(0, 1)
+
+
+class HomeScreen(QWidget):
+    """Routine cards and the Cramp now button; the first thing a person sees."""
+
+    start_requested = Signal(str)
+    cramp_now_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.cards: list[RoutineCard] = []
+        title = _label("Nightstretch", "title", wrap=False)
+        subtitle = _label("Stretches for the night, and help when a cramp strikes.", "muted")
+        self.cramp_button = BigButton(
+            "Cramp now",
+            role="urgent",
+            accessible_name="Cramp now",
+            description="Start cramp relief now (C)",
+        )
+        self.cramp_button.setMinimumHeight(96)
+        self.cramp_button.clicked.connect(self.cramp_now_requested.emit)
+        self.notice_label = _label("", "notice")
+        self.notice_label.hide()
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(title)
+        titles.addWidget(subtitle)
+        header.addLayout(titles, 1)
+        header.addWidget(self.cramp_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self._cards_box = QVBoxLayout()
+        self._cards_box.setSpacing(16)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addLayout(self._cards_box)
+        holder_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(18)
+        layout.addLayout(header)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(scroll, 1)
+
+    def show_routines(
+        self,
+        routines: Sequence[Routine],
+        exercises: Mapping[str, Exercise],
+        reminder_texts: Mapping[str, str],
+    ) -> None:
+        """Replace the cards with these routines."""
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        for routine in routines:
+            card = RoutineCard(routine, exercises, reminder_texts.get(routine.id, "No reminder"))
+            card.start_requested.connect(self.start_requested)
+            self._cards_box.addWidget(card)
+            self.cards.append(card)
+        previous: QWidget = self.cramp_button
+        for card in self.cards:
+            self.setTabOrder(previous, card.start_button)
+            previous = card.start_button
+
+    def show_notice(self, text: str) -> None:
+        """A calm line under the header, e.g. which routine file was skipped and why."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))

@@ -1,0 +1,335 @@
+"""The guided player: one routine, phase by phase, readable and audible from bed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_app.core.model import Side
+from stretch_app.core.session import (
+    Event,
+    Finished,
+    Phase,
+    PhaseKind,
+    Session,
+    SessionState,
+)
+from stretch_app.ui.theme import Look
+from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.countdown_ring import CountdownRing
+from stretch_app.ui.widgets.picture import ExercisePicture
+
+__all__ = ["PlayerScreen", "side_label"]
+
+DISPLAY_INTERVAL_MS = 200
+
+
+def side_label(side: Side | None) -> str:
+    """How a leg is named on screen."""
+    if side is Side.LEFT:
+        return "Left leg"
+    if side is Side.RIGHT:
+        return "Right leg"
+    return ""
+
+
+def _label(role: str, *, wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+class PlayerScreen(QWidget):
+    """Shows the current phase of a :class:`Session` and drives it with timers.
+
+    The session decides; this screen only asks it what time it is, renders the answer, and
+    forwards every event through :attr:`session_event` for sound, voice and the journal.
+    """
+
+    session_event = Signal(object)
+    """Each engine event, in order."""
+    finished = Signal(object)
+    """The :class:`Finished` event, once, when the routine ends or is stopped."""
+    fullscreen_toggled = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        picture_for: Callable[[str | None], Path | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("player")
+        self.session = session
+        self._picture_for = picture_for
+        self._ended = False
+
+        self._display_timer = QTimer(self)
+        self._display_timer.setObjectName("player-display-timer")
+        self._display_timer.setInterval(DISPLAY_INTERVAL_MS)
+        self._display_timer.timeout.connect(self.tick)
+        # A precise single shot at the engine's next moment, so holds end on time.
+        self._moment_timer = QTimer(self)
+        self._moment_timer.setObjectName("player-moment-timer")
+        self._moment_timer.setSingleShot(True)
+        self._moment_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._moment_timer.timeout.connect(self.tick)
+
+        self._build()
+        self._bind_keys()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.routine_label = _label("muted")
+        self.routine_label.setText(self.session.routine.name)
+        self.step_label = _label("muted")
+        self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Routine progress")
+
+        self.phase_label = _label("muted")
+        self.title_label = _label("title", wrap=True)
+        self.side_label = _label("huge")
+        self.howto_label = _label("howto", wrap=True)
+        self.howto_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_label = _label("muted", wrap=True)
+        self.notice_label = _label("notice", wrap=True)
+        self.notice_label.hide()
+        self.switch_banner = _label("banner")
+        self.switch_banner.setText("⇄  Switch legs")
+        self.switch_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.switch_banner.setAccessibleName("Switch legs")
+        self.switch_banner.hide()
+
+        self.picture = ExercisePicture()
+        self.ring = CountdownRing()
+        self.ring.setAccessibleName("Time left")
+
+        self.back_button = BigButton(
+            "◀ Back", accessible_name="Back", description="Go to the previous stretch (Left arrow)"
+        )
+        self.pause_button = BigButton(
+            "Pause", role="primary", accessible_name="Pause", description="Pause or resume (Space)"
+        )
+        self.skip_button = BigButton(
+            "Skip ▶", accessible_name="Skip", description="Go on to the next step (Right arrow)"
+        )
+        self.restart_button = BigButton(
+            "↺ Restart", accessible_name="Restart step", description="Start this step again (R)"
+        )
+        self.stop_button = BigButton(
+            "Stop", accessible_name="Stop", description="End the routine (Esc)"
+        )
+        self.back_button.clicked.connect(self.back)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.skip_button.clicked.connect(self.skip)
+        self.restart_button.clicked.connect(self.restart_step)
+        self.stop_button.clicked.connect(self.stop)
+
+        top = QHBoxLayout()
+        top.addWidget(self.routine_label, 1)
+        top.addWidget(self.step_label, 1)
+
+        words = QVBoxLayout()
+        words.addWidget(self.phase_label)
+        words.addWidget(self.title_label)
+        words.addWidget(self.side_label)
+        words.addWidget(self.howto_label)
+        words.addStretch(1)
+        words.addWidget(self.next_label)
+
+        middle = QGridLayout()
+        middle.addWidget(self.picture, 0, 0)
+        middle.addWidget(self.ring, 0, 1)
+        middle.addLayout(words, 0, 2)
+        middle.setColumnStretch(0, 4)
+        middle.setColumnStretch(1, 3)
+        middle.setColumnStretch(2, 4)
+
+        controls = QHBoxLayout()
+        for button in (
+            self.back_button,
+            self.pause_button,
+            self.skip_button,
+            self.restart_button,
+            self.stop_button,
+        ):
+            controls.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.switch_banner)
+        layout.addLayout(middle, 1)
+        layout.addLayout(controls)
+        self.setTabOrder(self.back_button, self.pause_button)
+        self.setTabOrder(self.pause_button, self.skip_button)
+        self.setTabOrder(self.skip_button, self.restart_button)
+        self.setTabOrder(self.restart_button, self.stop_button)
+
+    def _bind_keys(self) -> None:
+        bindings: list[tuple[str | QKeySequence.StandardKey, Callable[[], object]]] = [
+            ("Space", self.toggle_pause),
+            ("Left", self.back),
+            ("Right", self.skip),
+            ("R", self.restart_step),
+            ("Escape", self.stop),
+            ("F11", self.fullscreen_toggled.emit),
+        ]
+        for key, slot in bindings:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def set_look(self, look: Look) -> None:
+        """Follow the night or day look."""
+        self.ring.set_colours(look.ring_track, look.accent, look.text)
+        self.picture.set_colours(body=look.text, highlight=look.accent)
+
+    def show_notice(self, text: str) -> None:
+        """A quiet line at the top (e.g. "No sound device: cues are off")."""
+        self.notice_label.setText(text)
+        self.notice_label.show()
+
+    # --- running ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin the routine."""
+        self._handle(self.session.start())
+        self._display_timer.start()
+
+    def tick(self) -> None:
+        """Ask the engine what time it is; render; plan the next precise moment."""
+        self._handle(self.session.tick())
+
+    def toggle_pause(self) -> None:
+        """Space: pause or resume."""
+        if self.session.state is SessionState.RUNNING:
+            self._handle(self.session.pause())
+        else:
+            self._handle(self.session.resume())
+
+    def back(self) -> None:
+        """Left arrow: the previous stretch."""
+        self._handle(self.session.back())
+
+    def skip(self) -> None:
+        """Right arrow: the next step."""
+        self._handle(self.session.skip())
+
+    def restart_step(self) -> None:
+        """R: this step again from the start."""
+        self._handle(self.session.restart_step())
+
+    def stop(self) -> None:
+        """Esc: end the routine now."""
+        self._handle(self.session.stop())
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            self.session_event.emit(event)
+            if isinstance(event, Finished) and not self._ended:
+                self._ended = True
+                self._display_timer.stop()
+                self._moment_timer.stop()
+                self.finished.emit(event)
+        if not self._ended:
+            self._render()
+            self._plan_next_moment()
+
+    def _plan_next_moment(self) -> None:
+        wait = self.session.seconds_to_next_event()
+        if wait is None:
+            self._moment_timer.stop()
+        else:
+            self._moment_timer.start(max(0, round(wait * 1000)) + 1)
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        session = self.session
+        phase = session.current
+        paused = session.state is SessionState.PAUSED
+        self.progress.setValue(round(session.progress() * 1000))
+        steps = len(session.routine.steps)
+        self.step_label.setText(f"Step {phase.step_index + 1} of {steps}")
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+        self.switch_banner.setVisible(phase.kind is PhaseKind.SWITCH_LEGS)
+        self._render_words(phase, paused)
+        self._render_ring(phase, paused)
+        mirrored = phase.side is Side.RIGHT
+        self.picture.show_picture(self._picture_for(phase.exercise.picture), mirrored=mirrored)
+
+    def _render_words(self, phase: Phase, paused: bool) -> None:
+        exercise = phase.exercise
+        upcoming = self.session.upcoming_exercise
+        self.next_label.setText(f"Next: {upcoming.name}" if upcoming else "Last one")
+        if phase.kind is PhaseKind.SWITCH_LEGS:
+            self.phase_label.setText("Switch legs")
+            self.title_label.setText(exercise.name)
+            self.side_label.setText(f"Now: {side_label(phase.side)}")
+            self.howto_label.setText("Change to the other leg and settle in.")
+            return
+        if phase.kind is PhaseKind.REST:
+            self.phase_label.setText("Rest")
+            self.title_label.setText("Rest")
+            self.side_label.setText("")
+            self.howto_label.setText(f"Coming up: {exercise.name}")
+            return
+        if phase.kind is PhaseKind.GET_READY:
+            self.phase_label.setText("Get ready")
+        elif paused:
+            self.phase_label.setText("Paused")
+        else:
+            self.phase_label.setText("Hold" if phase.duration is not None else "Until it eases")
+        self.title_label.setText(exercise.name)
+        self.side_label.setText(side_label(phase.side))
+        lines = [phase.note] if phase.note else []
+        lines += list(exercise.how_to)
+        self.howto_label.setText("\n".join(f"• {line}" for line in lines))
+
+    def _render_ring(self, phase: Phase, paused: bool) -> None:
+        remaining = self.session.remaining()
+        if paused:
+            caption = "paused"
+        elif phase.kind is PhaseKind.GET_READY:
+            caption = "get ready"
+        elif phase.kind is PhaseKind.SWITCH_LEGS:
+            caption = "switch"
+        elif phase.kind is PhaseKind.REST:
+            caption = "rest"
+        else:
+            caption = "seconds"
+        if remaining is not None and phase.duration:
+            self.ring.show_remaining(remaining, phase.duration, caption)
+        elif phase.kind is PhaseKind.TIP:
+            self.ring.show_text("Tip")
+        else:
+            self.ring.show_elapsed(self.session.elapsed())
+
+    # --- leaving ------------------------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        """True once the routine has finished or been stopped."""
+        return self._ended
