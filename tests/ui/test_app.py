@@ -189,22 +189,36 @@ def test_without_sound_or_voice_the_routine_completes_and_says_so_once(
     nightstretch.shutdown()
 
 
-def test_screenshots_of_each_screen(app: NightstretchApp, clock: FakeClock, tmp_path: Path) -> None:
-    shots = [screenshot(app.window, "main-window", tmp_path)]
+@pytest.mark.parametrize("look", ["night", "day"])
+def test_screenshots_of_each_screen(
+    qapp: QApplication, qtbot: QtBot, clock: FakeClock, tmp_path: Path, look: str
+) -> None:
+    settings = paths.settings_path()
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f'schema_version = 1\nlook = "{look}"\n')
+    app = NightstretchApp(qapp, clock=clock, voice_engine="mock")
+    qtbot.addWidget(app.window)
+    app.window.resize(1280, 800)
+    app.show()
+    qtbot.waitExposed(app.window)
+    assert app.look.name == look
+    shots = [screenshot(app.window, f"main-window-{look}", tmp_path)]
     player = app.start_routine("bedtime")
     assert player is not None
     clock.advance(5 + 12.3)
     player.tick()
-    shots.append(screenshot(app.window, "player-hold", tmp_path))
+    shots.append(screenshot(app.window, f"player-hold-{look}", tmp_path))
     clock.advance(30 - 12.3 + 1.5)
     player.tick()
     assert player.switch_banner.isVisible()
-    shots.append(screenshot(app.window, "player-switch", tmp_path))
+    shots.append(screenshot(app.window, f"player-switch-{look}", tmp_path))
     finish_current(app, clock)
-    shots.append(screenshot(app.window, "finish", tmp_path))
+    shots.append(screenshot(app.window, f"finish-{look}", tmp_path))
     for shot in shots:
         assert QImage(str(shot)).width() == app.window.width()
-    if app.look.name == "night":
-        assert mean_brightness(shots[1]) < 0.35
+    brightness = [mean_brightness(shot) for shot in shots]
+    if look == "night":
+        assert max(brightness) < 0.3, brightness
     else:
-        assert mean_brightness(shots[1]) > 0.6
+        assert min(brightness) > 0.6, brightness
+    app.shutdown()

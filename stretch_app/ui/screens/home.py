@@ -57,6 +57,7 @@ class RoutineCard(QFrame):
             accessible_name=f"Start {routine.name}",
             description=f"Start {routine.name} now ({length})",
         )
+        self.start_button.setMinimumSize(180, 80)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(routine.id))
         layout = QGridLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
