@@ -16,7 +16,6 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Mapping
 from datetime import datetime, time
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -24,6 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from stretch_app.core.model import ClockTime, Id, Reminder
+from stretch_app.core.tomlfile import LineIndex
 
 SCHEMA_VERSION = 1
 
@@ -95,36 +95,7 @@ def uses_night_look(settings: Settings, local_time: time | datetime) -> bool:
 # --- loading ----------------------------------------------------------------------------------
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)")
-_HEADER = re.compile(r"""^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$""")
-_KEY = re.compile(r"""^\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
-    """Map where a value sits in the document (``("volume",)``) to its line number."""
-    lines: dict[tuple[str | int, ...], int] = {}
-    counters: dict[tuple[str, ...], int] = {}
-    current: tuple[str | int, ...] = ()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if header := _HEADER.match(line):
-            names = tuple(part.strip().strip("\"'") for part in header[2].split("."))
-            if header[1] == "[[":
-                counters[names] = counters.get(names, -1) + 1
-                current = (*names, counters[names])
-            else:
-                current = names
-            lines.setdefault(current, number)
-        elif key := _KEY.match(line):
-            lines.setdefault((*current, key[2]), number)
-    return lines
-
-
-def _line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int:
-    while loc:
-        if loc in lines:
-            return lines[loc]
-        loc = loc[:-1]
-    return 1
 
 
 def _problem(path: Path, line: int, field: str, message: str) -> str:
@@ -192,7 +163,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
 
 def _validate(path: Path, text: str, data: dict[str, Any]) -> tuple[Settings, list[str]]:
     """Validate, dropping each top-level setting that has a problem; report every problem."""
-    lines = _line_index(text)
+    lines = LineIndex(text)
     problems: list[str] = []
     for _attempt in range(2):
         try:
@@ -201,7 +172,7 @@ def _validate(path: Path, text: str, data: dict[str, Any]) -> tuple[Settings, li
             for error in exc.errors():
                 loc = tuple(error["loc"])
                 field = ".".join(str(part) for part in loc) or "file"
-                problems.append(_problem(path, _line_of(lines, loc), field, error["msg"]))
+                problems.append(_problem(path, lines.line_of(loc), field, error["msg"]))
                 if loc:
                     data.pop(str(loc[0]), None)
                 else:
