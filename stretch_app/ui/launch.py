@@ -1,4 +1,8 @@
-"""Start the GUI: one QApplication, one NightstretchApp, then the event loop."""
+"""Start the GUI: one QApplication, one NightstretchApp, then the event loop.
+
+If the app already runs, the request is handed over to it instead (before Qt is imported,
+so a second ``--cramp-now`` costs a socket round trip, not a Qt start).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,12 @@ import contextlib
 import signal
 import socket
 import sys
+from typing import TYPE_CHECKING, Any
+
+from stretch_app.instance_client import send_to_running, valid_routine_id
+
+if TYPE_CHECKING:
+    from stretch_app.ui.app import NightstretchApp
 
 __all__ = ["launch"]
 
@@ -31,17 +41,57 @@ def _quit_on_signals(qapp: object) -> object:
     return (reader, writer, notifier)
 
 
+def _hand_over_request(*, routine: str | None, cramp_now: bool, tray: bool) -> dict[str, Any]:
+    """What to ask a running instance for; ``--tray`` alone only checks that one runs."""
+    if cramp_now:
+        return {"v": 1, "action": "cramp-now"}
+    if routine is not None:
+        if valid_routine_id(routine):
+            return {"v": 1, "action": "routine", "routine": routine}
+        # No routine can have such an id; the running app is shown (and we say why here).
+        print(f"stretch-app: there is no routine called {routine!r}", file=sys.stderr)
+        return {"v": 1, "action": "show"}
+    return {"v": 1, "action": "ping" if tray else "show"}
+
+
+def _on_hand_over(app: NightstretchApp, request: dict[str, Any]) -> None:
+    """Do what a later launch asked for."""
+    action = request["action"]
+    if action == "cramp-now":
+        app.cramp_now()
+    elif action == "routine":
+        app.start_routine(request["routine"])
+        app.show()
+    elif action == "show":
+        app.show()
+
+
 def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
-    """Open the app (on a routine, or straight into cramp relief) and run until it quits."""
+    """Open the app (on a routine, or straight into cramp relief) and run until it quits.
+
+    When the app already runs, hand the request over to it and return 0 at once.
+    """
+    request = _hand_over_request(routine=routine, cramp_now=cramp_now, tray=tray)
+    if send_to_running(request):
+        return 0
+
     from PySide6.QtWidgets import QApplication
 
     from stretch_app.ui.app import NightstretchApp
+    from stretch_app.ui.instance import InstanceServer
 
     QApplication.setApplicationName("nightstretch")
     QApplication.setApplicationDisplayName("Nightstretch")
     QApplication.setDesktopFileName("nightstretch")
     qapp = QApplication(sys.argv[:1])
+    # Listen before the slow part of start-up, so a launch meanwhile finds us (its request
+    # waits in the socket until the event loop runs, by when everything is wired).
+    server = InstanceServer(qapp)
+    if not server.listen() and send_to_running(request):
+        return 0  # another instance won the race to start
     app = NightstretchApp(qapp)
+    server.request_received.connect(lambda asked: _on_hand_over(app, asked))
+    qapp.aboutToQuit.connect(server.close)
     keep = _quit_on_signals(qapp)
     if not tray:
         app.show()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -108,6 +109,8 @@ class PlayerScreen(QWidget):
         self.side_label = _label("huge")
         self.howto_label = _label("howto", wrap=True)
         self.howto_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Never squeeze the instructions: the picture and the ring give way instead.
+        self.howto_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.next_label = _label("muted", wrap=True)
         self.notice_label = _label("notice", wrap=True)
         self.notice_label.hide()
@@ -276,6 +279,7 @@ class PlayerScreen(QWidget):
         self.pause_button.setAccessibleName("Resume" if paused else "Pause")
         self.switch_banner.setVisible(phase.kind is PhaseKind.SWITCH_LEGS)
         self._render_words(phase, paused)
+        self.side_label.setVisible(bool(self.side_label.text()))
         self._render_ring(phase, paused)
         mirrored = phase.side is Side.RIGHT
         self.picture.show_picture(self._picture_for(phase.exercise.picture), mirrored=mirrored)

@@ -1,0 +1,210 @@
+"""The hand-over protocol between a second ``stretch-app`` and the one already running.
+
+Pure standard library and no Qt at all, so that ``stretch-app --cramp-now`` with the app
+already running costs an interpreter start and one local socket round trip.
+
+A request is one line of JSON, at most :data:`MAX_MESSAGE_BYTES` with its newline::
+
+    {"v": 1, "action": "cramp-now"}
+    {"v": 1, "action": "routine", "routine": "bedtime"}
+
+and the running app answers ``ok`` or ``error`` on one line. The socket lives in a folder
+only this user can enter (``$XDG_RUNTIME_DIR/nightstretch/``), so only this user can connect.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import socket
+import stat
+import struct
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ACTIONS",
+    "MAX_MESSAGE_BYTES",
+    "PROTOCOL_VERSION",
+    "InstanceRequestError",
+    "UnsafeSocketFolderError",
+    "is_listening",
+    "parse_request",
+    "peer_uid",
+    "send_to_running",
+    "socket_path",
+    "valid_routine_id",
+]
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE_BYTES = 4096
+#: What a request may ask for. ``ping`` only asks "are you there?" (``--tray`` uses it).
+ACTIONS = frozenset({"show", "cramp-now", "routine", "ping"})
+_ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,47}")
+_SOCKET_NAME = "instance.sock"
+# sockaddr_un.sun_path is 108 bytes on Linux, the terminating NUL included.
+_MAX_SOCKET_PATH = 107
+
+
+class InstanceRequestError(ValueError):
+    """A hand-over message that is not a valid request."""
+
+
+class UnsafeSocketFolderError(OSError):
+    """The socket folder is not a private folder of this user, so it must not be used."""
+
+
+def valid_routine_id(text: str) -> bool:
+    """Whether ``text`` has the form of a routine id (lower-case letters, digits, dashes)."""
+    return _ROUTINE_ID.fullmatch(text) is not None
+
+
+def _private_folder(folder: Path) -> Path:
+    """Create ``folder`` mode 0700, or check that the existing one is ours and private."""
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    info = os.lstat(folder)  # lstat: a symlink planted here is refused, not followed
+    if not stat.S_ISDIR(info.st_mode):
+        raise UnsafeSocketFolderError(f"{folder} is not a folder")
+    if info.st_uid != os.getuid():
+        raise UnsafeSocketFolderError(f"{folder} belongs to another user")
+    if stat.S_IMODE(info.st_mode) != 0o700:
+        folder.chmod(0o700)
+    return folder
+
+
+def socket_path() -> Path:
+    """Where the running app listens; creates the private folder it lives in.
+
+    ``$XDG_RUNTIME_DIR/nightstretch/instance.sock``, or without a runtime dir
+    ``<tmp>/nightstretch-<uid>/instance.sock``. Raises :class:`UnsafeSocketFolderError`
+    (an ``OSError``) when the folder exists but is not this user's, or the path is too long.
+    """
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime).is_absolute() and Path(runtime).is_dir():
+        folder = Path(runtime) / "nightstretch"
+    else:
+        import tempfile  # only here: it costs a few ms of the hand-over's start-up
+
+        folder = Path(tempfile.gettempdir()) / f"nightstretch-{os.getuid()}"
+    path = _private_folder(folder) / _SOCKET_NAME
+    if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
+        raise UnsafeSocketFolderError(f"socket path too long for AF_UNIX: {path}")
+    return path
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The user id of the process at the other end of a local socket (None if unknown)."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return None
+    size = struct.calcsize("3i")
+    try:
+        _pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, option, size))
+    except OSError:
+        return None
+    return int(uid)
+
+
+def _reject_constant(name: str) -> Any:
+    raise InstanceRequestError(f"not a JSON number: {name}")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise InstanceRequestError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def parse_request(line: bytes) -> dict[str, Any]:
+    """Check one request line (without its newline) strictly; raises InstanceRequestError."""
+    if len(line) >= MAX_MESSAGE_BYTES:  # the newline after it counts too
+        raise InstanceRequestError(f"message longer than {MAX_MESSAGE_BYTES} bytes")
+    try:
+        text = line.decode("utf-8")
+        request = json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
+        )
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise InstanceRequestError(f"not JSON: {exc}") from None
+    if not isinstance(request, dict):
+        raise InstanceRequestError(f"not a JSON object but {type(request).__name__}")
+    version = request.get("v")
+    if type(version) is not int or version != PROTOCOL_VERSION:
+        raise InstanceRequestError(f"unknown protocol version {version!r}")
+    action = request.get("action")
+    if not isinstance(action, str) or action not in ACTIONS:
+        raise InstanceRequestError(f"unknown action {action!r}")
+    allowed = {"v", "action", "routine"} if action == "routine" else {"v", "action"}
+    extra = set(request) - allowed
+    if extra:
+        raise InstanceRequestError(f"unexpected keys {sorted(extra)!r}")
+    if action == "routine":
+        routine = request.get("routine")
+        if not isinstance(routine, str) or not valid_routine_id(routine):
+            raise InstanceRequestError(f"bad routine id {routine!r}")
+    return request
+
+
+def _read_reply(sock: socket.socket, deadline: float) -> bytes:
+    reply = b""
+    while b"\n" not in reply and len(reply) < 64:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("no reply from the running app")
+        sock.settimeout(remaining)
+        chunk = sock.recv(64)
+        if not chunk:
+            break
+        reply += chunk
+    return reply
+
+
+def is_listening(path: Path, *, timeout: float = 0.3) -> bool:
+    """Whether something accepts connections on the socket at ``path``.
+
+    A refused connection means a stale socket file left by a crashed app; a missing file, no
+    app. Connecting sends nothing: the app that listens just sees a client that hung up.
+    """
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(timeout)
+        try:
+            sock.connect(os.fsencode(path))
+        except (ConnectionRefusedError, FileNotFoundError):
+            return False
+        except OSError:  # a timeout or a full backlog: an app is there, but busy
+            return True
+    return True
+
+
+def send_to_running(
+    request: dict[str, Any], *, connect_timeout: float = 0.3, reply_timeout: float = 1.0
+) -> bool:
+    """Hand ``request`` to the running app; True if it answered ``ok``.
+
+    False when no app runs (no socket, or a stale one: connection refused), when the socket
+    folder is not private, or when the app does not answer ``ok`` within ``reply_timeout``.
+    """
+    payload = json.dumps(request, separators=(",", ":")).encode("utf-8") + b"\n"
+    if len(payload) > MAX_MESSAGE_BYTES:
+        return False
+    try:
+        path = socket_path()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(connect_timeout)
+            sock.connect(os.fsencode(path))
+            uid = peer_uid(sock)
+            if uid is not None and uid != os.getuid():
+                return False
+            deadline = time.monotonic() + reply_timeout
+            sock.settimeout(reply_timeout)
+            sock.sendall(payload)
+            return _read_reply(sock, deadline) == b"ok\n"
+    except OSError:  # ENOENT, ECONNREFUSED (stale), timeouts, unsafe folder
+        return False

@@ -1,0 +1,1 @@
+"""End-to-end tests: the real app in a real (virtual) X server, driven as a person would."""
