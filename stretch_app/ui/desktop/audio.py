@@ -1,18 +1,14 @@
-"""Sound cues and spoken guidance for the guided player.
+"""Sound cues and spoken guidance for the guided player; neither may ever hold up a routine.
 
-Both are optional and must never hold up a routine. Qt Multimedia and Qt TextToSpeech are
-imported only when the objects are made (they fail to import without libpulse0, and loading
-them costs start-up time); the ``make_*`` factories fall back to null objects then. An object
-that cannot work says why once, in ``problem`` (known at once) or through ``problem_found``
-(found later), so the window can tell the person that the routine carries on silently.
-
-The speech-dispatcher engine can sit in "Speaking" forever when there is no sound server, and
-its ``stop()`` does not change that, so every line is guarded by a single-shot watchdog.
+Qt Multimedia and Qt TextToSpeech are imported only when the objects are made (without
+libpulse0 they fail to import, and they cost start-up time); the ``make_*`` factories then fall
+back to silent objects. Each says once why it cannot work: in ``problem`` (known at once) or
+through ``problem_found`` (found later), so the window can say the routine runs silently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,16 +22,9 @@ if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
 __all__ = [
-    "NO_SOUND_DEVICE",
-    "SPEECH_NOT_RESPONDING",
-    "Cue",
-    "CuePlayer",
-    "NullCuePlayer",
-    "NullVoice",
-    "Voice",
-    "make_cue_player",
-    "make_voice",
-]
+    "NO_SOUND_DEVICE", "SPEECH_NOT_RESPONDING", "Cue", "CuePlayer", "NullCuePlayer",
+    "NullVoice", "Voice", "make_cue_player", "make_voice",
+]  # fmt: skip
 
 NO_SOUND_DEVICE = "No sound device found; cues are off."
 NO_MULTIMEDIA = "Sound cues need Qt Multimedia, which could not be loaded; cues are off."
@@ -57,6 +46,13 @@ class CuePlayer(QObject):
     problem_found = Signal(str)
     """A problem noticed after construction (a sound that failed to load), sent once."""
 
+    def _set_up(self, enabled: bool, volume: float, problem: str | None) -> None:
+        self.enabled = enabled
+        self.available = False
+        self.problem: str | None = problem
+        self._volume = _clamp(volume, 0.0, 1.0)
+        self._effects: dict[Cue, QSoundEffect] = {}
+
     def __init__(
         self,
         folder: Path | None = None,
@@ -66,13 +62,9 @@ class CuePlayer(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._set_up(enabled, volume, problem=None)
         from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
-        self.enabled = enabled
-        self.available = False
-        self.problem: str | None = None
-        self._volume = _clamp(volume, 0.0, 1.0)
-        self._effects: dict[Cue, QSoundEffect] = {}
         if not QMediaDevices.audioOutputs():
             # Without a device QSoundEffect only logs errors; don't even try.
             self.problem = NO_SOUND_DEVICE
@@ -87,11 +79,12 @@ class CuePlayer(QObject):
             effect = QSoundEffect(self)
             effect.setObjectName(f"cue_{cue.value}")
             effect.setVolume(self._volume)
-            effect.statusChanged.connect(lambda cue=cue: self._on_status_changed(cue))
+            self._effects[cue] = effect  # before loading: a failure may be reported at once
+            effect.statusChanged.connect(self._drop_failed_effects)
             effect.setSource(QUrl.fromLocalFile(str(path)))
-            self._effects[cue] = effect
         self.available = bool(self._effects)
-        if missing:
+        self._drop_failed_effects()
+        if missing and self.problem is None:
             self.problem = f"Missing sound files: {', '.join(missing)}; those cues are off."
 
     def play(self, cue: Cue) -> None:
@@ -123,44 +116,27 @@ class CuePlayer(QObject):
         """The cue volume, 0 to 1."""
         return self._volume
 
-    def _on_status_changed(self, cue: Cue) -> None:
+    def _drop_failed_effects(self) -> None:
         from PySide6.QtMultimedia import QSoundEffect
 
-        effect = self._effects.get(cue)
-        if effect is None or effect.status() is not QSoundEffect.Status.Error:
-            return
-        del self._effects[cue]
-        effect.deleteLater()
+        for cue, effect in list(self._effects.items()):
+            if effect.status() is QSoundEffect.Status.Error:
+                del self._effects[cue]
+                effect.deleteLater()
         if not self._effects and self.available:
             self.available = False
             self.problem = "The sound device could not play the cues; cues are off."
             self.problem_found.emit(self.problem)
 
 
-class NullCuePlayer(QObject):
+class NullCuePlayer(CuePlayer):
     """A cue player that plays nothing, for when Qt Multimedia is missing."""
-
-    problem_found = Signal(str)
 
     def __init__(
         self, problem: str | None = None, *, enabled: bool = True, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self.enabled = enabled
-        self.available = False
-        self.problem = problem
-        self.volume = 1.0
-
-    def play(self, cue: Cue) -> None:
-        """Do nothing."""
-
-    def set_enabled(self, enabled: bool) -> None:
-        """Remember the choice; there is still nothing to play."""
-        self.enabled = enabled
-
-    def set_volume(self, volume: float) -> None:
-        """Remember the volume."""
-        self.volume = _clamp(volume, 0.0, 1.0)
+        QObject.__init__(self, parent)
+        self._set_up(enabled, 1.0, problem)
 
 
 class Voice(QObject):
@@ -168,12 +144,32 @@ class Voice(QObject):
 
     ``engine`` is a TextToSpeech engine name (None for the system default; tests use "mock").
     Raises ImportError when Qt TextToSpeech cannot load; :func:`make_voice` handles that.
+
+    The engine never gets a line while an earlier one is unconfirmed (no Ready since): with no
+    sound server speech-dispatcher never confirms, and after two such lines any call into it,
+    even deleting it, blocks for ever. So a new line stops the old one and waits for Ready; a
+    line that times out is stopped once and counts as stuck; two stuck lines in a row (the
+    second never starts) turn the voice off for good.
     """
 
     spoken = Signal(str)
     """A line was handed to the engine."""
     problem_found = Signal(str)
     """Voice guidance gave up after construction (engine stuck or failed), sent once."""
+
+    def _set_up(self, enabled: bool, problem: str | None, watchdog_ms: tuple[int, int]) -> None:
+        self.enabled = enabled
+        self.available = False
+        self.problem: str | None = problem
+        self._tts: QTextToSpeech | None = None
+        self._pending: list[str] = []
+        self._unconfirmed = False  # a line was said and no Ready has come since
+        self._stop_sent = False  # that line has been stopped (once is all it gets)
+        self._stuck_lines = 0
+        self._watchdog_ms = watchdog_ms
+        self._watchdog = self._single_shot("speech_watchdog", self._on_watchdog)
+        # Lines said in one turn of the event loop are spoken together.
+        self._flush_timer = self._single_shot("speech_flush", self._speak_pending)
 
     def __init__(
         self,
@@ -188,25 +184,8 @@ class Voice(QObject):
         watchdog_ms_per_char: int = 80,
     ) -> None:
         super().__init__(parent)
+        self._set_up(enabled, None, (watchdog_base_ms, watchdog_ms_per_char))
         from PySide6.QtTextToSpeech import QTextToSpeech
-
-        self.enabled = enabled
-        self.available = False
-        self.problem: str | None = None
-        self._tts: QTextToSpeech | None = None
-        self._stuck_lines = 0
-        self._watchdog_base_ms = watchdog_base_ms
-        self._watchdog_ms_per_char = watchdog_ms_per_char
-        self._watchdog = QTimer(self)
-        self._watchdog.setObjectName("speech_watchdog")
-        self._watchdog.setSingleShot(True)
-        self._watchdog.timeout.connect(self._on_watchdog)
-        self._pending: list[str] = []
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setObjectName("speech_flush")
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(0)
-        self._flush_timer.timeout.connect(self._speak_pending)
 
         engines = QTextToSpeech.availableEngines()
         if not engines:
@@ -230,21 +209,28 @@ class Voice(QObject):
         if voice_name:
             self.set_voice(voice_name)
 
+    def _single_shot(self, name: str, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setObjectName(name)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        return timer
+
     # --- speaking ----------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
         """Say a line; returns at once, never blocks.
 
-        Lines said in the same turn of the event loop (the lines of one session event, or of
-        one command's events) are spoken together, in order. A new turn's lines cut off
-        whatever is still being said: at bedtime the newest instruction is the one that counts.
+        Lines said in one turn of the event loop (one command's events) are spoken together, in
+        order; a later line cuts off an earlier one: the newest instruction is the one that counts.
         """
         line = " ".join(text.split())
         if not (line and self.enabled and self.available):
             return
-        self._pending.append(line)
         if not self._flush_timer.isActive():
-            self._flush_timer.start()
+            self._pending.clear()  # lines still waiting from an earlier turn are stale now
+            self._flush_timer.start(0)
+        self._pending.append(line)
 
     def say_lines(self, lines: Sequence[str]) -> None:
         """Say several lines, in order, as one utterance."""
@@ -255,35 +241,90 @@ class Voice(QObject):
         """Stop speaking and forget lines not yet said (say, when the routine ends)."""
         self._pending.clear()
         self._flush_timer.stop()
-        self._watchdog.stop()
-        if self._tts is not None and self.is_speaking:
-            self._tts.stop()
-
-    def _speak_pending(self) -> None:
-        lines, self._pending = self._pending, []
-        tts = self._tts
-        if not (lines and self.enabled and self.available and tts is not None):
-            return
-        if self.is_speaking:
-            tts.stop()
-        utterance = " ".join(lines)
-        tts.say(utterance)
-        for line in lines:
-            self.spoken.emit(line)
-        self._watchdog.start(self._watchdog_base_ms + self._watchdog_ms_per_char * len(utterance))
+        self._stop_current()
 
     @property
     def is_speaking(self) -> bool:
         """True while the engine is busy with a line."""
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
         if self._tts is None:
             return False
-        return self._tts.state() in (
-            QTextToSpeech.State.Speaking,
-            QTextToSpeech.State.Synthesizing,
-            QTextToSpeech.State.Paused,
-        )
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        busy = (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing)
+        return self._tts.state() in busy
+
+    def _stop_current(self) -> None:
+        if self._tts is not None and self._unconfirmed and not self._stop_sent:
+            self._stop_sent = True
+            self._tts.stop()  # may report Ready at once (and so speak what is pending)
+
+    def _start_watchdog(self, text: str) -> None:
+        base, per_char = self._watchdog_ms
+        self._watchdog.start(base + per_char * len(text))
+
+    def _speak_pending(self) -> None:
+        tts = self._tts
+        if not (self._pending and self.enabled and self.available and tts is not None):
+            self._pending.clear()
+            return
+        if self._unconfirmed or self.is_speaking:
+            self._unconfirmed = True
+            self._stop_current()
+        if self._unconfirmed:
+            # Wait for Ready; if it does not come in time, this line is stuck too.
+            if not self._watchdog.isActive():
+                self._start_watchdog(" ".join(self._pending))
+            return
+        lines, self._pending = self._pending, []
+        utterance = " ".join(lines)
+        self._unconfirmed, self._stop_sent = True, False
+        tts.say(utterance)
+        for line in lines:
+            self.spoken.emit(line)
+        self._start_watchdog(utterance)
+
+    def _on_state_changed(self, _state: object) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        tts = self._tts
+        if tts is None or not self.available:
+            return
+        # Ask the engine rather than trust the argument, which may be stale.
+        now = tts.state()
+        if now is QTextToSpeech.State.Ready:
+            self._watchdog.stop()
+            self._unconfirmed = self._stop_sent = False
+            self._stuck_lines = 0
+            if self._pending:
+                self._speak_pending()
+        elif now is QTextToSpeech.State.Error:
+            reason = tts.errorString() or "unknown error"
+            self._give_up(f"The speech engine failed ({reason}); voice guidance is off.")
+
+    def _on_watchdog(self) -> None:
+        if self._tts is None or not self.available:
+            return
+        if not self.is_speaking:
+            self._on_state_changed(None)  # the Ready was missed
+            return
+        self._stuck_lines += 1
+        if self._stuck_lines >= STUCK_LINES_BEFORE_GIVING_UP:
+            self._give_up(SPEECH_NOT_RESPONDING)
+            return
+        self._stop_current()
+        if self._pending and self._unconfirmed:
+            self._start_watchdog(" ".join(self._pending))
+
+    def _give_up(self, problem: str) -> None:
+        if not self.available:
+            return
+        # No call into the engine from here on: it may never answer.
+        self._watchdog.stop()
+        self._flush_timer.stop()
+        self._pending.clear()
+        self.available = False
+        self.problem = problem
+        self.problem_found.emit(problem)
 
     # --- settings ----------------------------------------------------------------------------
 
@@ -294,13 +335,11 @@ class Voice(QObject):
 
     def voices(self) -> list[str]:
         """Names of the voices the engine offers for the current language."""
-        if self._tts is None:
-            return []
-        return [voice.name() for voice in self._tts.availableVoices()]
+        return [v.name() for v in self._tts.availableVoices()] if self._tts is not None else []
 
     def set_voice(self, name: str) -> bool:
         """Use the voice with this name; False (and no change) when there is no such voice."""
-        if self._tts is None:
+        if self._tts is None or not self.available:
             return False
         for voice in self._tts.availableVoices():
             if voice.name() == name:
@@ -310,12 +349,12 @@ class Voice(QObject):
 
     def set_rate(self, rate: float) -> None:
         """Speaking rate from -1 (slowest) through 0 (normal) to 1 (fastest)."""
-        if self._tts is not None:
+        if self._tts is not None and self.available:
             self._tts.setRate(_clamp(rate, -1.0, 1.0))
 
     def set_volume(self, volume: float) -> None:
         """Voice volume, 0 (silent) to 1 (full)."""
-        if self._tts is not None:
+        if self._tts is not None and self.available:
             self._tts.setVolume(_clamp(volume, 0.0, 1.0))
 
     def set_enabled(self, enabled: bool) -> None:
@@ -324,89 +363,20 @@ class Voice(QObject):
         if not enabled:
             self.stop()
 
-    # --- the watchdog ------------------------------------------------------------------------
 
-    def _on_state_changed(self, state: object) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        tts = self._tts
-        if tts is None:
-            return
-        # Ask the engine rather than trust the argument: a Ready from stopping the previous
-        # line may arrive after the next line has started.
-        now = tts.state()
-        if now is QTextToSpeech.State.Ready:
-            self._watchdog.stop()
-            self._stuck_lines = 0
-        elif now is QTextToSpeech.State.Error:
-            reason = tts.errorString() or "unknown error"
-            self._give_up(f"The speech engine failed ({reason}); voice guidance is off.")
-
-    def _on_watchdog(self) -> None:
-        if self._tts is None or not self.is_speaking:
-            return
-        self._tts.stop()
-        self._stuck_lines += 1
-        if self._stuck_lines >= STUCK_LINES_BEFORE_GIVING_UP:
-            self._give_up(SPEECH_NOT_RESPONDING)
-
-    def _give_up(self, problem: str) -> None:
-        if not self.available:
-            return
-        self._watchdog.stop()
-        self._pending.clear()
-        self.available = False
-        self.problem = problem
-        self.problem_found.emit(problem)
-
-
-class NullVoice(QObject):
+class NullVoice(Voice):
     """A voice that says nothing, for when Qt TextToSpeech is missing."""
-
-    spoken = Signal(str)
-    problem_found = Signal(str)
 
     def __init__(
         self, problem: str | None = None, *, enabled: bool = True, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self.enabled = enabled
-        self.available = False
-        self.problem = problem
-        self.is_speaking = False
-        self.engine_name: str | None = None
-
-    def say(self, text: str) -> None:
-        """Do nothing."""
-
-    def say_lines(self, lines: Sequence[str]) -> None:
-        """Do nothing."""
-
-    def stop(self) -> None:
-        """Do nothing."""
-
-    def voices(self) -> list[str]:
-        """No voices."""
-        return []
-
-    def set_voice(self, name: str) -> bool:
-        """There is no voice to choose."""
-        return False
-
-    def set_rate(self, rate: float) -> None:
-        """Do nothing."""
-
-    def set_volume(self, volume: float) -> None:
-        """Do nothing."""
-
-    def set_enabled(self, enabled: bool) -> None:
-        """Remember the choice; there is still nothing to say."""
-        self.enabled = enabled
+        QObject.__init__(self, parent)
+        self._set_up(enabled, problem, (0, 0))
 
 
 def make_cue_player(
     enabled: bool, volume: float, parent: QObject | None = None, folder: Path | None = None
-) -> CuePlayer | NullCuePlayer:
+) -> CuePlayer:
     """The cue player, or a silent one (with ``problem`` set) when Qt Multimedia won't load."""
     try:
         return CuePlayer(folder, enabled=enabled, volume=volume, parent=parent)
@@ -421,7 +391,7 @@ def make_voice(
     volume: float,
     enabled: bool,
     parent: QObject | None = None,
-) -> Voice | NullVoice:
+) -> Voice:
     """The voice, or a silent one (with ``problem`` set) when Qt TextToSpeech won't load."""
     try:
         return Voice(engine, voice_name, rate, volume, enabled=enabled, parent=parent)
