@@ -88,6 +88,8 @@ class NightstretchApp(QObject):
             self.settings.voice_enabled,
             self,
         )
+        self.voice.problem_found.connect(self._on_audio_problem)
+        self.cues.problem_found.connect(self._on_audio_problem)
         self.inhibitor = ScreenSaverInhibitor()
         self._audio_notice_shown = False
         self.player: PlayerScreen | None = None
@@ -169,6 +171,12 @@ class NightstretchApp(QObject):
         if problems:
             self._audio_notice_shown = True
             player.show_notice(" ".join(problems) + " The routine runs silently.")
+
+    def _on_audio_problem(self, problem: str) -> None:
+        """Sound or voice gave up mid-routine: say so once, quietly; the routine carries on."""
+        if self.player is not None and not self.player.ended:
+            self._audio_notice_shown = True
+            self.player.show_notice(f"{problem} The routine carries on silently.")
 
     def _on_session_event(self, event: Event) -> None:
         player = self.player

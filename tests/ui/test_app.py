@@ -222,3 +222,16 @@ def test_screenshots_of_each_screen(
     else:
         assert min(brightness) > 0.6, brightness
     app.shutdown()
+
+
+def test_a_voice_that_gives_up_mid_routine_is_reported(
+    app: NightstretchApp, clock: FakeClock
+) -> None:
+    player = app.start_routine("bedtime")
+    assert player is not None
+    app.voice.problem_found.emit("The speech engine is not responding; voice guidance is off.")
+    assert "not responding" in player.notice_label.text()
+    assert player.notice_label.isVisibleTo(player)
+    clock.advance(5 + 30)
+    player.tick()
+    assert player.session.state is SessionState.RUNNING
