@@ -19,6 +19,7 @@ __all__ = [
     "APP_NAME",
     "assets_dir",
     "bundled_routines_dir",
+    "guidance_path",
     "journal_path",
     "resolve_picture",
     "settings_path",
@@ -44,6 +45,11 @@ def bundled_routines_dir() -> Path:
 def assets_dir() -> Path:
     """The folder of pictures, sounds, icons and desktop files shipped with the app."""
     return _bundled("assets")
+
+
+def guidance_path() -> Path:
+    """The safety guidance and background pages shipped with the app."""
+    return assets_dir() / "guidance" / "guidance.toml"
 
 
 def user_config_dir() -> Path:
