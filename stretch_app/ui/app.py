@@ -18,8 +18,9 @@ from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
 from stretch_app.core.settings import load_settings, uses_night_look
-from stretch_app.ui.desktop.audio import make_cue_player, make_voice
+from stretch_app.ui.desktop.audio import make_cue_player
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
+from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
@@ -80,7 +81,7 @@ class NightstretchApp(QObject):
             qapp.setWindowIcon(QIcon(str(icon)))
 
         self.cues = make_cue_player(self.settings.sound_enabled, self.settings.volume, self)
-        self.voice = make_voice(
+        self.voice = ProcessVoice(
             voice_engine,
             self.settings.voice_name,
             self.settings.voice_rate,
@@ -143,6 +144,7 @@ class NightstretchApp(QObject):
         player.fullscreen_toggled.connect(self.window.toggle_full_screen)
         self.player = player
         self.window.show_screen(player, routine.name)
+        self.voice.warm_up()  # the helper starts during the get-ready lead-in
         self._show_audio_notice(player)
         self._session_started = datetime.now(UTC)
         self.inhibitor.inhibit("A guided stretching routine is running")
@@ -195,6 +197,7 @@ class NightstretchApp(QObject):
 
     def _on_finished(self, finished: Finished) -> None:
         self.inhibitor.release()
+        self.voice.release_when_idle()
         player = self.player
         if player is None:
             return
@@ -226,6 +229,7 @@ class NightstretchApp(QObject):
     def shutdown(self) -> None:
         """Stop what runs and close the journal."""
         self._on_window_closing()
+        self.voice.shut_down()
         if self.journal is not None:
             self.journal.close()
             self.journal = None

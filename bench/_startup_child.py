@@ -1,0 +1,64 @@
+"""One start-up sample: run ``bare`` or ``app`` until the main window is exposed, then quit.
+
+    python bench/_startup_child.py bare|app
+
+``app`` runs exactly what ``stretch-app`` runs (``stretch_app.cli.main([])``); the only change
+is that ``NightstretchApp.show`` also arms a one-shot watcher on the main window. On the first
+exposed ``QEvent.Expose`` the watcher writes the milliseconds since ``BENCH_T0`` (the parent's
+``time.monotonic()`` just before it started this process; CLOCK_MONOTONIC is system-wide) to
+``BENCH_OUT`` and quits the event loop at the next turn, so the first paint still happens.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def _arm(window: object) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class Watcher(QObject):
+        done = False
+
+        def eventFilter(self, obj: object, event: QEvent) -> bool:
+            if not self.done and event.type() == QEvent.Type.Expose and obj.isExposed():
+                self.done = True
+                ms = (time.monotonic() - float(os.environ["BENCH_T0"])) * 1000
+                Path(os.environ["BENCH_OUT"]).write_text(f"{ms:.3f}\n")
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    handle = window.windowHandle()
+    watcher = Watcher(handle)
+    handle.installEventFilter(watcher)
+
+
+def bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    qapp = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(800, 600)
+    window.show()
+    _arm(window)
+    return qapp.exec()
+
+
+def app() -> int:
+    from stretch_app.cli import main
+    from stretch_app.ui.app import NightstretchApp
+
+    original = NightstretchApp.show
+
+    def show(self: NightstretchApp) -> None:
+        original(self)
+        _arm(self.window)
+
+    NightstretchApp.show = show
+    return main([])
+
+
+if __name__ == "__main__":
+    sys.exit(bare() if sys.argv[1] == "bare" else app())

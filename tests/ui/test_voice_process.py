@@ -1,0 +1,89 @@
+"""The voice helper process: lines spoken in order, and every way it can fail is survived."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from stretch_app.ui.desktop.voice_process import ProcessVoice
+
+
+@pytest.fixture
+def voice(qtbot: QtBot) -> Iterator[ProcessVoice]:
+    speaker = ProcessVoice("mock", "", 0.0, 1.0, enabled=True)
+    yield speaker
+    speaker.shut_down()
+
+
+def test_nothing_runs_until_guidance_is_needed(voice: ProcessVoice) -> None:
+    assert not voice.running
+    assert voice.available
+
+
+def test_lines_are_spoken_in_order(voice: ProcessVoice, qtbot: QtBot) -> None:
+    said: list[str] = []
+    voice.spoken.connect(said.append)
+    voice.say_lines(["Calf stretch. Left leg.", "Hold for 30 seconds."])
+    assert voice.running
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
+    assert said == ["Calf stretch. Left leg.", "Hold for 30 seconds."]
+    voice.say("Halfway.")
+    qtbot.waitUntil(lambda: said[-1:] == ["Halfway."], timeout=10_000)
+
+
+def test_the_helper_is_let_go_when_idle_and_comes_back(voice: ProcessVoice, qtbot: QtBot) -> None:
+    said: list[str] = []
+    voice.spoken.connect(said.append)
+    voice.say("Rest.")
+    qtbot.waitUntil(lambda: said == ["Rest."], timeout=10_000)
+    voice._idle_timer.setInterval(10)
+    voice.release_when_idle()
+    qtbot.waitUntil(lambda: not voice.running)
+    voice.say("All done. Good night.")
+    assert voice.running
+    qtbot.waitUntil(lambda: said[-1:] == ["All done. Good night."], timeout=10_000)
+    assert voice.available
+
+
+def test_an_unknown_engine_is_reported_once(qtbot: QtBot) -> None:
+    voice = ProcessVoice("no-such-engine", "", 0.0, 1.0, enabled=True)
+    problems: list[str] = []
+    voice.problem_found.connect(problems.append)
+    voice.say("Hello.")
+    qtbot.waitUntil(lambda: not voice.available, timeout=10_000)
+    assert len(problems) == 1
+    assert "no-such-engine" in problems[0]
+    voice.say("Anyone?")  # says nothing, starts nothing
+    assert not voice.running
+    voice.shut_down()
+
+
+def test_a_helper_that_dies_is_reported(voice: ProcessVoice, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(voice.ready, timeout=10_000):
+        voice.warm_up()
+    assert voice._process is not None
+    with qtbot.waitSignal(voice.problem_found, timeout=10_000) as problem:
+        voice._process.kill()
+    assert "stopped working" in problem.args[0]
+    assert not voice.running
+
+
+def test_a_helper_that_never_answers_is_killed(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ProcessVoice, "helper_module", "tests.ui.helpers.silent_voice_helper")
+    voice = ProcessVoice("mock", "", 0.0, 1.0, enabled=True)
+    voice._ready_timer.setInterval(300)
+    with qtbot.waitSignal(voice.problem_found, timeout=10_000) as problem:
+        voice.say("Calf stretch.")
+    assert "not responding" in problem.args[0]
+    assert not voice.running
+    voice.shut_down()
+
+
+def test_switched_off_says_nothing_and_starts_nothing(voice: ProcessVoice) -> None:
+    voice.set_enabled(False)
+    voice.say("Calf stretch.")
+    assert not voice.running
