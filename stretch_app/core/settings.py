@@ -23,6 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from stretch_app.core.model import ClockTime, Id, Reminder
+from stretch_app.core.nightlook import is_night_between, wants_night_look
 from stretch_app.core.tomlfile import LineIndex
 
 SCHEMA_VERSION = 1
@@ -66,30 +67,14 @@ class Settings(BaseModel):
     relief_autostart_s: Annotated[int, Field(ge=0, le=60)] = 5
 
 
-def _minutes(clock_time: str) -> int:
-    hours, minutes = clock_time.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
 def is_night(settings: Settings, local_time: time | datetime) -> bool:
-    """Whether ``local_time`` falls in the night window (which may wrap past midnight).
-
-    The window includes its start and excludes its end; a window that starts and ends at the
-    same time is empty.
-    """
-    moment = local_time.time() if isinstance(local_time, datetime) else local_time
-    now = moment.hour * 60 + moment.minute
-    start, end = _minutes(settings.night_starts), _minutes(settings.night_ends)
-    if start <= end:
-        return start <= now < end
-    return now >= start or now < end
+    """Whether ``local_time`` falls in the night window (which may wrap past midnight)."""
+    return is_night_between(settings.night_starts, settings.night_ends, local_time)
 
 
 def uses_night_look(settings: Settings, local_time: time | datetime) -> bool:
     """Whether the night look applies now: chosen outright, or ``auto`` in the night window."""
-    if settings.look == "auto":
-        return is_night(settings, local_time)
-    return settings.look == "night"
+    return wants_night_look(settings.look, settings.night_starts, settings.night_ends, local_time)
 
 
 # --- loading ----------------------------------------------------------------------------------

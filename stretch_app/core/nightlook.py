@@ -1,0 +1,67 @@
+"""Night or day look, decided from plain values, with nothing heavy to import.
+
+The start-up path asks this before the first window is shown, so it must not wait for
+pydantic; :mod:`stretch_app.core.settings` uses the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import datetime, time
+from pathlib import Path
+
+__all__ = ["is_night_between", "night_look_from_file", "wants_night_look"]
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+DEFAULT_NIGHT = ("19:00", "07:00")
+
+
+def _minutes(clock_time: str) -> int:
+    hours, minutes = clock_time.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def is_night_between(starts: str, ends: str, local_time: time | datetime) -> bool:
+    """Whether ``local_time`` is in the window from ``starts`` to ``ends`` (may wrap midnight).
+
+    The window includes its start and excludes its end; a window that starts and ends at the
+    same time is empty.
+    """
+    moment = local_time.time() if isinstance(local_time, datetime) else local_time
+    now = moment.hour * 60 + moment.minute
+    start, end = _minutes(starts), _minutes(ends)
+    if start <= end:
+        return start <= now < end
+    return now >= start or now < end
+
+
+def wants_night_look(look: str, starts: str, ends: str, local_time: time | datetime) -> bool:
+    """The night look: chosen outright, or ``auto`` within the night window."""
+    if look == "auto":
+        return is_night_between(starts, ends, local_time)
+    return look == "night"
+
+
+def _clock_or(value: object, fallback: str) -> str:
+    match = _CLOCK.match(value) if isinstance(value, str) else None
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return f"{int(match[1]):02d}:{match[2]}"
+    return fallback
+
+
+def night_look_from_file(path: Path, local_time: time | datetime) -> bool:
+    """A first guess at the look from the settings file, for the very first paint.
+
+    Anything unreadable counts as the defaults; the full settings check comes moments later.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        data = {}
+    look = data.get("look")
+    look = look if look in ("auto", "night", "day") else "auto"
+    starts = _clock_or(data.get("night_starts"), DEFAULT_NIGHT[0])
+    ends = _clock_or(data.get("night_ends"), DEFAULT_NIGHT[1])
+    return wants_night_look(look, starts, ends, local_time)

@@ -1,0 +1,54 @@
+"""The quick look decision used for the very first paint agrees with the full settings."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stretch_app.core.nightlook import is_night_between, night_look_from_file
+from stretch_app.core.settings import Settings, save_settings, uses_night_look
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "at", "night"),
+    [
+        ("19:00", "07:00", time(23, 0), True),
+        ("19:00", "07:00", time(6, 59), True),
+        ("19:00", "07:00", time(7, 0), False),
+        ("19:00", "07:00", time(19, 0), True),
+        ("08:00", "17:00", time(12, 0), True),
+        ("08:00", "17:00", time(18, 0), False),
+        ("10:00", "10:00", time(10, 0), False),
+    ],
+)
+def test_window(starts: str, ends: str, at: time, night: bool) -> None:
+    assert is_night_between(starts, ends, at) is night
+
+
+@given(
+    look=st.sampled_from(["auto", "night", "day"]),
+    starts=st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}"),
+    ends=st.times().map(lambda t: f"{t.hour:02d}:{t.minute:02d}"),
+    at=st.times(),
+)
+def test_file_guess_matches_the_settings_rule(
+    tmp_path_factory: pytest.TempPathFactory, look: str, starts: str, ends: str, at: time
+) -> None:
+    settings = Settings(look=look, night_starts=starts, night_ends=ends)  # type: ignore[arg-type]
+    path = tmp_path_factory.mktemp("s") / "settings.toml"
+    save_settings(settings, path)
+    assert night_look_from_file(path, at) is uses_night_look(settings, at)
+
+
+def test_a_missing_or_broken_file_means_the_defaults(tmp_path: Path) -> None:
+    assert night_look_from_file(tmp_path / "none.toml", time(23, 0)) is True
+    broken = tmp_path / "broken.toml"
+    broken.write_bytes(b'look = "day\n\xff')
+    assert night_look_from_file(broken, time(12, 0)) is False
+    odd = tmp_path / "odd.toml"
+    odd.write_text('look = "purple"\nnight_starts = "25:99"\n')
+    assert night_look_from_file(odd, time(20, 0)) is True
