@@ -35,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("schema", help="print the JSON Schema of routine files")
+    export = commands.add_parser("export-ics", help="write the reminders as an iCalendar file")
+    export.add_argument("routine", nargs="?", metavar="ID", help="only this routine's reminders")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the .ics file to write (- for stdout)",
+    )
     return parser
 
 
@@ -119,6 +128,50 @@ def _cmd_schema() -> int:
     return 0
 
 
+def _cmd_export_ics(routine_id: str | None, output: str) -> int:
+    from stretch_app import paths
+    from stretch_app.core.ics import reminders_calendar
+    from stretch_app.core.library import load_library
+    from stretch_app.core.model import RoutineKind
+    from stretch_app.core.schedule import local_zone
+    from stretch_app.core.session import routine_duration
+    from stretch_app.core.settings import load_settings
+
+    library = load_library(_library_folders())
+    settings, problem = load_settings(paths.settings_path())
+    if problem:
+        print(problem, file=sys.stderr)
+    routines = sorted(library.routines.values(), key=lambda r: r.name.lower())
+    if routine_id is not None:
+        routines = [r for r in routines if r.id == routine_id]
+        if not routines:
+            print(f"stretch-app: there is no routine called {routine_id!r}", file=sys.stderr)
+            return 1
+    else:
+        routines = [r for r in routines if r.kind is RoutineKind.ROUTINE]
+    entries = [
+        (
+            routine,
+            settings.reminder_overrides.get(routine.id, routine.reminders),
+            routine_duration(routine, library.exercises),
+        )
+        for routine in routines
+    ]
+    count = sum(1 for _, reminders, _ in entries for r in reminders if r.enabled)
+    data = reminders_calendar(entries, local_zone())
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            print(f"stretch-app: cannot write {output}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"{count} reminder{'s' if count != 1 else ''} written to {output}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -129,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_validate(args.files)
         if args.command == "schema":
             return _cmd_schema()
+        if args.command == "export-ics":
+            return _cmd_export_ics(args.routine, args.output)
     except BrokenPipeError:  # e.g. `stretch-app list | head -1`
         return 0
     from stretch_app.ui.launch import launch

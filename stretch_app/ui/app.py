@@ -8,22 +8,33 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from stretch_app import paths
 from stretch_app.core.clock import Clock, SystemClock
-from stretch_app.core.guidance import cue_for, spoken_lines
+from stretch_app.core.doctor import load_doctor_rules
+from stretch_app.core.guidance import Cue, cue_for, spoken_lines
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
+from stretch_app.core.relief import ReliefEpisode, ReliefEvent, ReliefOutcome, StepStarted
+from stretch_app.core.relief import spoken_lines as relief_lines
+from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
-from stretch_app.core.settings import load_settings, uses_night_look
+from stretch_app.core.settings import Settings, load_settings, save_settings, uses_night_look
 from stretch_app.ui.desktop.audio import make_cue_player
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
+from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.screens.finish import FinishScreen
+from stretch_app.ui.screens.history import HistoryScreen
+from stretch_app.ui.screens.info import InfoScreen
 from stretch_app.ui.screens.main_window import MainWindow
+from stretch_app.ui.screens.medicines import MedicinesScreen
 from stretch_app.ui.screens.player import PlayerScreen
+from stretch_app.ui.screens.relief import RELIEF_TITLE, ReliefScreen
+from stretch_app.ui.screens.relief_after import EpisodeNotes
+from stretch_app.ui.screens.settings import SettingsScreen
 from stretch_app.ui.theme import DAY, NIGHT, Look, apply_look
 
 __all__ = ["NightstretchApp"]
@@ -95,6 +106,8 @@ class NightstretchApp(QObject):
         self._audio_notice_shown = False
         self.player: PlayerScreen | None = None
         self._session_started: datetime | None = None
+        self.relief: ReliefScreen | None = None
+        self._relief_episode_id: int | None = None
 
         self.window = MainWindow()
         self.window.home.show_routines(
@@ -105,7 +118,12 @@ class NightstretchApp(QObject):
         self.window.home.show_notice("\n".join(notices))
         self.window.home.start_requested.connect(self.start_routine)
         self.window.cramp_now_requested.connect(self.cramp_now)
+        self.window.home.settings_requested.connect(self.open_settings)
+        self.window.home.history_requested.connect(self.open_history)
+        self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
+        # Tray, notifications and reminder timers; the timers start in launch (start()).
+        self.reminder_desk = ReminderDesk(self)
         for line in notices:
             log.warning("%s", line)
 
@@ -131,6 +149,7 @@ class NightstretchApp(QObject):
                 self.window.bring_to_front()
                 return self.player
             self.player.stop()
+        self._end_relief()  # a routine asked for mid-relief: the cramp is saved first
         session = Session(
             routine,
             self.library.exercises,
@@ -151,20 +170,175 @@ class NightstretchApp(QObject):
         player.start()
         return player
 
+    def open_settings(self) -> SettingsScreen:
+        """Show the settings screen; changes apply and are saved as they are made."""
+        screen = SettingsScreen(self.settings, self.voice.voices)
+        screen.changed.connect(self.apply_settings)
+        screen.done.connect(self.show_home)
+        self.voice.ready.connect(screen.refresh_voices)
+        self.voice.warm_up()  # so the system's voices can be offered
+        self.window.show_screen(screen, "Settings")
+        return screen
+
+    def open_history(self) -> HistoryScreen | None:
+        """Show the nights, cramps and the doctor's report; None when there is no journal."""
+        if self.journal is None:
+            self.window.home.show_notice(
+                "The diary cannot be used, so there is no history to show."
+            )
+            return None
+        rules = load_doctor_rules(paths.assets_dir() / "guidance" / "doctor_rules.toml")
+        helped = {key: exercise.name for key, exercise in self.library.exercises.items()}
+        screen = HistoryScreen(self.journal, self._safety_guide(), rules, helped_choices=helped)
+        screen.set_look(self.look)
+        screen.home_requested.connect(self.show_home)
+        screen.medicines_requested.connect(lambda: self.open_medicines(screen))
+        screen.guidance_requested.connect(lambda: self.open_guidance(screen))
+        self.window.show_screen(screen, "History")
+        return screen
+
+    def open_guidance(self, back_to: HistoryScreen | None = None) -> InfoScreen:
+        """Show the guidance pages; Back returns to the screen they were opened from."""
+        screen = InfoScreen(self._safety_guide())
+        screen.back_requested.connect(lambda: self._back_from(screen, back_to))
+        self.window.show_screen(screen, "Guidance")
+        return screen
+
+    def open_medicines(self, back_to: HistoryScreen | None = None) -> MedicinesScreen | None:
+        """Show the medicine list; None when there is no journal to keep it in."""
+        if self.journal is None:
+            self.window.home.show_notice("The diary cannot be used, so medicines cannot be kept.")
+            return None
+        screen = MedicinesScreen(self.journal, self._safety_guide())
+        screen.back_requested.connect(lambda: self._back_from(screen, back_to))
+        self.window.show_screen(screen, "Medicines")
+        return screen
+
+    def _back_from(self, leaving: QWidget, back_to: HistoryScreen | None) -> None:
+        if back_to is None:
+            self.show_home()
+            return
+        back_to.refresh()
+        self.window.show_screen(back_to, "History")
+        self.window.stack.removeWidget(leaving)
+        leaving.deleteLater()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings now, and keep them."""
+        self.settings = settings
+        self.cues.set_enabled(settings.sound_enabled)
+        self.cues.set_volume(settings.volume)
+        self.voice.set_enabled(settings.voice_enabled)
+        self.voice.set_volume(settings.volume)
+        self.voice.set_rate(settings.voice_rate)
+        self.voice.set_voice(settings.voice_name)
+        self.look = self._pick_look()
+        apply_look(self.qapp, self.look, settings.text_scale)
+        self.reminder_desk.reload()
+        try:
+            save_settings(settings, self.settings_file)
+        except OSError as exc:
+            self.window.home.show_notice(
+                f"Settings could not be saved to {self.settings_file}: {exc.strerror or exc}"
+            )
+
     def show_home(self) -> None:
         """Back to the routines; a routine still running stops (and is recorded) first."""
         if self.player is not None and not self.player.ended:
             self.player.stop()
         self.player = None
+        self._end_relief()
+        self.relief = None
         self.window.show_home()
 
-    def cramp_now(self) -> None:
-        """Start cramp relief at once, whatever is on screen."""
+    def cramp_now(self) -> ReliefScreen | None:
+        """Start cramp relief at once, whatever is on screen; raise it if it is already on."""
         self.window.bring_to_front()
-        if RELIEF_ID in self.library.routines:
-            self.start_routine(RELIEF_ID)
-        else:
+        relief = self.relief
+        if relief is not None and not relief.episode.is_over:
+            self.window.show_screen(relief, RELIEF_TITLE)
+            return relief
+        routine = self.library.routines.get(RELIEF_ID)
+        if routine is None:
             self.window.home.show_notice("The cramp-relief routine could not be loaded.")
+            return None
+        if relief is not None:
+            relief.save_details()  # the last cramp's form keeps what it holds
+        if self.player is not None and not self.player.ended:
+            self.player.stop()  # recorded as a routine left part-way
+        guide = self._safety_guide()
+        episode = ReliefEpisode(
+            routine,
+            self.library.exercises,
+            self.clock,
+            started_at=datetime.now(UTC),
+            autostart_after=float(self.settings.relief_autostart_s),
+            emergency_after=guide.emergency.threshold_minutes * 60.0,
+        )
+        relief = ReliefScreen(episode, guide.emergency, guide.prevention, paths.resolve_picture)
+        relief.set_look(self.look, self.settings.text_scale)
+        relief.relief_event.connect(self._on_relief_event)
+        relief.ended.connect(self._on_relief_ended)
+        relief.details_saved.connect(self._on_relief_details)
+        relief.done.connect(self.show_home)
+        self.relief = relief
+        self._relief_episode_id = None
+        self.window.show_screen(relief, RELIEF_TITLE)
+        self.voice.warm_up()
+        self.inhibitor.inhibit("Cramp relief is running")
+        relief.start()
+        return relief
+
+    def _safety_guide(self) -> SafetyGuide:
+        return load_safety_guide(paths.guidance_path())
+
+    def _on_relief_event(self, event: ReliefEvent) -> None:
+        if isinstance(event, StepStarted) and event.step.open_ended:
+            self.cues.play(Cue.HOLD_START)
+        lines = relief_lines(event, self._safety_guide().emergency.lead)
+        if lines:
+            self.voice.say_lines(lines)
+
+    def _on_relief_ended(self, outcome: ReliefOutcome) -> None:
+        """Save the episode the moment it ends; the form only adds to it."""
+        self.inhibitor.release()
+        self.voice.release_when_idle()
+        relief = self.relief
+        if self.journal is None:
+            text = "The journal cannot be used, so this cramp was not saved."
+        else:
+            try:
+                self._relief_episode_id = self.journal.add_episode(
+                    outcome.started_at,
+                    ended_at=outcome.ended_at,
+                    duration_s=outcome.duration_s,
+                    muscle=outcome.muscle,
+                    helped=outcome.helped,
+                    source="relief",
+                )
+                text = "Saved in your diary. Add details if you like, or just press Save."
+            except JournalError as exc:
+                text = f"This cramp could not be saved: {exc}"
+        if relief is not None:
+            relief.show_saved(text)
+
+    def _on_relief_details(self, notes: EpisodeNotes) -> None:
+        if self.journal is None or self._relief_episode_id is None:
+            return
+        try:
+            self.journal.update_episode(
+                self._relief_episode_id, leg=notes.leg, pain=notes.pain, note=notes.note
+            )
+        except (JournalError, KeyError) as exc:
+            log.warning("The cramp's details could not be saved: %s", exc)
+
+    def _end_relief(self) -> None:
+        """Going home or closing: relief still on ends and is saved, and so is its form."""
+        relief = self.relief
+        if relief is not None:
+            if not relief.episode.is_over:
+                relief.stop()
+            relief.save_details()
 
     def _show_audio_notice(self, player: PlayerScreen) -> None:
         if self._audio_notice_shown:
@@ -202,6 +376,8 @@ class NightstretchApp(QObject):
         if player is None:
             return
         self._record(player.session, finished)
+        if finished.completed:
+            self.reminder_desk.routine_done(player.session.routine.id)
         screen = FinishScreen(player.session, finished)
         screen.home_requested.connect(self.show_home)
         self.window.show_screen(screen, player.session.routine.name)
@@ -224,11 +400,13 @@ class NightstretchApp(QObject):
     def _on_window_closing(self) -> None:
         if self.player is not None and not self.player.ended:
             self.player.stop()
+        self._end_relief()
         self.inhibitor.release()
 
     def shutdown(self) -> None:
         """Stop what runs and close the journal."""
         self._on_window_closing()
+        self.reminder_desk.shutdown()
         self.voice.shut_down()
         if self.journal is not None:
             self.journal.close()

@@ -95,6 +95,9 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     keep = _quit_on_signals(qapp)
     if not tray:
         app.show()
+    # In tray mode nothing is shown, and closing a reminder window must not end the app:
+    # it lives on for its reminders until Quit (start() then stops quit-on-last-window).
+    app.reminder_desk.start(tray_mode=tray and not (cramp_now or routine))
     if cramp_now:
         app.cramp_now()
     elif routine:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_app.core.model import Exercise, Routine, format_duration
-from stretch_app.core.session import routine_duration
 from stretch_app.ui.widgets.buttons import BigButton
+
+if TYPE_CHECKING:  # the home screen is shown before the routine models load
+    from stretch_app.core.model import Exercise, Routine
 
 __all__ = ["HomeScreen", "RoutineCard"]
 
@@ -34,6 +36,7 @@ class RoutineCard(QFrame):
     """One routine: its name, its stretches, how long it takes, its reminder, and Start."""
 
     start_requested = Signal(str)
+    reminders_requested = Signal(str)
 
     def __init__(
         self,
@@ -46,6 +49,9 @@ class RoutineCard(QFrame):
         self.routine = routine
         self.setProperty("role", "card")
         names = [exercises[s.exercise].name for s in routine.steps if s.exercise in exercises]
+        from stretch_app.core.model import format_duration
+        from stretch_app.core.session import routine_duration
+
         length = format_duration(routine_duration(routine, exercises))
         self.name_label = _label(routine.name, "title")
         self.stretches_label = _label(" · ".join(dict.fromkeys(names)))
@@ -59,12 +65,21 @@ class RoutineCard(QFrame):
         )
         self.start_button.setMinimumSize(180, 80)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(routine.id))
+        self.reminders_button = BigButton(
+            "Reminders…",
+            accessible_name=f"Reminders for {routine.name}",
+            description=f"Change when to be reminded of {routine.name}",
+        )
+        self.reminders_button.clicked.connect(lambda: self.reminders_requested.emit(routine.id))
+        reminder_line = QHBoxLayout()
+        reminder_line.addWidget(self.reminder_label, 1)
+        reminder_line.addWidget(self.reminders_button, 0)
         layout = QGridLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.name_label, 0, 0)
         layout.addWidget(self.stretches_label, 1, 0)
         layout.addWidget(self.length_label, 2, 0)
-        layout.addWidget(self.reminder_label, 3, 0)
+        layout.addLayout(reminder_line, 3, 0)
         layout.addWidget(self.start_button, 0, 1, 4, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.setColumnStretch(0, 1)
 
@@ -74,6 +89,11 @@ class HomeScreen(QWidget):
 
     start_requested = Signal(str)
     cramp_now_requested = Signal()
+    reminders_requested = Signal(str)
+    """(routine id) the person wants to change that routine's reminders."""
+    settings_requested = Signal()
+    history_requested = Signal()
+    guidance_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +137,28 @@ class HomeScreen(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.notice_label)
         layout.addWidget(scroll, 1)
+        self.settings_button = BigButton(
+            "Settings", accessible_name="Settings", description="Sound, voice, look and text size"
+        )
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        settings_row = QHBoxLayout()
+        self.history_button = BigButton(
+            "History",
+            accessible_name="History",
+            description="Your nights, cramps, and a report to take to the doctor",
+        )
+        self.history_button.clicked.connect(self.history_requested.emit)
+        self.guidance_button = BigButton(
+            "Guidance",
+            accessible_name="Guidance",
+            description="When to see a doctor, emergency signs, prevention tips",
+        )
+        self.guidance_button.clicked.connect(self.guidance_requested.emit)
+        settings_row.addWidget(self.history_button)
+        settings_row.addWidget(self.guidance_button)
+        settings_row.addStretch(1)
+        settings_row.addWidget(self.settings_button)
+        layout.addLayout(settings_row)
 
     def show_routines(
         self,
@@ -132,12 +174,19 @@ class HomeScreen(QWidget):
         for routine in routines:
             card = RoutineCard(routine, exercises, reminder_texts.get(routine.id, "No reminder"))
             card.start_requested.connect(self.start_requested)
+            card.reminders_requested.connect(self.reminders_requested)
             self._cards_box.addWidget(card)
             self.cards.append(card)
         previous: QWidget = self.cramp_button
         for card in self.cards:
             self.setTabOrder(previous, card.start_button)
             previous = card.start_button
+
+    def set_reminder_texts(self, texts: Mapping[str, str]) -> None:
+        """Update the cards' reminder lines (e.g. "Next reminder: tonight 21:45")."""
+        for card in self.cards:
+            if card.routine.id in texts:
+                card.reminder_label.setText(texts[card.routine.id])
 
     def show_notice(self, text: str) -> None:
         """A calm line under the header, e.g. which routine file was skipped and why."""

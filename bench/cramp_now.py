@@ -1,0 +1,275 @@
+"""How fast "cramp now" puts the relief screen up: warm, cold, and a bare window beside them.
+
+    .venv/bin/python bench/cramp_now.py [--runs 10] [--platforms offscreen,xcb]
+
+Three kinds of sample, interleaved round by round (bare, cold, warm, bare, cold, warm...), after
+one unmeasured warm-up of each, offscreen and on a private Xvfb, with throw-away XDG dirs:
+
+* bare: ``bench/_startup_child.py bare``, a fresh PySide6 process showing a QMainWindow, timed
+  to its first expose (the floor any Qt window on this stack can reach);
+* cold: no app running; a fresh ``stretch-app --cramp-now`` (``stretch_app.cli.main``) timed to
+  the first paint of the relief screen;
+* warm: the app already runs (resident, showing its main window); ``python -m stretch_app
+  --cramp-now`` is started from a shell, hands over over the instance socket and exits, and we
+  time to the first paint of the relief screen in the running app. After each warm sample the
+  resident app goes back home (the episode is saved in the throw-away journal).
+
+The ping comes from inside the app: when ``NightstretchApp.cramp_now`` returns the relief screen,
+a one-shot event filter on it writes ``time.monotonic()`` (CLOCK_MONOTONIC, system-wide) at
+its first ``QEvent.Paint``; the parent takes ``time.monotonic()`` just before it starts the
+process. ``python -c pass`` is timed too, as the floor of any command started from a shell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from _common import REPO, stats, table, temp_envs, versions, xvfb
+
+BARE_CHILD = str(REPO / "bench" / "_startup_child.py")
+WAIT_S = 60.0
+
+
+# --- inside the app (this file run with --child) ---------------------------------------------
+
+
+def _ping_on_relief_paint(on_paint: Callable[[float], None]) -> None:
+    """Make every ``cramp_now`` report the monotonic time of its relief screen's first paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from stretch_app.ui.app import NightstretchApp
+
+    original = NightstretchApp.cramp_now
+
+    class Watcher(QObject):
+        def __init__(self, parent: QObject) -> None:
+            super().__init__(parent)
+            self.done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                on_paint(time.monotonic())
+            return False
+
+    def cramp_now(self: NightstretchApp) -> object:
+        relief = original(self)
+        if relief is not None and relief.findChild(Watcher) is None:
+            relief.installEventFilter(Watcher(relief))
+        return relief
+
+    NightstretchApp.cramp_now = cramp_now  # type: ignore[method-assign]
+
+
+def _child(kind: str) -> int:
+    from stretch_app.cli import main
+
+    out = Path(os.environ["BENCH_OUT"])
+    if kind == "cold":
+
+        def quit_at(stamp: float) -> None:
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
+
+            out.write_text(f"{stamp!r}\n")
+            QTimer.singleShot(0, QApplication.quit)  # after this first paint completes
+
+        _ping_on_relief_paint(quit_at)
+        return main(["--cramp-now"])
+
+    from stretch_app.ui.app import NightstretchApp
+
+    resident: list[NightstretchApp] = []
+    original_show = NightstretchApp.show
+
+    def show(self: NightstretchApp) -> None:
+        original_show(self)
+        if not resident:
+            resident.append(self)
+            with out.open("a") as stream:
+                stream.write("ready\n")
+
+    def back_home(stamp: float) -> None:
+        from PySide6.QtCore import QTimer
+
+        with out.open("a") as stream:
+            stream.write(f"{stamp!r}\n")
+        QTimer.singleShot(300, resident[0].show_home)
+
+    NightstretchApp.show = show  # type: ignore[method-assign]
+    _ping_on_relief_paint(back_home)
+    return main([])
+
+
+# --- the parent -------------------------------------------------------------------------------
+
+
+def _runtime_env(env: dict[str, str]) -> dict[str, str]:
+    """A private XDG_RUNTIME_DIR (short: AF_UNIX paths are limited), so instances never meet."""
+    runtime = tempfile.mkdtemp(prefix="ns-bench-")
+    Path(runtime).chmod(0o700)
+    return {**env, "XDG_RUNTIME_DIR": runtime}
+
+
+def _wait_for_line(path: Path, count: int, deadline: float) -> str:
+    """Poll ``path`` until it has ``count`` lines; return the last one."""
+    while True:
+        if path.exists():
+            lines = path.read_text().splitlines()
+            if len(lines) >= count:
+                return lines[count - 1]
+        if time.monotonic() > deadline:
+            raise SystemExit(f"no ping in {path} after {WAIT_S} s")
+        time.sleep(0.002)
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> None:
+    proc = subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, timeout=WAIT_S)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr.decode(errors="replace"))
+        raise SystemExit(f"{cmd} failed (exit {proc.returncode})")
+
+
+def sample_bare(env: dict[str, str]) -> float:
+    """ms from process start to a bare QMainWindow's first expose."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp, "out")
+        t0 = time.monotonic()
+        _run(
+            [sys.executable, BARE_CHILD, "bare"],
+            {**env, "BENCH_T0": repr(t0), "BENCH_OUT": str(out)},
+        )
+        return float(out.read_text())
+
+
+def sample_cold(env: dict[str, str]) -> float:
+    """ms from process start (no app running) to the relief screen's first paint."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp, "out")
+        t0 = time.monotonic()
+        _run([sys.executable, __file__, "--child", "cold"], {**env, "BENCH_OUT": str(out)})
+        return (float(out.read_text()) - t0) * 1000
+
+
+def sample_pass(env: dict[str, str]) -> float:
+    """ms for ``python -c pass``: the floor of any command started from a shell."""
+    t0 = time.monotonic()
+    _run([sys.executable, "-c", "pass"], env)
+    return (time.monotonic() - t0) * 1000
+
+
+class Resident:
+    """The app, running and showing its main window, fed cramp-now requests from a shell."""
+
+    def __init__(self, env: dict[str, str], folder: Path) -> None:
+        self.env = env
+        self.out = folder / "resident"
+        self.pings = 1  # the "ready" line comes first
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--child", "resident"],
+            env={**env, "BENCH_OUT": str(self.out)},
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _wait_for_line(self.out, 1, time.monotonic() + WAIT_S)
+
+    def sample(self) -> tuple[float, float]:
+        """(ms to the relief screen's first paint, ms for the handing-over command to exit)."""
+        t0 = time.monotonic()
+        _run([sys.executable, "-m", "stretch_app", "--cramp-now"], self.env)
+        exited = (time.monotonic() - t0) * 1000
+        self.pings += 1
+        painted = float(_wait_for_line(self.out, self.pings, time.monotonic() + WAIT_S))
+        time.sleep(0.5)  # let it go back home before the next request (not measured)
+        return (painted - t0) * 1000, exited
+
+    def stop(self) -> None:
+        """End the app we started (SIGTERM quits its event loop cleanly)."""
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def run_platform(platform: str, display: str | None, runs: int) -> list[list[object]]:
+    """Interleaved rounds on one platform; one table row per kind."""
+    results: dict[str, list[float]] = {k: [] for k in ("pass", "bare", "cold", "warm", "exit")}
+    with temp_envs() as make_env, tempfile.TemporaryDirectory() as tmp:
+        cold_env = _runtime_env(make_env(platform, display))
+        warm_env = _runtime_env(make_env(platform, display))
+        resident = Resident(warm_env, Path(tmp))
+        try:
+            for round_number in range(runs + 1):  # round 0 warms caches and is not counted
+                bare = sample_bare(cold_env)
+                cold = sample_cold(cold_env)
+                warm, exited = resident.sample()
+                floor = sample_pass(cold_env)
+                if round_number:
+                    results["bare"].append(bare)
+                    results["cold"].append(cold)
+                    results["warm"].append(warm)
+                    results["exit"].append(exited)
+                    results["pass"].append(floor)
+        finally:
+            resident.stop()
+            for env in (cold_env, warm_env):
+                shutil.rmtree(env["XDG_RUNTIME_DIR"], ignore_errors=True)
+    bare_median = stats(results["bare"])[0]
+    names = {
+        "pass": "python -c pass",
+        "bare": "bare QMainWindow, first expose",
+        "cold": "cramp-now, no app running",
+        "warm": "cramp-now, app running",
+        "exit": "... the handing-over command exits",
+    }
+    rows: list[list[object]] = []
+    for kind in ("pass", "bare", "cold", "warm", "exit"):
+        median, low, high = stats(results[kind])
+        ratio = f"{median / bare_median:.2f}x" if kind in ("cold", "warm") else ""
+        rows.append(
+            [
+                platform,
+                names[kind],
+                len(results[kind]),
+                f"{median:.0f} / {low:.0f} / {high:.0f}",
+                ratio,
+            ]
+        )
+    return rows
+
+
+def main() -> int:
+    """Run the rounds and print one table."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        return _child(sys.argv[2])
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--platforms", default="offscreen,xcb")
+    args = parser.parse_args()
+    platforms = args.platforms.split(",")
+    print(f"cramp now, {args.runs} interleaved rounds; {versions()}")
+    rows: list[list[object]] = []
+    if "offscreen" in platforms:
+        rows += run_platform("offscreen", None, args.runs)
+    if "xcb" in platforms:
+        with xvfb() as (display, _pid):
+            rows += run_platform("xcb", display, args.runs)
+    header = ["platform", "what", "n", "ms med/min/max", "median / bare"]
+    print(table(header, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

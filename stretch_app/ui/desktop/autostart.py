@@ -1,0 +1,72 @@
+"""Start at login: an XDG autostart entry that runs ``stretch-app --tray``.
+
+The entry is ``$XDG_CONFIG_HOME/autostart/nightstretch.desktop`` (``~/.config`` when the
+variable is unset or not an absolute path, as the XDG spec says).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+__all__ = ["autostart_path", "is_enabled", "launch_command", "set_enabled"]
+
+_FILE_NAME = "nightstretch.desktop"
+
+
+def autostart_path() -> Path:
+    """Where the autostart entry lives."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    config = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return config / "autostart" / _FILE_NAME
+
+
+def launch_command() -> str:
+    """The ``Exec`` line: this install's ``stretch-app`` (its full path if found) ``--tray``."""
+    beside = Path(sys.executable).parent / "stretch-app"
+    program = str(beside) if beside.is_file() else shutil.which("stretch-app") or "stretch-app"
+    if any(char in program for char in " \t\n\"'\\><~|&;$*?#()`"):
+        for char in '\\"`$':
+            program = program.replace(char, "\\" + char)
+        # The desktop-entry string level unescapes backslashes once more.
+        program = f'"{program}"'.replace("\\", "\\\\")
+    return f"{program} --tray"
+
+
+def _entry() -> str:
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            "Name=Nightstretch",
+            "Comment=Bedtime stretch reminders, resident in the tray",
+            f"Exec={launch_command()}",
+            "Icon=nightstretch",
+            "Terminal=false",
+            "X-GNOME-Autostart-enabled=true",
+            "",
+        ]
+    )
+
+
+def is_enabled() -> bool:
+    """Whether an autostart entry exists."""
+    return autostart_path().is_file()
+
+
+def set_enabled(enabled: bool) -> Path:
+    """Write (True) or remove (False) the autostart entry; returns its path.
+
+    Raises ``OSError`` if the folder cannot be written.
+    """
+    path = autostart_path()
+    if not enabled:
+        path.unlink(missing_ok=True)
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(_entry(), encoding="utf-8")
+    temp.replace(path)
+    return path

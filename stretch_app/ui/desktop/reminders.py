@@ -1,0 +1,283 @@
+"""Bedtime reminders on Qt timers: one single-shot timer to the next one, plus a watchdog.
+
+The deciding is done by :class:`stretch_app.core.schedule.Scheduler`; this module only wakes
+it up. The single-shot timer runs on the monotonic clock, which stands still while the
+computer sleeps and ignores changes to the wall clock, so a watchdog looks about once a minute
+whether wall time and monotonic time have drifted apart (suspend and resume, a clock change)
+and, if so, asks the scheduler again and re-arms. What has fired is saved (JSON, written
+atomically) after every change, so no reminder fires twice, across restarts too.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from stretch_app.core.model import Reminder, Routine
+from stretch_app.core.schedule import (
+    Due,
+    ReminderState,
+    Scheduler,
+    ScheduleSettings,
+    local_zone,
+)
+from stretch_app.core.settings import Settings
+
+__all__ = ["ReminderService", "effective_reminders", "next_reminder_text", "schedule_settings"]
+
+log = logging.getLogger(__name__)
+
+WATCHDOG_MS = 60_000
+_JUMP_S = 5.0  # wall and monotonic time drifting apart by more than this is a jump
+_MAX_TIMER_MS = 6 * 3600 * 1000  # re-check at least this often, whatever the plan says
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def schedule_settings(settings: Settings) -> ScheduleSettings:
+    """The scheduler's tunables from the person's settings."""
+    return ScheduleSettings(
+        grace=timedelta(minutes=settings.missed_grace_minutes),
+        snooze=timedelta(minutes=settings.snooze_minutes),
+        skip_if_done_within=timedelta(hours=settings.skip_if_done_within_hours),
+    )
+
+
+def effective_reminders(
+    routines: Iterable[Routine], overrides: Mapping[str, Sequence[Reminder]]
+) -> dict[str, tuple[Reminder, ...]]:
+    """Each routine's reminders: the person's own (from settings) where set, else the file's."""
+    return {routine.id: tuple(overrides.get(routine.id, routine.reminders)) for routine in routines}
+
+
+def next_reminder_text(when: datetime | None, now: datetime, tz: ZoneInfo) -> str:
+    """``"Next reminder: tonight 21:45"``, ``"… tomorrow 21:45"``, ``"… Friday 21:45"``…"""
+    if when is None:
+        return "Reminders off"
+    local, today = when.astimezone(tz), now.astimezone(tz)
+    clock = local.strftime("%H:%M")
+    days = (local.date() - today.date()).days
+    if days == 0:
+        day = "tonight" if local.hour >= 17 else "today"
+    elif days == 1 and local.hour < 6 and today.hour >= 17:
+        day = "tonight"
+    elif days == 1:
+        day = "tomorrow"
+    elif days < 7:
+        day = local.strftime("%A")
+    else:
+        day = local.strftime("%a %d %b")
+    return f"Next reminder: {day} {clock}"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temp.replace(path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+class ReminderService(QObject):
+    """Fires ``reminder_due`` once per reminder occurrence, on time, through sleep and restarts.
+
+    ``wall_clock`` (aware wall time, from ``now``) and ``monotonic_clock`` may be replaced by
+    tests, which then move time and call :meth:`check` and :meth:`watchdog_tick` themselves.
+    """
+
+    reminder_due = Signal(object)
+    """A :class:`~stretch_app.core.schedule.Due` to show now."""
+    schedule_changed = Signal()
+    """The next reminder may have changed (fired, snoozed, skipped, new settings)."""
+
+    def __init__(
+        self,
+        reminders: Mapping[str, Sequence[Reminder]],
+        state_file: Path,
+        settings: ScheduleSettings | None = None,
+        *,
+        tz: ZoneInfo | None = None,
+        now: Callable[[], datetime] = _utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state_file = state_file
+        self.wall_clock = now
+        self.monotonic_clock = monotonic
+        self.scheduler = Scheduler(
+            dict(reminders), tz or local_zone(), settings, self._load_state()
+        )
+        self._saved = self._state_text()
+        self.wake_timer = QTimer(self)
+        self.wake_timer.setObjectName("reminder-wake")
+        self.wake_timer.setSingleShot(True)
+        self.wake_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.wake_timer.timeout.connect(self.check)
+        self.watchdog = QTimer(self)
+        self.watchdog.setObjectName("reminder-watchdog")
+        self.watchdog.setInterval(WATCHDOG_MS)
+        self.watchdog.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.watchdog.timeout.connect(self.watchdog_tick)
+        self._offset = 0.0
+        self.next_wake: datetime | None = None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The zone reminders' wall times are read in."""
+        return self.scheduler.tz
+
+    # --- running ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Fire what is due now (missed ones within the grace window), then arm the timers."""
+        self._offset = self._wall_offset()
+        self.watchdog.start()
+        self.check()
+
+    def stop(self) -> None:
+        """Stop both timers (state is already saved)."""
+        self.wake_timer.stop()
+        self.watchdog.stop()
+
+    @property
+    def running(self) -> bool:
+        """Whether the watchdog runs (between :meth:`start` and :meth:`stop`)."""
+        return self.watchdog.isActive()
+
+    def check(self) -> list[Due]:
+        """Ask the scheduler what is due now, emit each once, save, and re-arm the timer."""
+        now = self.wall_clock()
+        fired = self.scheduler.due(now)
+        self._save()
+        for due in fired:
+            log.info("reminder due: %s at %s", due.routine_id, due.at)
+            self.reminder_due.emit(due)
+        self._arm(now)
+        if fired:
+            self.schedule_changed.emit()
+        return fired
+
+    def watchdog_tick(self) -> None:
+        """About once a minute: on a wall-clock jump, or a wake time already passed, check now."""
+        offset = self._wall_offset()
+        jumped = abs(offset - self._offset) > _JUMP_S
+        self._offset = offset
+        late = self.next_wake is not None and self.wall_clock() >= self.next_wake
+        if jumped or late:
+            log.info("clock jump or late timer (jump=%s): checking reminders", jumped)
+            self.check()
+            self.schedule_changed.emit()
+
+    def _wall_offset(self) -> float:
+        return self.wall_clock().timestamp() - self.monotonic_clock()
+
+    def _arm(self, now: datetime) -> None:
+        self.next_wake = self.scheduler.next_wake(now)
+        if self.next_wake is None or not self.running:
+            self.wake_timer.stop()
+            return
+        seconds = (self.next_wake - now).total_seconds()
+        self.wake_timer.start(min(max(math.ceil(seconds * 1000) + 1, 0), _MAX_TIMER_MS))
+
+    # --- what the person says -----------------------------------------------------------------
+
+    def snooze(self, due: Due) -> datetime:
+        """Show ``due`` again after the snooze time; returns when."""
+        until = self.scheduler.snooze(due, self.wall_clock())
+        self._changed()
+        return until
+
+    def skip_tonight(self, routine_id: str) -> None:
+        """No more of this routine's reminders tonight."""
+        self.scheduler.skip_tonight(routine_id, self.wall_clock())
+        self._changed()
+
+    def pause_tonight(self) -> None:
+        """No more reminders tonight, for any routine."""
+        now = self.wall_clock()
+        for routine_id in self.scheduler.reminders:
+            self.scheduler.skip_tonight(routine_id, now)
+        self._changed()
+
+    def mark_routine_done(self, routine_id: str, at: datetime | None = None) -> None:
+        """The routine was done: its reminders due soon after are skipped."""
+        self.scheduler.mark_routine_done(routine_id, at or self.wall_clock())
+        self._changed()
+
+    def set_reminders(
+        self,
+        reminders: Mapping[str, Sequence[Reminder]],
+        settings: ScheduleSettings | None = None,
+    ) -> None:
+        """Replace the reminders (routines reloaded or edited) and re-arm."""
+        self.scheduler.reminders = dict(reminders)
+        if settings is not None:
+            self.scheduler.settings = settings
+        self._changed()
+
+    def _changed(self) -> None:
+        self._save()
+        self._arm(self.wall_clock())
+        self.schedule_changed.emit()
+
+    # --- what is next -------------------------------------------------------------------------
+
+    def next_reminder(self, routine_id: str | None = None) -> datetime | None:
+        """When the next reminder (of one routine, or of any) will fire; None if none will."""
+        reminders = self.scheduler.reminders
+        if routine_id is not None:
+            reminders = {routine_id: reminders.get(routine_id, ())}
+        probe = Scheduler(reminders, self.tz, self.scheduler.settings, self.scheduler.state)
+        return probe.next_wake(self.wall_clock())
+
+    def next_reminder_text(self, routine_id: str | None = None) -> str:
+        """The next reminder in words, for the tray and the routine cards."""
+        return next_reminder_text(self.next_reminder(routine_id), self.wall_clock(), self.tz)
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def _load_state(self) -> ReminderState:
+        try:
+            return ReminderState.from_dict(json.loads(self.state_file.read_text("utf-8")))
+        except FileNotFoundError:
+            return ReminderState()
+        except (OSError, ValueError) as exc:
+            log.warning("reminder state %s unreadable, starting afresh: %s", self.state_file, exc)
+            return ReminderState()
+
+    def _state_text(self) -> str:
+        data = self.scheduler.state.to_dict()
+        data.pop("last_check", None)  # changes every check; not worth a disk write alone
+        return json.dumps(data, sort_keys=True)
+
+    def _save(self) -> None:
+        text = self._state_text()
+        if text == self._saved:
+            return
+        data = self.scheduler.state.to_dict()
+        try:
+            _write_atomically(self.state_file, json.dumps(data, indent=1) + "\n")
+        except OSError as exc:
+            log.warning("cannot save reminder state to %s: %s", self.state_file, exc)
+            return
+        self._saved = text

@@ -1,0 +1,201 @@
+"""Add or edit a cramp by hand: every detail the diary keeps, all reachable from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta, tzinfo
+from typing import Final
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_app.core.journal import CrampEpisode, EpisodeChanges, Leg, Muscle
+
+__all__ = ["EpisodeDialog"]
+
+_NOT_NOTED: Final = "not noted"
+_LEGS: Final[tuple[tuple[str, Leg | None], ...]] = (
+    (_NOT_NOTED, None),
+    ("Left", "left"),
+    ("Right", "right"),
+    ("Both", "both"),
+)
+_MUSCLES: Final[tuple[tuple[str, Muscle | None], ...]] = (
+    (_NOT_NOTED, None),
+    ("Calf", "calf"),
+    ("Back of thigh", "back-of-thigh"),
+    ("Front of thigh", "front-of-thigh"),
+    ("Foot", "foot"),
+    ("Other", "other"),
+)
+
+
+def _combo(choices: tuple[tuple[str, object], ...], current: object, name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for label, value in choices:
+        box.addItem(label, value)
+    box.setCurrentIndex(max(0, next((i for i, c in enumerate(choices) if c[1] == current), 0)))
+    return box
+
+
+class _YesNo(QCheckBox):
+    """A tick box that leaves an unanswered question unanswered unless it is ticked."""
+
+    def __init__(self, text: str, value: bool | None) -> None:
+        super().__init__(text)
+        self._was_unanswered = value is None
+        self.setChecked(bool(value))
+
+    def answer(self) -> bool | None:
+        if self._was_unanswered and not self.isChecked():
+            return None
+        return self.isChecked()
+
+
+class EpisodeDialog(QDialog):
+    """The form for one cramp; :meth:`ask` opens it and returns what to store."""
+
+    def __init__(
+        self,
+        episode: CrampEpisode | None = None,
+        *,
+        now: datetime | None = None,
+        tz: tzinfo | None = None,
+        helped_choices: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("episode-dialog")
+        self.setWindowTitle("Edit a cramp" if episode else "Add a cramp")
+        self._tz = tz
+        started = episode.started_at if episode else (now or datetime.now().astimezone())
+        local = started.astimezone(tz)
+        self.when_edit = QDateTimeEdit()
+        self.when_edit.setAccessibleName("When it started")
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
+        self._duration_s = episode.duration_s if episode else None
+        self.length_edit = QTimeEdit()
+        self.length_edit.setAccessibleName("How long it lasted, in minutes and seconds")
+        self.length_edit.setDisplayFormat("mm:ss")
+        self.length_edit.setTimeRange(QTime(0, 0), QTime(0, 59, 59))
+        self.length_edit.setSpecialValueText(_NOT_NOTED)
+        self.length_edit.setTime(QTime(0, 0).addSecs(round(self._duration_s or 0)))
+        self.leg_box = _combo(_LEGS, episode.leg if episode else None, "Which leg")
+        self.muscle_box = _combo(_MUSCLES, episode.muscle if episode else None, "Which muscle")
+        self.pain_edit = QSpinBox()
+        self.pain_edit.setAccessibleName("Pain, from 0 to 10")
+        self.pain_edit.setRange(-1, 10)
+        self.pain_edit.setSpecialValueText(_NOT_NOTED)
+        self.pain_edit.setSuffix(" / 10")
+        self.pain_edit.setValue(episode.pain if episode and episode.pain is not None else -1)
+        self.woke_box = _YesNo("It woke me up", episode.woke_me if episode else False)
+        self.swelling_box = _YesNo(
+            "Swelling, numbness or skin changes in the leg",
+            episode.swelling_numbness_skin if episode else False,
+        )
+        self.elsewhere_box = _YesNo(
+            "Cramps in other parts of the body too",
+            episode.elsewhere_in_body if episode else False,
+        )
+        self.helped_box = QComboBox()
+        self.helped_box.setEditable(True)
+        self.helped_box.setAccessibleName("What helped")
+        self.helped_box.addItem("", "")
+        for key, name in (helped_choices or {}).items():
+            self.helped_box.addItem(name, key)
+        helped = episode.helped if episode else None
+        if helped:
+            index = self.helped_box.findData(helped)
+            if index < 0:
+                self.helped_box.addItem(helped, helped)
+                index = self.helped_box.count() - 1
+            self.helped_box.setCurrentIndex(index)
+        self.note_edit = QPlainTextEdit(episode.note if episode else "")
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(90)
+
+        form = QFormLayout()
+        form.addRow("&When", self.when_edit)
+        form.addRow("&Length (min:s)", self.length_edit)
+        form.addRow("Le&g", self.leg_box)
+        form.addRow("&Muscle", self.muscle_box)
+        form.addRow("&Pain", self.pain_edit)
+        form.addRow("", self.woke_box)
+        form.addRow("", self.swelling_box)
+        form.addRow("", self.elsewhere_box)
+        form.addRow("What &helped", self.helped_box)
+        form.addRow("&Note", self.note_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.when_edit.setFocus()
+
+    def changes(self) -> EpisodeChanges:
+        """What the form says, ready for ``Journal.add_episode`` or ``update_episode``."""
+        naive = self.when_edit.dateTime().toPython()
+        assert isinstance(naive, datetime)
+        started = naive.replace(tzinfo=self._tz) if self._tz else naive.astimezone()
+        shown = QTime(0, 0).secsTo(self.length_edit.time())
+        duration: float | None = float(shown) if shown > 0 else None
+        if self._duration_s is not None and shown == round(self._duration_s):
+            duration = self._duration_s  # unchanged: keep the timer's own fraction of a second
+        helped_text = self.helped_box.currentText().strip()
+        index = self.helped_box.findText(helped_text)
+        helped = self.helped_box.itemData(index) if index > 0 else helped_text
+        return EpisodeChanges(
+            started_at=started,
+            ended_at=started + timedelta(seconds=duration) if duration else None,
+            duration_s=duration,
+            leg=self.leg_box.currentData(),
+            muscle=self.muscle_box.currentData(),
+            pain=None if self.pain_edit.value() < 0 else self.pain_edit.value(),
+            woke_me=self.woke_box.answer(),
+            swelling_numbness_skin=self.swelling_box.answer(),
+            elsewhere_in_body=self.elsewhere_box.answer(),
+            helped=helped or None,
+            note=self.note_edit.toPlainText().strip(),
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        episode: CrampEpisode | None = None,
+        *,
+        now: datetime | None = None,
+        tz: tzinfo | None = None,
+        helped_choices: Mapping[str, str] | None = None,
+    ) -> EpisodeChanges | None:
+        """Open the form; the details to store, or None if the person cancelled."""
+        dialog = cls(episode, now=now, tz=tz, helped_choices=helped_choices, parent=parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.changes()
+            return None
+        finally:
+            dialog.deleteLater()

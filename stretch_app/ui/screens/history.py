@@ -1,0 +1,374 @@
+"""The history screen: a month of nights, cramps per week, the streak, and the doctor's report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_app.core.doctor import DoctorRules, evaluate, format_night
+from stretch_app.core.history import NightLog, format_minutes, month_range, night_of
+from stretch_app.core.journal import CrampEpisode, EpisodeDetails, Journal, JournalError
+from stretch_app.core.report import Report, build_report, write_csv
+from stretch_app.core.safety import SafetyGuide
+from stretch_app.ui.report_pdf import write_report_pdf
+from stretch_app.ui.screens.episode_dialog import EpisodeDialog
+from stretch_app.ui.theme import NIGHT, Look
+from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
+from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.doctor_notice import DoctorNotice
+from stretch_app.ui.widgets.night_calendar import NightCalendar, describe_night
+from stretch_app.ui.widgets.week_chart import WeekChart
+
+__all__ = ["HistoryScreen", "describe_episode"]
+
+
+def _label(text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def describe_episode(episode: CrampEpisode, tz: tzinfo | None = None) -> str:
+    """One cramp in a line: night, time, length, where, pain, and whether it woke you."""
+    parts = [format_night(night_of(episode.started_at, tz))]
+    parts.append(episode.started_at.astimezone(tz).strftime("%H:%M"))
+    if episode.duration_s is not None:
+        parts.append(format_minutes(episode.duration_s))
+    where = " ".join(x.replace("-", " ") for x in (episode.leg, episode.muscle) if x)
+    if where:
+        parts.append(where)
+    if episode.pain is not None:
+        parts.append(f"pain {episode.pain}/10")
+    if episode.woke_me:
+        parts.append("woke you")
+    return " · ".join(parts)
+
+
+class HistoryScreen(QWidget):
+    """A month of nights with the routine and cramps marked, counts, and exports for the doctor."""
+
+    home_requested = Signal()
+    medicines_requested = Signal()
+    guidance_requested = Signal()
+    changed = Signal()
+    """The diary was changed from this screen (an episode added, edited or deleted)."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        guide: SafetyGuide,
+        rules: DoctorRules,
+        *,
+        tz: tzinfo | None = None,
+        now: Callable[[], datetime] | None = None,
+        helped_choices: Mapping[str, str] | None = None,
+        export_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("history")
+        self.journal, self.guide, self.rules = journal, guide, rules
+        self.tz = tz
+        self._now = now or (lambda: datetime.now(UTC))
+        self.helped_choices = dict(helped_choices or {})
+        self.export_dir = export_dir or Path.home()
+        tonight = night_of(self._now(), tz)
+        self.year, self.month = tonight.year, tonight.month
+        self.log = NightLog(tz=tz)
+
+        self.back_button = BigButton("Back", accessible_name="Back to the routines")
+        self.back_button.clicked.connect(self.home_requested.emit)
+        self.previous_button = BigButton("◀", accessible_name="Previous month")
+        self.previous_button.clicked.connect(lambda: self._step_month(-1))
+        self.next_button = BigButton("▶", accessible_name="Next month")
+        self.next_button.clicked.connect(lambda: self._step_month(1))
+        self.month_label = _label("", "title")
+        self.month_label.setWordWrap(False)
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addSpacing(16)
+        header.addWidget(self.previous_button)
+        header.addWidget(self.month_label, 1, Qt.AlignmentFlag.AlignCenter)
+        header.addWidget(self.next_button)
+
+        self.notice = DoctorNotice()
+        self.calendar = NightCalendar()
+        self.calendar.night_selected.connect(lambda _night: self._show_selected())
+        self.night_label = _label("", "muted")
+        self.legend_label = _label("", "muted")
+        self.chart = WeekChart()
+        self.streak_label = _label("", "howto")
+        self.with_label = _label()
+        self.without_label = _label()
+        self.with_label.setObjectName("with-routine")
+        self.without_label.setObjectName("without-routine")
+        comparison = QHBoxLayout()
+        for box, label in ((QFrame(), self.with_label), (QFrame(), self.without_label)):
+            box.setProperty("role", "card")
+            QVBoxLayout(box).addWidget(label)
+            comparison.addWidget(box)
+
+        self.episode_list = QListWidget()
+        self.episode_list.setAccessibleName("Cramps this month")
+        self.episode_list.setMinimumHeight(160)
+        self.episode_list.setWordWrap(True)
+        self.episode_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.episode_list.itemActivated.connect(lambda _item: self.edit_episode())
+        self.add_button = BigButton("Add cramp…", accessible_name="Add a cramp by hand")
+        self.add_button.clicked.connect(self.add_episode)
+        self.edit_button = BigButton("Edit…", accessible_name="Edit the chosen cramp")
+        self.edit_button.clicked.connect(self.edit_episode)
+        self.delete_button = BigButton("Delete", accessible_name="Delete the chosen cramp")
+        self.delete_button.clicked.connect(self.delete_episode)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.episode_list)
+        delete_key.activated.connect(self.delete_episode)
+        self.medicines_button = BigButton("Medicines…", accessible_name="My medicines")
+        self.medicines_button.clicked.connect(self.medicines_requested.emit)
+        self.guidance_button = BigButton("Guidance", accessible_name="Guidance pages")
+        self.guidance_button.clicked.connect(self.guidance_requested.emit)
+        self.pdf_button = BigButton(
+            "Export PDF…", role="primary", accessible_name="Export a one-page PDF for the doctor"
+        )
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.csv_button = BigButton("Export CSV…", accessible_name="Export the month as CSV")
+        self.csv_button.clicked.connect(self.export_csv)
+        self.message_label = _label("", "notice")
+        self.message_label.hide()
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(12)
+        left = QVBoxLayout()
+        left.addWidget(self.calendar, 1)
+        left.addWidget(self.legend_label)
+        left.addWidget(self.night_label)
+        right = QVBoxLayout()
+        right.addWidget(_label("Cramps per week, and their average length", "muted"))
+        right.addWidget(self.chart, 1)
+        right.addWidget(self.streak_label)
+        right.addLayout(comparison)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        episode_buttons = QVBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            episode_buttons.addWidget(button)
+        episode_buttons.addStretch(1)
+        grid.addWidget(self.episode_list, 1, 0)
+        grid.addLayout(episode_buttons, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        actions = QHBoxLayout()
+        for button in (self.pdf_button, self.csv_button, self.medicines_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.guidance_button)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(32, 20, 32, 20)
+        column.setSpacing(16)
+        column.addLayout(header)
+        column.addWidget(self.notice)
+        column.addWidget(self.message_label)
+        column.addLayout(grid, 1)
+        column.addLayout(actions)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        keys: list[tuple[str, Callable[[], object]]] = [
+            ("PgUp", lambda: self._step_month(-1)),
+            ("PgDown", lambda: self._step_month(1)),
+            ("Escape", self.home_requested.emit),
+        ]
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setFocusProxy(self.calendar)
+        self.set_look(NIGHT)
+        self.refresh()
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def set_look(self, look: Look) -> None:
+        """Follow the night or day look (the painted widgets take their colours from it)."""
+        self.calendar.set_look(look)
+        self.chart.set_look(look)
+        self.legend_label.setText(
+            f"<span style='color:{look.accent}'>●</span> stretches done &nbsp; "
+            f"<span style='color:{look.accent}'>○</span> begun &nbsp; "
+            f"<span style='color:{look.urgent}'>●</span> a cramp (ringed: it woke you)"
+        )
+
+    @property
+    def tonight(self) -> date:
+        """The night in progress (or about to begin) now."""
+        return night_of(self._now(), self.tz)
+
+    def period(self) -> tuple[date, date]:
+        """The first and last night of the month shown."""
+        return month_range(self.year, self.month)
+
+    def show_month(self, year: int, month: int) -> None:
+        """Show another month."""
+        self.year, self.month = year, month
+        self.refresh()
+
+    def _step_month(self, step: int) -> None:
+        index = self.year * 12 + self.month - 1 + step
+        self.show_month(index // 12, index % 12 + 1)
+
+    def refresh(self) -> None:
+        """Read the journal again and redraw everything."""
+        try:
+            self.log = NightLog.build(self.journal.sessions(), self.journal.episodes(), self.tz)
+        except JournalError as exc:
+            self.show_message(f"The diary could not be read: {exc}")
+            return
+        first, last = self.period()
+        tonight = self.tonight
+        self.month_label.setText(f"{first:%B} {first.year}")
+        self.next_button.setEnabled((self.year, self.month) < (tonight.year, tonight.month))
+        self.calendar.set_nights(self.log.month(self.year, self.month), today=tonight)
+        self._show_selected()
+        self.chart.set_weeks(self.log.weeks(first, last))
+        streak = self.log.streak(tonight)
+        self.streak_label.setText(f"Stretches {streak} night{'s' if streak != 1 else ''} in a row")
+        self._show_comparison(first, last, tonight)
+        episodes = self.log.episodes_between(first, last)
+        self.notice.show_findings(self.rules, evaluate(self.rules, episodes, self.tz))
+        self.episode_list.clear()
+        for episode in episodes:
+            item = QListWidgetItem(describe_episode(episode, self.tz))
+            item.setData(Qt.ItemDataRole.UserRole, episode.id)
+            self.episode_list.addItem(item)
+        if episodes:
+            self.episode_list.setCurrentRow(len(episodes) - 1)
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(bool(episodes))
+
+    def _show_comparison(self, first: date, last: date, tonight: date) -> None:
+        result = self.log.comparison(first, last, tonight)
+        for label, heading, nights, cramps, rate in (
+            (self.with_label, "With stretches", result.nights_with, result.cramps_with,
+             result.per_night_with),
+            (self.without_label, "Without", result.nights_without, result.cramps_without,
+             result.per_night_without),
+        ):  # fmt: skip
+            per_night = "–" if rate is None else f"{rate:.2f}"
+            label.setText(
+                f"{heading}\n{nights} nights · {cramps} cramps\n{per_night} cramps a night"
+            )
+
+    def _show_selected(self) -> None:
+        night = self.calendar.selected
+        self.night_label.setText(describe_night(night) if night else "")
+
+    def show_message(self, text: str) -> None:
+        """A calm line under the header: what was saved where, or what went wrong."""
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    # --- changing the diary -------------------------------------------------------------------
+
+    def _chosen_episode(self) -> CrampEpisode | None:
+        item = self.episode_list.currentItem()
+        if item is None:
+            return None
+        episode_id = item.data(Qt.ItemDataRole.UserRole)
+        return next((e for e in self.journal.episodes() if e.id == episode_id), None)
+
+    def add_episode(self) -> None:
+        """Ask for a cramp's details and add it to the diary."""
+        changes = EpisodeDialog.ask(
+            self, None, now=self._now(), tz=self.tz, helped_choices=self.helped_choices
+        )
+        if changes is None:
+            return
+        started = changes["started_at"]
+        details = cast(EpisodeDetails, {k: v for k, v in changes.items() if k != "started_at"})
+        self._change(lambda: self.journal.add_episode(started, **details), "Cramp added.")
+
+    def edit_episode(self) -> None:
+        """Change the details of the chosen cramp."""
+        episode = self._chosen_episode()
+        if episode is None:
+            return
+        changes = EpisodeDialog.ask(self, episode, tz=self.tz, helped_choices=self.helped_choices)
+        if changes is not None:
+            self._change(lambda: self.journal.update_episode(episode.id, **changes), "Saved.")
+
+    def delete_episode(self) -> None:
+        """Remove the chosen cramp from the diary, after asking."""
+        episode = self._chosen_episode()
+        if episode is None:
+            return
+        question = f"Delete this cramp from the diary?\n{describe_episode(episode, self.tz)}"
+        if ConfirmDialog.ask(self, "Delete a cramp", question):
+            self._change(lambda: self.journal.delete_episode(episode.id), "Cramp deleted.")
+
+    def _change(self, write: Callable[[], object], done: str) -> None:
+        try:
+            write()
+        except (JournalError, KeyError, ValueError) as exc:
+            self.show_message(f"The diary was not changed: {exc}")
+            return
+        self.refresh()
+        self.show_message(done)
+        self.changed.emit()
+
+    # --- exports ------------------------------------------------------------------------------
+
+    def report(self) -> Report:
+        """The doctor's report for the month shown."""
+        first, last = self.period()
+        medicines = [m.name for m in self.journal.medicines()]
+        return build_report(self.log, first, last, self.tonight, medicines, self.guide, self.rules)
+
+    def _export(self, kind: str, write: Callable[[Report, Path], object]) -> Path | None:
+        suggested = self.export_dir / f"nightstretch-{self.year}-{self.month:02d}.{kind.lower()}"
+        target = SaveFileDialog.ask(self, f"Export {kind}", suggested, f"{kind} (*.{kind.lower()})")
+        if target is None:
+            return None
+        try:
+            write(self.report(), target)
+        except (OSError, JournalError) as exc:
+            self.show_message(f"The {kind} could not be saved: {exc}")
+            return None
+        self.show_message(f"Saved {target}")
+        return target
+
+    def export_pdf(self) -> Path | None:
+        """Ask where, then write the one-page PDF for the doctor; the path, or None."""
+        return self._export(
+            "PDF", lambda report, path: write_report_pdf(report, path, self.tz, self._now())
+        )
+
+    def export_csv(self) -> Path | None:
+        """Ask where, then write the month as CSV; the path, or None."""
+        return self._export(
+            "CSV",
+            lambda report, path: path.write_text(write_csv(report, self.tz), encoding="utf-8"),
+        )

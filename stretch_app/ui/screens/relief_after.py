@@ -1,0 +1,171 @@
+"""After a cramp: the optional diary details, then the prevention tips (parts of the relief screen).
+
+Nothing on the form is required: a tired person presses Save (or Enter) and is done, and the
+episode itself is already in the diary by the time the form appears.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_app.core.journal import Leg
+from stretch_app.core.safety import Prevention
+from stretch_app.ui.widgets.buttons import BigButton
+
+__all__ = ["EpisodeForm", "EpisodeNotes", "PreventionTips"]
+
+NOTE_MAX_CHARS = 500
+_LEGS: tuple[tuple[Leg, str], ...] = (("left", "Left"), ("right", "Right"), ("both", "Both"))
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeNotes:
+    """What the person told about a cramp after it; every part may be left out."""
+
+    leg: Leg | None = None
+    pain: int | None = None
+    note: str = ""
+
+
+def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _choice(text: str, accessible_name: str, description: str) -> BigButton:
+    button = BigButton(text, accessible_name=accessible_name, description=description)
+    button.setCheckable(True)
+    button.setProperty("relief", "choice")
+    return button
+
+
+class EpisodeForm(QWidget):
+    """Which leg, how bad (0–10), a short note, and Save; all optional."""
+
+    saved = Signal(object)
+    """The :class:`EpisodeNotes`, once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("relief-form")
+        self._saved = False
+        self.heading_label = _label("", "title")
+        self.lasted_label = _label("", "howto")
+        self.saved_label = _label("", "muted", wrap=True)
+
+        self.leg_group = QButtonGroup(self)
+        self.leg_buttons: dict[Leg, BigButton] = {}
+        legs = QHBoxLayout()
+        legs.setSpacing(12)
+        legs.addWidget(_label("Which leg?", "howto"), 2)
+        for leg, text in _LEGS:
+            button = _choice(text, f"{text} leg" if leg != "both" else "Both legs", "Which leg")
+            self.leg_group.addButton(button)
+            self.leg_buttons[leg] = button
+            legs.addWidget(button, 1)
+
+        self.pain_group = QButtonGroup(self)
+        self.pain_buttons: list[BigButton] = []
+        pain = QGridLayout()
+        pain.setHorizontalSpacing(8)
+        pain.addWidget(_label("How bad? 0 = none, 10 = worst", "howto"), 0, 0, 1, 11)
+        for value in range(11):
+            button = _choice(str(value), f"Pain {value} of 10", "How bad the pain was, 0 to 10")
+            self.pain_group.addButton(button, value)
+            self.pain_buttons.append(button)
+            pain.addWidget(button, 1, value)
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(NOTE_MAX_CHARS)
+        self.note_edit.setPlaceholderText("A short note (optional)")
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.returnPressed.connect(self.save)
+        self.save_button = BigButton(
+            "Save", role="primary", description="Save (nothing here is required)"
+        )
+        self.save_button.setProperty("relief", "save")
+        self.save_button.setMinimumWidth(320)
+        self.save_button.clicked.connect(self.save)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        summary = QHBoxLayout()
+        summary.addWidget(self.heading_label)
+        summary.addWidget(self.lasted_label, 1)
+        layout.addLayout(summary)
+        layout.addWidget(self.saved_label)
+        layout.addStretch(1)
+        layout.addLayout(legs)
+        layout.addLayout(pain)
+        layout.addWidget(self.note_edit)
+        layout.addStretch(1)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignCenter)
+
+        previous: QWidget = self.save_button
+        for widget in (*self.leg_buttons.values(), *self.pain_buttons, self.note_edit):
+            self.setTabOrder(previous, widget)
+            previous = widget
+
+    def set_summary(self, heading: str, lasted: str) -> None:
+        """What happened, in two short lines."""
+        self.heading_label.setText(heading)
+        self.lasted_label.setText(lasted)
+
+    def set_saved_text(self, text: str) -> None:
+        """Whether the episode is in the diary already."""
+        self.saved_label.setText(text)
+
+    def notes(self) -> EpisodeNotes:
+        """What the form holds now."""
+        leg = next((leg for leg, b in self.leg_buttons.items() if b.isChecked()), None)
+        pain = self.pain_group.checkedId()
+        return EpisodeNotes(
+            leg=leg, pain=pain if pain >= 0 else None, note=" ".join(self.note_edit.text().split())
+        )
+
+    @property
+    def is_saved(self) -> bool:
+        """True once the notes have been handed on."""
+        return self._saved
+
+    def save(self) -> None:
+        """Hand the notes on (once)."""
+        if not self._saved:
+            self._saved = True
+            self.saved.emit(self.notes())
+
+
+class PreventionTips(QWidget):
+    """The article's ways to prevent cramps, and one button home."""
+
+    def __init__(self, prevention: Prevention, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("relief-tips")
+        self.title_label = _label(prevention.title, "title")
+        tips = "\n".join(f"• {tip}" for tip in prevention.tips)
+        self.tips_label = _label(tips, "howto", wrap=True)
+        self.done_button = BigButton("Done", role="primary", description="Back to the main screen")
+        self.done_button.setProperty("relief", "save")
+        self.done_button.setMinimumWidth(320)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(18)
+        layout.addStretch(1)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.tips_label)
+        layout.addStretch(1)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignCenter)

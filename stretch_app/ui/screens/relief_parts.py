@@ -1,0 +1,74 @@
+"""Pieces of the relief screen: its own sizes and colours, and the emergency notice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from stretch_app.core.safety import Emergency
+from stretch_app.ui.theme import Look
+
+__all__ = ["EmergencyBanner", "relief_style"]
+
+
+def relief_style(look: Look, scale: float) -> str:
+    """Sizes and colours only this screen uses, on top of the application's look."""
+
+    def px(size: float) -> str:
+        return f"{round(size * scale)}px"
+
+    return f"""
+    QLabel#relief-question {{ font-size: {px(52)}; font-weight: 800; }}
+    QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
+    QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
+    QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
+    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(130)}; }}
+    QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(110)}; }}
+    QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(80)}; }}
+    QPushButton[relief="choice"] {{ font-size: {px(30)}; min-height: {px(70)}; padding: 6px 10px; }}
+    QPushButton[relief="choice"]:checked {{
+        background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
+    }}
+    QLineEdit {{
+        background: {look.surface}; color: {look.text}; border: 2px solid {look.ring_track};
+        border-radius: 10px; padding: 10px; font-size: {px(26)};
+    }}
+    QLineEdit:focus {{ border: 4px solid {look.focus}; }}
+    QFrame#relief-emergency {{ background: {look.urgent}; border-radius: 14px; }}
+    QFrame#relief-emergency QLabel {{ background: transparent; color: {look.urgent_text}; }}
+    QLabel#relief-emergency-title {{ font-size: {px(40)}; font-weight: 800; }}
+    QLabel#relief-emergency-lead {{ font-size: {px(28)}; font-weight: 700; }}
+    QLabel#relief-emergency-signs {{ font-size: {px(21)}; }}
+    """
+
+
+def _label(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class EmergencyBanner(QFrame):
+    """The guidance's emergency notice: title, lead and signs, in the look's urgent colours."""
+
+    def __init__(self, emergency: Emergency, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("relief-emergency")
+        self.setAccessibleName(emergency.title)
+        self.title_label = _label(emergency.title, "relief-emergency-title")
+        self.lead_label = _label(emergency.lead, "relief-emergency-lead")
+        signs = "\n".join(f"• {sign}" for sign in emergency.signs)
+        self.signs_label = _label(signs, "relief-emergency-signs")
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(22, 14, 22, 14)
+        self._box.setSpacing(6)
+        for label in (self.title_label, self.lead_label, self.signs_label):
+            self._box.addWidget(label)
+        self.hide()
+
+    def hide_signs(self) -> None:
+        """Keep only the title and the lead (to leave room for the form after the cramp)."""
+        self.signs_label.hide()
+        self._box.activate()  # the new height now, before the page below asks for room

@@ -1,0 +1,231 @@
+"""Change a routine's reminders — times, days, on or off — without touching its file.
+
+The choice is kept in ``settings.reminder_overrides``; choosing the same reminders the file
+has removes the override again, so later edits of the file show through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_app.core.model import Day, Reminder, Routine
+from stretch_app.core.settings import Settings, save_settings
+from stretch_app.ui.widgets.buttons import BigButton
+
+__all__ = ["ReminderRow", "RemindersDialog", "apply_reminder_choice"]
+
+_DAY_NAMES = {
+    Day.MON: "Mon",
+    Day.TUE: "Tue",
+    Day.WED: "Wed",
+    Day.THU: "Thu",
+    Day.FRI: "Fri",
+    Day.SAT: "Sat",
+    Day.SUN: "Sun",
+}
+_MAX_REMINDERS = 6
+# The shared look has no checked-button state; the day toggles need one that reads at night.
+_LOCAL_STYLE = """
+QPushButton[role="day"] { padding: 8px 6px; }
+QPushButton[role="day"]:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
+}
+QCheckBox { spacing: 12px; font-weight: 600; }
+QFrame[role="card"] QCheckBox { background: transparent; }
+QCheckBox::indicator {
+    width: 26px; height: 26px; border: 3px solid palette(text); border-radius: 6px;
+}
+QCheckBox::indicator:checked { background: palette(highlight); border-color: palette(highlight); }
+QTimeEdit { font-size: 30px; font-weight: 700; padding: 4px 10px; }
+"""
+
+
+def apply_reminder_choice(
+    settings: Settings,
+    settings_file: Path,
+    routine: Routine,
+    reminders: Sequence[Reminder],
+) -> Settings:
+    """Save ``reminders`` for ``routine`` in the settings file; returns the new settings.
+
+    Reminders equal to the routine file's drop the override. Raises ``OSError`` if the file
+    cannot be written.
+    """
+    overrides = dict(settings.reminder_overrides)
+    if tuple(reminders) == tuple(routine.reminders):
+        overrides.pop(routine.id, None)
+    else:
+        overrides[routine.id] = tuple(reminders)
+    updated = Settings.model_validate({**settings.model_dump(), "reminder_overrides": overrides})
+    save_settings(updated, settings_file)
+    return updated
+
+
+class ReminderRow(QFrame):
+    """One reminder: on/off, a time, the days of the week, and Remove."""
+
+    def __init__(self, reminder: Reminder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.enabled_box = QCheckBox("On" if reminder.enabled else "Off")
+        self.enabled_box.setChecked(reminder.enabled)
+        self.enabled_box.toggled.connect(lambda on: self.enabled_box.setText("On" if on else "Off"))
+        self.enabled_box.setAccessibleName("Reminder on")
+        self.time_edit = QTimeEdit(QTime.fromString(reminder.at, "HH:mm"))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName("Reminder time")
+        self.time_edit.setMinimumSize(150, 56)
+        self.day_buttons: dict[Day, BigButton] = {}
+        days = QHBoxLayout()
+        days.setSpacing(6)
+        for day, name in _DAY_NAMES.items():
+            button = BigButton(name, role="day", accessible_name=f"Remind on {day.name.title()}")
+            button.setCheckable(True)
+            button.setChecked(day in reminder.days)
+            button.setMinimumSize(72, 56)
+            button.toggled.connect(self._keep_one_day)
+            self.day_buttons[day] = button
+            days.addWidget(button)
+        self.remove_button = BigButton("Remove", accessible_name="Remove this reminder")
+        top = QHBoxLayout()
+        top.addWidget(self.enabled_box)
+        top.addWidget(self.time_edit)
+        top.addStretch(1)
+        top.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addLayout(top)
+        layout.addLayout(days)
+
+    def _keep_one_day(self, checked: bool) -> None:
+        """A reminder needs at least one day: the last one cannot be switched off."""
+        if not checked and not any(b.isChecked() for b in self.day_buttons.values()):
+            sender = self.sender()
+            if isinstance(sender, BigButton):
+                sender.setChecked(True)
+
+    def reminder(self) -> Reminder:
+        """The reminder as it is set now."""
+        return Reminder(
+            at=self.time_edit.time().toString("HH:mm"),
+            days=tuple(day for day, button in self.day_buttons.items() if button.isChecked()),
+            enabled=self.enabled_box.isChecked(),
+        )
+
+
+class RemindersDialog(QDialog):
+    """Edit one routine's reminders; :meth:`ask` returns the chosen ones or None."""
+
+    def __init__(
+        self, routine: Routine, current: Sequence[Reminder], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminders-dialog")
+        self.setWindowTitle(f"Reminders for {routine.name} — Nightstretch")
+        self.setStyleSheet(_LOCAL_STYLE)
+        self.routine = routine
+        self.rows: list[ReminderRow] = []
+        heading = QLabel(f"Reminders for {routine.name}")
+        heading.setProperty("role", "title")
+        heading.setWordWrap(True)
+        hint = QLabel("When should Nightstretch remind you to stretch?")
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+        self.empty_label = QLabel("No reminders for this routine.")
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setSpacing(12)
+        self.add_button = BigButton("Add a reminder")
+        self.add_button.clicked.connect(lambda: self.add_row(Reminder(at="21:45")))
+        self.reset_button = BigButton(
+            "Use the routine's own times",
+            description="Go back to the reminders written in the routine file",
+        )
+        self.reset_button.clicked.connect(lambda: self.set_reminders(routine.reminders))
+        self.save_button = BigButton("Save", role="primary")
+        self.save_button.clicked.connect(self.accept)
+        self.cancel_button = BigButton("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        tools = QHBoxLayout()
+        tools.addWidget(self.add_button)
+        tools.addWidget(self.reset_button)
+        tools.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(self._rows_box)
+        layout.addLayout(tools)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.save_button.setDefault(True)
+        self.set_reminders(current)
+
+    def set_reminders(self, reminders: Sequence[Reminder]) -> None:
+        """Replace the rows with these reminders."""
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        for reminder in reminders:
+            self.add_row(reminder)
+        self._update()
+
+    def add_row(self, reminder: Reminder) -> ReminderRow:
+        """Add a row for ``reminder``."""
+        row = ReminderRow(reminder, self)
+        row.remove_button.clicked.connect(lambda: self.remove_row(row))
+        self._rows_box.addWidget(row)
+        self.rows.append(row)
+        self._update()
+        row.time_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return row
+
+    def remove_row(self, row: ReminderRow) -> None:
+        """Take a reminder away."""
+        if row in self.rows:
+            self.rows.remove(row)
+            row.setParent(None)
+            row.deleteLater()
+        self._update()
+
+    def reminders(self) -> tuple[Reminder, ...]:
+        """The reminders as they are set now."""
+        return tuple(row.reminder() for row in self.rows)
+
+    def _update(self) -> None:
+        self.empty_label.setVisible(not self.rows)
+        self.add_button.setEnabled(len(self.rows) < _MAX_REMINDERS)
+        self.adjustSize()
+
+    @classmethod
+    def ask(
+        cls, routine: Routine, current: Sequence[Reminder], parent: QWidget | None = None
+    ) -> tuple[Reminder, ...] | None:
+        """Show the dialog; the reminders chosen, or None if the person cancelled."""
+        dialog = cls(routine, current, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.reminders()
+            return None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,370 @@
+"""Cramp relief in the whole app: every way in, the auto-start, the emergency, the diary entry."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from stretch_app import paths
+from stretch_app.core.clock import FakeClock
+from stretch_app.core.journal import Journal
+from stretch_app.core.relief import ReliefState
+from stretch_app.core.safety import load_safety_guide
+from stretch_app.core.session import SessionState
+from stretch_app.instance_client import send_to_running
+from stretch_app.ui.app import NightstretchApp
+from stretch_app.ui.desktop.tray import TrayIcon, TrayState
+from stretch_app.ui.instance import InstanceServer
+from stretch_app.ui.launch import _on_hand_over
+from stretch_app.ui.screens.relief import ReliefScreen
+
+SHOTS = os.environ.get("NIGHTSTRETCH_SCREENSHOTS")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def build(
+    qapp: QApplication, qtbot: QtBot, clock: FakeClock, settings: str = 'look = "night"'
+) -> NightstretchApp:
+    """The whole app, in the night look unless ``settings`` says otherwise."""
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"schema_version = 1\n{settings}\n")
+    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
+    qtbot.addWidget(nightstretch.window)
+    nightstretch.window.resize(1280, 800)
+    nightstretch.show()
+    qtbot.waitExposed(nightstretch.window)
+    nightstretch.window.activateWindow()
+    return nightstretch
+
+
+@pytest.fixture
+def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
+    nightstretch = build(qapp, qtbot, clock)
+    yield nightstretch
+    nightstretch.shutdown()
+
+
+def relief_on_screen(app: NightstretchApp) -> ReliefScreen:
+    screen = app.window.current_screen()
+    assert isinstance(screen, ReliefScreen)
+    assert screen is app.relief
+    assert "Cramp relief" in app.window.windowTitle()
+    return screen
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    """A key as a person types it: to whatever has the keyboard focus."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key)
+
+
+def shot(widget: QWidget, name: str) -> None:
+    """Keep a picture of ``widget`` when NIGHTSTRETCH_SCREENSHOTS names a folder."""
+    QApplication.processEvents()  # let the layouts catch up with the last texts
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+# --- ways in ----------------------------------------------------------------------------------
+
+
+def test_the_big_button_opens_relief(app: NightstretchApp, qtbot: QtBot) -> None:
+    qtbot.mouseClick(app.window.home.cramp_button, Qt.MouseButton.LeftButton)
+    assert relief_on_screen(app).page == "choose"
+
+
+def test_the_c_key_opens_relief_from_home_and_from_a_running_routine(
+    app: NightstretchApp, qtbot: QtBot
+) -> None:
+    player = app.start_routine("bedtime")
+    assert player is not None
+    press(qtbot, Qt.Key.Key_C)
+    relief = relief_on_screen(app)
+    assert player.session.state is SessionState.STOPPED  # stopped, and recorded
+    assert app.journal is not None
+    assert len(app.journal.sessions()) == 1
+    app.show_home()
+    assert app.relief is None
+    press(qtbot, Qt.Key.Key_C)
+    assert relief_on_screen(app) is not relief
+
+
+def test_the_first_tray_item_opens_relief(app: NightstretchApp) -> None:
+    tray = getattr(app, "tray", None)
+    if not isinstance(tray, TrayIcon):  # the app builds no tray yet: wire one as it would
+        tray = TrayIcon(QIcon(), TrayState, available=False)
+        tray.cramp_now_requested.connect(app.cramp_now)
+    tray.rebuild_menu()
+    first = tray.menu.actions()[0]
+    assert first.text() == "Cramp now"
+    first.trigger()
+    relief_on_screen(app)
+
+
+def test_cramp_now_from_the_shell_is_handed_over(
+    app: NightstretchApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = Path(tempfile.mkdtemp(prefix="ns-relief-"))
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    server = InstanceServer()
+    assert server.listen()
+    server.request_received.connect(lambda asked: _on_hand_over(app, asked))
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            sent = pool.submit(send_to_running, {"v": 1, "action": "cramp-now"})
+            qtbot.waitUntil(lambda: isinstance(app.window.current_screen(), ReliefScreen))
+            assert sent.result(timeout=5)
+        relief = relief_on_screen(app)
+        # A second request while relief is on only raises it: same screen, same cramp clock.
+        _on_hand_over(app, {"v": 1, "action": "cramp-now"})
+        assert relief_on_screen(app) is relief
+    finally:
+        server.close()
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+def test_cramp_now_while_relief_is_on_raises_it(app: NightstretchApp, clock: FakeClock) -> None:
+    first = app.cramp_now()
+    assert first is not None
+    clock.advance(30)
+    first.tick()
+    assert app.cramp_now() is first
+    assert first.episode.elapsed() == 30
+    assert app.window.stack.count() == 2  # home and relief, nothing piled up
+
+
+# --- the relief screen ------------------------------------------------------------------------
+
+
+def test_calf_relief_starts_by_itself(app: NightstretchApp, clock: FakeClock, qtbot: QtBot) -> None:
+    said: list[str] = []
+    app.voice.spoken.connect(said.append)
+    relief = app.cramp_now()
+    assert relief is not None
+    assert relief.question_label.text() == "Where is the cramp?"
+    assert relief.autostart_label.text() == "Calf relief starts in 5 s"
+    shot(app.window, "relief-choose-night")
+    clock.advance(3)
+    relief.tick()
+    assert relief.page == "choose"
+    assert relief.autostart_label.text() == "Calf relief starts in 2 s"
+    clock.advance(2)
+    relief.tick()
+    assert relief.page == "step"
+    assert relief.episode.muscle == "calf"
+    assert relief.exercise_label.text() == "Calf stretch"
+    assert relief.until_label.text() == "Hold until it eases"
+    clock.advance(14)
+    relief.tick()
+    assert relief.ring.text == "0:14"
+    assert relief.clock_label.text() == "Cramp 0:19"
+    assert QApplication.focusWidget() is relief.eased_button
+    shot(app.window, "relief-step-night")
+    qtbot.waitUntil(lambda: "Calf stretch. Hold until it eases." in said, timeout=10000)
+    assert said[0] == "Where is the cramp? Calf relief starts in 5 seconds."
+
+
+def test_the_auto_start_wait_comes_from_the_settings(
+    qapp: QApplication, qtbot: QtBot, clock: FakeClock
+) -> None:
+    nightstretch = build(qapp, qtbot, clock, "relief_autostart_s = 0")
+    relief = nightstretch.cramp_now()
+    assert relief is not None
+    assert relief.page == "step"
+    assert relief.episode.muscle == "calf"
+    nightstretch.shutdown()
+
+
+def test_keys_choose_the_muscle_go_on_and_say_it_eased(
+    app: NightstretchApp, clock: FakeClock, qtbot: QtBot
+) -> None:
+    relief = app.cramp_now()
+    assert relief is not None
+    press(qtbot, Qt.Key.Key_2)
+    assert relief.episode.muscle == "back-of-thigh"
+    assert relief.exercise_label.text() == "Hamstring stretch"
+    press(qtbot, Qt.Key.Key_N)
+    assert relief.episode.index == 1
+    press(qtbot, Qt.Key.Key_Right)
+    assert relief.episode.index == 2
+    assert relief.exercise_label.text() == "Massage the muscle"
+    clock.advance(20)
+    press(qtbot, Qt.Key.Key_Return)  # Enter means "easing" (the button shows it is pressed)
+    qtbot.waitUntil(lambda: relief.page == "details")
+    assert relief.outcome is not None
+    assert relief.outcome.helped == "massage"
+
+
+def test_every_control_has_an_accessible_name(app: NightstretchApp) -> None:
+    relief = app.cramp_now()
+    assert relief is not None
+    names = {b.accessibleName() for b in relief.muscle_buttons.values()}
+    assert names == {"Calf", "Back of thigh", "Front of thigh", "Foot"}
+    controls = [relief.eased_button, relief.next_button, relief.end_button, relief.ring]
+    controls += [relief.form.save_button, relief.form.note_edit, relief.tips.done_button]
+    controls += [*relief.form.leg_buttons.values(), *relief.form.pain_buttons]
+    assert all(c.accessibleName() for c in controls)
+
+
+def test_the_emergency_notice_at_ten_minutes_without_a_click(
+    app: NightstretchApp, clock: FakeClock, qtbot: QtBot
+) -> None:
+    said: list[str] = []
+    app.voice.spoken.connect(said.append)
+    relief = app.cramp_now()
+    assert relief is not None
+    emergency = load_safety_guide(paths.guidance_path()).emergency
+    clock.advance(5)
+    relief.tick()
+    clock.advance(9 * 60 + 54)
+    relief.tick()
+    assert relief.emergency_banner.isHidden()
+    clock.advance(1)
+    relief.tick()  # what the timer does at 10:00; nobody clicks anything
+    assert relief.emergency_banner.isVisible()
+    assert relief.emergency_banner.lead_label.text() == emergency.lead
+    assert "more than 10 minutes" in relief.emergency_banner.lead_label.text()
+    for sign in emergency.signs:
+        assert sign in relief.emergency_banner.signs_label.text()
+    shot(app.window, "relief-emergency-night")
+    qtbot.waitUntil(lambda: emergency.lead in said, timeout=10000)
+    relief.eased()
+    assert relief.emergency_banner.isVisible()  # still there on the form
+
+
+def test_the_moment_timer_is_armed_for_the_auto_start_and_the_emergency(
+    app: NightstretchApp, clock: FakeClock
+) -> None:
+    relief = app.cramp_now()
+    assert relief is not None
+    timer = relief.findChild(QTimer, "relief-moment-timer")
+    assert timer is not None and timer.isActive()
+    assert 5000 <= timer.interval() <= 5002
+    clock.advance(5)
+    relief.tick()
+    assert 595_000 <= timer.interval() <= 600_002
+
+
+# --- the diary entry --------------------------------------------------------------------------
+
+
+def test_an_episode_is_saved_and_read_back_after_a_restart(
+    qapp: QApplication, qtbot: QtBot, clock: FakeClock
+) -> None:
+    first = build(qapp, qtbot, clock)
+    relief = first.cramp_now()
+    assert relief is not None
+    relief.choose("foot")
+    clock.advance(40)
+    relief.next_step()
+    clock.advance(50)
+    qtbot.mouseClick(relief.eased_button, Qt.MouseButton.LeftButton)
+    assert relief.form.saved_label.text().startswith("Saved in your diary.")
+    assert "1 min 30 s" in relief.form.lasted_label.text()
+    qtbot.mouseClick(relief.form.leg_buttons["left"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(relief.form.pain_buttons[7], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(relief.form.note_edit, "woke me at 3")
+    shot(first.window, "relief-form-night")
+    qtbot.mouseClick(relief.form.save_button, Qt.MouseButton.LeftButton)
+    assert relief.page == "tips"
+    assert "Drink plenty of water." in relief.tips.tips_label.text()
+    shot(first.window, "relief-tips-night")
+    qtbot.mouseClick(relief.tips.done_button, Qt.MouseButton.LeftButton)
+    assert first.window.current_screen() is first.window.home
+    first.shutdown()
+
+    again = build(qapp, qtbot, clock)
+    assert again.journal is not None
+    (episode,) = again.journal.episodes()
+    assert episode.source == "relief"
+    assert episode.muscle == "foot"
+    assert episode.helped == "press-foot-flat"
+    assert episode.duration_s == 90
+    assert episode.ended_at is not None
+    assert (episode.ended_at - episode.started_at).total_seconds() == 90
+    assert (episode.leg, episode.pain, episode.note) == ("left", 7, "woke me at 3")
+    again.shutdown()
+
+
+def test_save_with_nothing_chosen_and_enter(
+    app: NightstretchApp, clock: FakeClock, qtbot: QtBot
+) -> None:
+    relief = app.cramp_now()
+    assert relief is not None
+    clock.advance(8)
+    relief.tick()
+    press(qtbot, Qt.Key.Key_E)
+    assert QApplication.focusWidget() is relief.form.save_button
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: relief.page == "tips")
+    app.shutdown()
+    with Journal.open(paths.journal_path()) as journal:
+        (episode,) = journal.episodes()
+    assert (episode.muscle, episode.helped, episode.duration_s) == ("calf", "calf-stretch", 8)
+    assert (episode.leg, episode.pain, episode.note) == (None, None, "")
+
+
+def test_closing_mid_cramp_saves_the_episode(app: NightstretchApp, clock: FakeClock) -> None:
+    relief = app.cramp_now()
+    assert relief is not None
+    relief.choose("front-of-thigh")
+    clock.advance(65)
+    app.window.close()
+    assert relief.episode.state is ReliefState.ENDED
+    app.shutdown()
+    with Journal.open(paths.journal_path()) as journal:
+        (episode,) = journal.episodes()
+    assert (episode.muscle, episode.helped, episode.duration_s) == ("front-of-thigh", None, 65)
+
+
+def test_closing_on_the_form_keeps_what_was_entered(
+    app: NightstretchApp, clock: FakeClock, qtbot: QtBot
+) -> None:
+    relief = app.cramp_now()
+    assert relief is not None
+    relief.choose("calf")
+    clock.advance(20)
+    relief.eased()
+    qtbot.mouseClick(relief.form.leg_buttons["right"], Qt.MouseButton.LeftButton)
+    app.window.close()
+    app.shutdown()
+    with Journal.open(paths.journal_path()) as journal:
+        (episode,) = journal.episodes()
+    assert episode.leg == "right"
+
+
+def test_escape_ends_relief_then_saves_then_goes_home(
+    app: NightstretchApp, clock: FakeClock, qtbot: QtBot
+) -> None:
+    relief = app.cramp_now()
+    assert relief is not None
+    press(qtbot, Qt.Key.Key_1)
+    clock.advance(12)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert relief.page == "details"
+    assert relief.form.heading_label.text() == "Relief ended."
+    press(qtbot, Qt.Key.Key_Escape)
+    assert relief.page == "tips"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert app.window.current_screen() is app.window.home
+    assert app.journal is not None
+    (episode,) = app.journal.episodes()
+    assert episode.helped is None
