@@ -299,7 +299,7 @@ class ReliefEpisode:
         return events
 
     def _check_emergency(self) -> list[ReliefEvent]:
-        if True:
+        if self.emergency or self.elapsed() < self.emergency_after:
             return []
         self.emergency = True
         return [EmergencyReached(self.elapsed())]
