@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretch_app import paths
 from stretch_app.core.clock import Clock, SystemClock
-from stretch_app.core.doctor import load_doctor_rules
 from stretch_app.core.guidance import Cue, cue_for, spoken_lines
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
@@ -27,15 +27,17 @@ from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
 from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.screens.finish import FinishScreen
-from stretch_app.ui.screens.history import HistoryScreen
-from stretch_app.ui.screens.info import InfoScreen
 from stretch_app.ui.screens.main_window import MainWindow
-from stretch_app.ui.screens.medicines import MedicinesScreen
 from stretch_app.ui.screens.player import PlayerScreen
 from stretch_app.ui.screens.relief import RELIEF_TITLE, ReliefScreen
 from stretch_app.ui.screens.relief_after import EpisodeNotes
-from stretch_app.ui.screens.settings import SettingsScreen
 from stretch_app.ui.theme import DAY, NIGHT, Look, apply_look
+
+if TYPE_CHECKING:  # screens opened on request are imported when first opened
+    from stretch_app.ui.screens.history import HistoryScreen
+    from stretch_app.ui.screens.info import InfoScreen
+    from stretch_app.ui.screens.medicines import MedicinesScreen
+    from stretch_app.ui.screens.settings import SettingsScreen
 
 __all__ = ["NightstretchApp"]
 
@@ -63,6 +65,7 @@ class NightstretchApp(QObject):
         voice_engine: str | None = None,
         settings_file: Path | None = None,
         journal_file: Path | None = None,
+        window: MainWindow | None = None,
     ) -> None:
         super().__init__()
         self.qapp = qapp
@@ -109,7 +112,7 @@ class NightstretchApp(QObject):
         self.relief: ReliefScreen | None = None
         self._relief_episode_id: int | None = None
 
-        self.window = MainWindow()
+        self.window = window or MainWindow()
         self.window.home.show_routines(
             self.library.routines_of_kind(RoutineKind.ROUTINE),
             self.library.exercises,
@@ -172,6 +175,8 @@ class NightstretchApp(QObject):
 
     def open_settings(self) -> SettingsScreen:
         """Show the settings screen; changes apply and are saved as they are made."""
+        from stretch_app.ui.screens.settings import SettingsScreen
+
         screen = SettingsScreen(self.settings, self.voice.voices)
         screen.changed.connect(self.apply_settings)
         screen.done.connect(self.show_home)
@@ -187,6 +192,9 @@ class NightstretchApp(QObject):
                 "The diary cannot be used, so there is no history to show."
             )
             return None
+        from stretch_app.core.doctor import load_doctor_rules
+        from stretch_app.ui.screens.history import HistoryScreen
+
         rules = load_doctor_rules(paths.assets_dir() / "guidance" / "doctor_rules.toml")
         helped = {key: exercise.name for key, exercise in self.library.exercises.items()}
         screen = HistoryScreen(self.journal, self._safety_guide(), rules, helped_choices=helped)
@@ -199,6 +207,8 @@ class NightstretchApp(QObject):
 
     def open_guidance(self, back_to: HistoryScreen | None = None) -> InfoScreen:
         """Show the guidance pages; Back returns to the screen they were opened from."""
+        from stretch_app.ui.screens.info import InfoScreen
+
         screen = InfoScreen(self._safety_guide())
         screen.back_requested.connect(lambda: self._back_from(screen, back_to))
         self.window.show_screen(screen, "Guidance")
@@ -209,6 +219,8 @@ class NightstretchApp(QObject):
         if self.journal is None:
             self.window.home.show_notice("The diary cannot be used, so medicines cannot be kept.")
             return None
+        from stretch_app.ui.screens.medicines import MedicinesScreen
+
         screen = MedicinesScreen(self.journal, self._safety_guide())
         screen.back_requested.connect(lambda: self._back_from(screen, back_to))
         self.window.show_screen(screen, "Medicines")

@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING, Any
 from stretch_app.instance_client import send_to_running, valid_routine_id
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from stretch_app.ui.app import NightstretchApp
+    from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["launch"]
 
@@ -54,6 +57,27 @@ def _hand_over_request(*, routine: str | None, cramp_now: bool, tray: bool) -> d
     return {"v": 1, "action": "ping" if tray else "show"}
 
 
+def _show_first_window(qapp: QApplication) -> MainWindow:
+    """Paint the main window before the rest of the app loads.
+
+    The window, its look and the Cramp now button need none of the routine models, so a
+    person sees the app at once; the routine cards fill in a moment later.
+    """
+    from datetime import datetime
+
+    from stretch_app import paths
+    from stretch_app.core.nightlook import night_look_from_file
+    from stretch_app.ui.screens.main_window import MainWindow
+    from stretch_app.ui.theme import DAY, NIGHT, apply_look
+
+    night = night_look_from_file(paths.settings_path(), datetime.now())
+    apply_look(qapp, NIGHT if night else DAY)
+    window = MainWindow()
+    window.bring_to_front()
+    qapp.processEvents()
+    return window
+
+
 def _on_hand_over(app: NightstretchApp, request: dict[str, Any]) -> None:
     """Do what a later launch asked for."""
     action = request["action"]
@@ -77,19 +101,23 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from stretch_app.ui.app import NightstretchApp
-    from stretch_app.ui.instance import InstanceServer
-
     QApplication.setApplicationName("nightstretch")
     QApplication.setApplicationDisplayName("Nightstretch")
     QApplication.setDesktopFileName("nightstretch")
-    qapp = QApplication(sys.argv[:1])
+    # argv[0] is the X11 WM_CLASS instance name (the class is the application name): both
+    # "nightstretch", the launcher's StartupWMClass, however the app was started.
+    qapp = QApplication(["nightstretch"])
+    window = None if tray else _show_first_window(qapp)
     # Listen before the slow part of start-up, so a launch meanwhile finds us (its request
     # waits in the socket until the event loop runs, by when everything is wired).
+    from stretch_app.ui.instance import InstanceServer
+
     server = InstanceServer(qapp)
     if not server.listen() and send_to_running(request):
         return 0  # another instance won the race to start
-    app = NightstretchApp(qapp)
+    from stretch_app.ui.app import NightstretchApp
+
+    app = NightstretchApp(qapp, window=window)
     server.request_received.connect(lambda asked: _on_hand_over(app, asked))
     qapp.aboutToQuit.connect(server.close)
     keep = _quit_on_signals(qapp)
