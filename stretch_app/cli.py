@@ -1,8 +1,9 @@
 """The ``stretch-app`` command line.
 
 Commands that need no window (``list``, ``validate``, ``schema``, ``export-ics``,
-``--version``) never import Qt, so they answer in tens of milliseconds. Everything else opens
-the app (or hands the request to the one already running).
+``install-desktop``, ``uninstall-desktop``, ``--version``) never import Qt, so they answer in
+tens of milliseconds. Everything else opens the app (or hands the request to the one already
+running).
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="FILE",
         help="the .ics file to write (- for stdout)",
+    )
+    commands.add_parser(
+        "install-desktop",
+        help="add Nightstretch to your applications menu (launcher, icons, metadata)",
+    )
+    commands.add_parser(
+        "uninstall-desktop", help="remove what install-desktop added to your applications menu"
     )
     return parser
 
@@ -172,6 +180,31 @@ def _cmd_export_ics(routine_id: str | None, output: str) -> int:
     return 0
 
 
+def _cmd_desktop(install: bool) -> int:
+    from stretch_app.desktop_install import (
+        DesktopInstallError,
+        data_home,
+        install_desktop,
+        uninstall_desktop,
+    )
+
+    try:
+        done = install_desktop() if install else uninstall_desktop()
+    except DesktopInstallError as exc:
+        for path in exc.done:
+            print(f"{'installed' if install else 'removed'} {path}")
+        print(f"stretch-app: {exc}", file=sys.stderr)
+        if install and exc.done:
+            hint = "`stretch-app uninstall-desktop` removes the files installed"
+            print(f"stretch-app: {hint}", file=sys.stderr)
+        return 1
+    for path in done:
+        print(f"{'installed' if install else 'removed'} {path}")
+    if not install and not done:
+        print(f"nothing to remove: Nightstretch is not installed in {data_home()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -184,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_schema()
         if args.command == "export-ics":
             return _cmd_export_ics(args.routine, args.output)
+        if args.command in ("install-desktop", "uninstall-desktop"):
+            return _cmd_desktop(install=args.command == "install-desktop")
     except BrokenPipeError:  # e.g. `stretch-app list | head -1`
         return 0
     from stretch_app.ui.launch import launch

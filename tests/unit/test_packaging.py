@@ -45,6 +45,9 @@ def test_the_wheel_ships_routines_and_assets(wheel: Path) -> None:
         "stretch_app/_bundled/routines/exercises.toml",
         "stretch_app/_bundled/assets/exercises/calf-stretch.svg",
         "stretch_app/_bundled/assets/sounds/hold-start.wav",
+        "stretch_app/_bundled/assets/desktop/nightstretch.desktop",
+        "stretch_app/_bundled/assets/desktop/io.github.nightstretch.nightstretch.metainfo.xml",
+        "stretch_app/_bundled/assets/guidance/guidance.toml",
         "stretch_app/py.typed",
     ):
         assert expected in names
