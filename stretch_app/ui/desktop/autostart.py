@@ -7,9 +7,10 @@ variable is unset or not an absolute path, as the XDG spec says).
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from pathlib import Path
+
+from stretch_app import desktop_install
+from stretch_app.desktop_install import exec_value
 
 __all__ = ["autostart_path", "is_enabled", "launch_command", "set_enabled"]
 
@@ -24,15 +25,8 @@ def autostart_path() -> Path:
 
 
 def launch_command() -> str:
-    """The ``Exec`` line: this install's ``stretch-app`` (its full path if found) ``--tray``."""
-    beside = Path(sys.executable).parent / "stretch-app"
-    program = str(beside) if beside.is_file() else shutil.which("stretch-app") or "stretch-app"
-    if any(char in program for char in " \t\n\"'\\><~|&;$*?#()`"):
-        for char in '\\"`$':
-            program = program.replace(char, "\\" + char)
-        # The desktop-entry string level unescapes backslashes once more.
-        program = f'"{program}"'.replace("\\", "\\\\")
-    return f"{program} --tray"
+    """The ``Exec`` value: this install's ``stretch-app`` (as the launcher runs it) ``--tray``."""
+    return exec_value([*desktop_install.launch_command(), "--tray"])
 
 
 def _entry() -> str:
