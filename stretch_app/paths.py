@@ -11,6 +11,8 @@ from pathlib import Path
 
 from platformdirs import user_cache_path, user_config_path, user_data_path
 
+from stretch_app.core.language import language_candidates
+
 APP_NAME = "nightstretch"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -19,7 +21,9 @@ __all__ = [
     "APP_NAME",
     "assets_dir",
     "bundled_routines_dir",
+    "doctor_rules_path",
     "guidance_path",
+    "i18n_dir",
     "journal_path",
     "resolve_picture",
     "settings_path",
@@ -47,9 +51,28 @@ def assets_dir() -> Path:
     return _bundled("assets")
 
 
-def guidance_path() -> Path:
-    """The safety guidance and background pages shipped with the app."""
-    return assets_dir() / "guidance" / "guidance.toml"
+def _in_language(folder: Path, stem: str, language: str) -> Path:
+    """``folder/stem.<lang>.toml`` when that translation ships, else ``folder/stem.toml``."""
+    for code in language_candidates(language):
+        translated = folder / f"{stem}.{code}.toml"
+        if translated.is_file():
+            return translated
+    return folder / f"{stem}.toml"
+
+
+def guidance_path(language: str = "") -> Path:
+    """The safety guidance and background pages shipped with the app, in ``language`` if we can."""
+    return _in_language(assets_dir() / "guidance", "guidance", language)
+
+
+def doctor_rules_path(language: str = "") -> Path:
+    """The "worth seeing a doctor" rules, in ``language`` if we can."""
+    return _in_language(assets_dir() / "guidance", "doctor_rules", language)
+
+
+def i18n_dir() -> Path:
+    """The compiled translations (``nightstretch_<lang>.qm``) and the voice's phrase files."""
+    return assets_dir() / "i18n"
 
 
 def user_config_dir() -> Path:

@@ -9,7 +9,7 @@ a template filled with plain numbers, and ``advice``, the article's advice in ou
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from functools import cache
@@ -145,10 +145,18 @@ class Finding:
 
 
 def evaluate(
-    rules: DoctorRules, episodes: Sequence[CrampEpisode], tz: tzinfo | None = None
+    rules: DoctorRules,
+    episodes: Sequence[CrampEpisode],
+    tz: tzinfo | None = None,
+    night_text: Callable[[date], str] = format_night,
 ) -> list[Finding]:
-    """Check the episodes of a period against every rule; urgent findings come first."""
-    findings = [f for rule in rules.rules if (f := _check(rule, episodes, tz)) is not None]
+    """Check the episodes of a period against every rule; urgent findings come first.
+
+    ``night_text`` writes a night in the findings (the screen passes one in its language).
+    """
+    findings = [
+        f for rule in rules.rules if (f := _check(rule, episodes, tz, night_text)) is not None
+    ]
     return sorted(findings, key=lambda f: not f.urgent)
 
 
@@ -156,6 +164,7 @@ def _check(
     rule: NightsWokenInWeek | EpisodeLongerThan | FlagTicked | PainAtLeast,
     episodes: Sequence[CrampEpisode],
     tz: tzinfo | None,
+    format_night: Callable[[date], str],
 ) -> Finding | None:
     def finding(involved: Sequence[date], /, **facts: object) -> Finding:
         text = rule.found.format(**facts)

@@ -4,7 +4,7 @@ Pure Python: the sound and voice objects in ``ui/desktop/audio.py`` only carry o
 module decides, so every line a person hears at bedtime is tested without Qt.
 
 Lines are built from the exercise names in the routine files (``spoken`` when set, else
-``name``); the only words here are the short prompts that hold the routine together.
+``name``) and the short prompts of :mod:`stretch_app.core.phrases`, in the person's language.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from stretch_app.core.model import Exercise, Side, StepMode
+from stretch_app.core.phrases import ENGLISH, Phrases
 from stretch_app.core.session import (
     Event,
     Finished,
@@ -47,9 +48,6 @@ class GuidanceContext(Protocol):
         ...
 
 
-_LEG = {Side.LEFT: "Left leg.", Side.RIGHT: "Right leg."}
-
-
 def _sentence(text: str) -> str:
     """Capitalise the first letter and end with a full stop (unless it already ends a sentence)."""
     text = " ".join(text.split())
@@ -63,87 +61,77 @@ def _spoken_name(exercise: Exercise) -> str:
     return " ".join((exercise.spoken or exercise.name).split())
 
 
-def _in_a_sentence(name: str) -> str:
-    """``"Hamstring stretch"`` → ``"hamstring stretch"``; leaves ``"ABC drill"`` alone."""
-    if len(name) > 1 and name[1].isupper():
-        return name
-    return name[:1].lower() + name[1:]
-
-
-def _spoken_duration(seconds: float) -> str:
-    """``30`` → ``"30 seconds"``, ``60`` → ``"1 minute"``, ``90`` → ``"1 minute 30 seconds"``."""
-    total = max(1, round(seconds))
-    minutes, secs = divmod(total, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    if secs:
-        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
-    return " ".join(parts)
-
-
-def _exercise_and_leg(phase: Phase) -> list[str]:
+def _exercise_and_leg(phase: Phase, phrases: Phrases) -> list[str]:
     parts = [_sentence(_spoken_name(phase.exercise))]
     if phase.side is not None:
-        parts.append(_LEG[phase.side])
+        parts.append(phrases.say("left_leg" if phase.side is Side.LEFT else "right_leg"))
     return parts
 
 
-def _phase_started(event: PhaseStarted, context: GuidanceContext | None) -> list[str]:
+def _phase_started(
+    event: PhaseStarted, context: GuidanceContext | None, phrases: Phrases
+) -> list[str]:
     phase = event.phase
     if phase.kind is PhaseKind.GET_READY:
         if event.index == 0:
             # The first phase of every session is its get-ready.
-            first = _in_a_sentence(_spoken_name(phase.exercise))
-            return [f"Get ready. First: {first}."]
+            first = phrases.in_a_sentence(_spoken_name(phase.exercise))
+            return [phrases.say("get_ready_first", name=first)]
         # A lead-in before a paused hold carries on.
-        return [" ".join(["Get ready.", *_exercise_and_leg(phase)])]
+        return [" ".join([phrases.say("get_ready"), *_exercise_and_leg(phase, phrases)])]
     if phase.kind is PhaseKind.HOLD:
         if event.resumed:
             left = context.remaining() if context is not None else None
             if left is None or left < 1:
-                return ["Carry on."]
-            return [f"Carry on. {_spoken_duration(left)} left."]
+                return [phrases.say("carry_on")]
+            return [phrases.say("carry_on_left", duration=phrases.duration(left))]
         if phase.mode is StepMode.UNTIL_EASED or phase.duration is None:
-            return [" ".join([*_exercise_and_leg(phase), "Hold until it eases."])]
-        hold = f"Hold for {_spoken_duration(phase.duration)}."
-        return [" ".join([*_exercise_and_leg(phase), hold])]
+            until = phrases.say("hold_until_eased")
+            return [" ".join([*_exercise_and_leg(phase, phrases), until])]
+        hold = phrases.say("hold_for", duration=phrases.duration(phase.duration))
+        return [" ".join([*_exercise_and_leg(phase, phrases), hold])]
     if phase.kind is PhaseKind.TIP:
         note = _sentence(phase.note)
         return [" ".join(filter(None, [_sentence(_spoken_name(phase.exercise)), note]))]
     if phase.kind is PhaseKind.REST:
         # A rest phase carries the exercise that comes after it.
-        return ["Rest.", f"Next: {_in_a_sentence(_spoken_name(phase.exercise))}."]
+        upcoming = phrases.in_a_sentence(_spoken_name(phase.exercise))
+        return [phrases.say("rest"), phrases.say("next", name=upcoming)]
     # SWITCH_LEGS: the SwitchLegs event that follows says it.
     return []
 
 
-def spoken_lines(event: Event, context: GuidanceContext | None = None) -> list[str]:
+def spoken_lines(
+    event: Event, context: GuidanceContext | None = None, phrases: Phrases = ENGLISH
+) -> list[str]:
     """The lines to say for one session event, in order (often none).
 
-    ``context`` is the session, asked for the time left when a paused hold carries on.
+    ``context`` is the session, asked for the time left when a paused hold carries on;
+    ``phrases`` are the prompts in the person's language.
     """
     if isinstance(event, PhaseStarted):
-        return _phase_started(event, context)
+        return _phase_started(event, context, phrases)
     if isinstance(event, Halfway):
-        return ["Halfway."]
+        return [phrases.say("halfway")]
     if isinstance(event, SwitchLegs):
-        return ["Switch legs."]
+        return [phrases.say("switch_legs")]
     if isinstance(event, Paused):
-        return ["Paused."]
+        return [phrases.say("paused")]
     if isinstance(event, Resumed):
         # A timed hold gets a lead-in, whose get-ready line is said instead.
         timed_hold = event.phase.kind is PhaseKind.HOLD and event.phase.duration is not None
-        return [] if timed_hold else ["Carry on."]
+        return [] if timed_hold else [phrases.say("carry_on")]
     if isinstance(event, Finished):
-        return ["All done. Good night."] if event.completed else ["Stopped."]
+        return [phrases.say("all_done" if event.completed else "stopped")]
     # LastSeconds: a tone only, so the count-down is not talked over.
     return []
 
 
-def spoken_lines_for(events: Iterable[Event], context: GuidanceContext | None = None) -> list[str]:
+def spoken_lines_for(
+    events: Iterable[Event], context: GuidanceContext | None = None, phrases: Phrases = ENGLISH
+) -> list[str]:
     """The lines for a batch of events, as one session command returns them, in order."""
-    return [line for event in events for line in spoken_lines(event, context)]
+    return [line for event in events for line in spoken_lines(event, context, phrases)]
 
 
 def cue_for(event: Event) -> Cue | None:

@@ -72,6 +72,15 @@ class Library:
             (r for r in self.routines.values() if r.kind == kind), key=lambda r: r.name.lower()
         )
 
+    def in_language(self, language: str) -> Library:
+        """The same library with every name, how-to line and note in ``language`` where given."""
+        return Library(
+            exercises={k: e.in_language(language) for k, e in self.exercises.items()},
+            routines={k: r.in_language(language) for k, r in self.routines.items()},
+            sources=dict(self.sources),
+            problems=list(self.problems),
+        )
+
     @property
     def skipped_files(self) -> list[str]:
         """Files that were left out, each named once."""

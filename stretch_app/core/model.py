@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +21,8 @@ from pydantic import (
     StrictBool,
     StrictInt,
 )
+
+from stretch_app.core.language import language_candidates
 
 SCHEMA_VERSION = 1
 MAX_DURATION_S = 3600
@@ -47,6 +49,7 @@ _DURATION_RE = re.compile(r"(?:(?P<m>[0-9]{1,4}) ?m(?:in)?)? ?(?:(?P<s>[0-9]{1,5
 _DURATION_MAX_CHARS = 20
 _TIME_RE = re.compile(r"(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})")
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
+_LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Z]{2})?$"
 
 
 def parse_duration(value: object) -> object:
@@ -119,8 +122,13 @@ def _check_sides(value: tuple[Side, ...] | None) -> tuple[Side, ...] | None:
 
 
 ClockTime = Annotated[str, AfterValidator(_check_time), Field(examples=["21:45"])]
+LanguageCode = Annotated[
+    str,
+    Field(pattern=_LANGUAGE_PATTERN, description="A language code like 'de' or 'de-AT'."),
+]
 PicturePath = Annotated[str, AfterValidator(_check_picture)]
 Text = Annotated[str, Field(min_length=1, max_length=400)]
+Name = Annotated[str, Field(min_length=1, max_length=80)]
 
 
 class Side(StrEnum):
@@ -157,22 +165,42 @@ class RoutineKind(StrEnum):
     RELIEF = "relief"
 
 
+_M = TypeVar("_M", bound=BaseModel)
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class ExerciseText(_Frozen):
+    """An exercise's words in another language; what is left out stays as written."""
+
+    name: Name | None = None
+    muscle: Name | None = None
+    how_to: Annotated[tuple[Text, ...], Field(min_length=1, max_length=12)] | None = None
+    spoken: Annotated[str, Field(max_length=200)] | None = None
 
 
 class Exercise(_Frozen):
     """One stretch or relief action, described once in a catalog."""
 
     id: Id
-    name: Annotated[str, Field(min_length=1, max_length=80)]
-    muscle: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Name
+    muscle: Name
     how_to: Annotated[tuple[Text, ...], Field(min_length=1, max_length=12)]
     picture: PicturePath | None = None
     hold: Seconds = 30
     per_side: StrictBool = True
     spoken: Annotated[str, Field(max_length=200)] = ""
     """A short phrase for the voice; the name is used when empty."""
+    translations: Annotated[dict[LanguageCode, ExerciseText], Field(max_length=40)] = Field(
+        default_factory=dict
+    )
+    """The words in other languages, by language code (``[exercises.translations.de]``)."""
+
+    def in_language(self, language: str) -> Exercise:
+        """This exercise with its words in ``language`` where the file has them."""
+        return _translated(self, language)
 
 
 class Catalog(_Frozen):
@@ -191,6 +219,12 @@ class Reminder(_Frozen):
     enabled: StrictBool = True
 
 
+class StepText(_Frozen):
+    """A step's note in another language."""
+
+    note: Annotated[str, Field(max_length=400)] | None = None
+
+
 class Step(_Frozen):
     """One exercise in a routine, with its hold and the legs it is done for."""
 
@@ -203,6 +237,21 @@ class Step(_Frozen):
     ] = None
     """Legs in order; both legs for a per-side exercise when left out, none otherwise."""
     note: Annotated[str, Field(max_length=400)] = ""
+    translations: Annotated[dict[LanguageCode, StepText], Field(max_length=40)] = Field(
+        default_factory=dict
+    )
+    """The note in other languages (``[steps.translations.de]``)."""
+
+    def in_language(self, language: str) -> Step:
+        """This step with its note in ``language`` where the file has it."""
+        return _translated(self, language)
+
+
+class RoutineText(_Frozen):
+    """A routine's name and description in another language."""
+
+    name: Name | None = None
+    description: Annotated[str, Field(max_length=1000)] | None = None
 
 
 class Routine(_Frozen):
@@ -218,3 +267,24 @@ class Routine(_Frozen):
     rest: Annotated[int, BeforeValidator(parse_duration), Field(ge=0, le=MAX_DURATION_S)] = 10
     reminders: Annotated[tuple[Reminder, ...], Field(max_length=20)] = ()
     steps: Annotated[tuple[Step, ...], Field(min_length=1, max_length=100)]
+    translations: Annotated[dict[LanguageCode, RoutineText], Field(max_length=40)] = Field(
+        default_factory=dict
+    )
+    """The name and description in other languages (``[translations.de]``)."""
+
+    def in_language(self, language: str) -> Routine:
+        """This routine, and its steps' notes, in ``language`` where the file has them."""
+        routine = _translated(self, language)
+        steps = tuple(step.in_language(language) for step in self.steps)
+        return routine.model_copy(update={"steps": steps})
+
+
+def _translated(model: _M, language: str) -> _M:
+    """A copy of ``model`` with the fields its ``translations`` give for ``language``."""
+    table: dict[str, BaseModel] = getattr(model, "translations", {})
+    for code in language_candidates(language):
+        text = table.get(code)
+        if text is not None:
+            update = {k: v for k, v in text.model_dump().items() if v is not None}
+            return model.model_copy(update=update)
+    return model

@@ -22,6 +22,7 @@ from typing import Final
 from stretch_app.core.clock import Clock
 from stretch_app.core.journal import Muscle
 from stretch_app.core.model import Exercise, Routine, StepMode
+from stretch_app.core.phrases import ENGLISH, Phrases
 
 __all__ = [
     "AUTOMATIC_MUSCLE",
@@ -335,18 +336,16 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def spoken_lines(event: ReliefEvent, emergency_lead: str) -> list[str]:
+def spoken_lines(event: ReliefEvent, emergency_lead: str, phrases: Phrases = ENGLISH) -> list[str]:
     """What the voice says for one relief event; ``emergency_lead`` comes from the guidance."""
     if isinstance(event, StepStarted):
         exercise = event.step.exercise
         name = _sentence(exercise.spoken or exercise.name)
         if event.step.open_ended:
-            return [f"{name} Hold until it eases."]
+            return [f"{name} {phrases.say('hold_until_eased')}"]
         return [" ".join(filter(None, [name, _sentence(exercise.how_to[0])]))]
     if isinstance(event, EmergencyReached):
         return [emergency_lead]
     if isinstance(event, Asking):
-        return [
-            f"Where is the cramp? Calf relief starts in {round(event.autostart_after)} seconds."
-        ]
+        return [phrases.say("relief_asking", seconds=round(event.autostart_after))]
     return []

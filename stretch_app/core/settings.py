@@ -56,6 +56,8 @@ class Settings(BaseModel):
     text_scale: Annotated[float, Field(ge=0.8, le=2.0)] = 1.0
     high_contrast: StrictBool = False
     reduce_motion: StrictBool = False
+    language: Annotated[str, Field(pattern=r"^([a-z]{2}([-_][A-Z]{2})?)?$")] = ""
+    """The language of the app, like ``"de"``; empty for the system's language."""
     close_to_tray: StrictBool = False
     start_at_login: StrictBool = False
     resume_lead_in_s: Annotated[int, Field(ge=0, le=60)] = 5

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,6 +17,7 @@ from stretch_app.core.guidance import Cue, cue_for, spoken_lines
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
+from stretch_app.core.phrases import phrases_for
 from stretch_app.core.relief import ReliefEpisode, ReliefEvent, ReliefOutcome, StepStarted
 from stretch_app.core.relief import spoken_lines as relief_lines
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
@@ -26,12 +27,13 @@ from stretch_app.ui.desktop.audio import make_cue_player
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
 from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
+from stretch_app.ui.i18n import Translation, install_translator
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
-from stretch_app.ui.screens.relief import RELIEF_TITLE, ReliefScreen
+from stretch_app.ui.screens.relief import ReliefScreen, relief_title
 from stretch_app.ui.screens.relief_after import EpisodeNotes
-from stretch_app.ui.theme import DAY, NIGHT, Look, apply_look
+from stretch_app.ui.theme import DAY, HIGH_CONTRAST, NIGHT, Look, apply_look
 
 if TYPE_CHECKING:  # screens opened on request are imported when first opened
     from stretch_app.ui.screens.history import HistoryScreen
@@ -49,9 +51,9 @@ RELIEF_ID = "cramp-relief"
 def _reminder_text(routine: Routine) -> str:
     active = [r for r in routine.reminders if r.enabled]
     if not active:
-        return "No reminder"
+        return QCoreApplication.translate("NightstretchApp", "No reminder")
     times = ", ".join(r.at for r in active)
-    return f"Reminder at {times}"
+    return QCoreApplication.translate("NightstretchApp", "Reminder at {0}").format(times)
 
 
 class NightstretchApp(QObject):
@@ -66,27 +68,34 @@ class NightstretchApp(QObject):
         settings_file: Path | None = None,
         journal_file: Path | None = None,
         window: MainWindow | None = None,
+        translation: Translation | None = None,
     ) -> None:
         super().__init__()
         self.qapp = qapp
         self.clock: Clock = clock or SystemClock()
         self.settings_file = settings_file or paths.settings_path()
         self.settings, settings_problem = load_settings(self.settings_file)
+        self.translation = translation or install_translator(qapp, self.settings.language)
+        self.language = self.translation.language
+        self.phrases = phrases_for(self.language, paths.i18n_dir())
         self.library: Library = load_library(
             [paths.bundled_routines_dir(), paths.user_routines_dir()]
-        )
+        ).in_language(self.language)
         self.journal: Journal | None = None
         notices = [settings_problem] if settings_problem else []
-        notices += [f"Skipped {p}" for p in self.library.problems]
+        notices += [self.tr("Skipped {0}").format(p) for p in self.library.problems]
         try:
             self.journal = Journal.open(journal_file or paths.journal_path())
             if self.journal.recovered_from is not None:
                 notices.append(
-                    "The journal was damaged; it was kept as "
-                    f"{self.journal.recovered_from} and a new one was started."
+                    self.tr(
+                        "The journal was damaged; it was kept as {0} and a new one was started."
+                    ).format(self.journal.recovered_from)
                 )
         except JournalError as exc:
-            notices.append(f"The journal cannot be used, so nothing will be saved: {exc}")
+            notices.append(
+                self.tr("The journal cannot be used, so nothing will be saved: {0}").format(exc)
+            )
 
         self.look = self._pick_look()
         apply_look(qapp, self.look, self.settings.text_scale)
@@ -133,6 +142,8 @@ class NightstretchApp(QObject):
     # --- looks --------------------------------------------------------------------------------
 
     def _pick_look(self) -> Look:
+        if self.settings.high_contrast:
+            return HIGH_CONTRAST
         return NIGHT if uses_night_look(self.settings, datetime.now().time()) else DAY
 
     # --- routines -----------------------------------------------------------------------------
@@ -145,7 +156,9 @@ class NightstretchApp(QObject):
         """Open the player on a routine and start it; None if there is no such routine."""
         routine = self.library.routines.get(routine_id)
         if routine is None:
-            self.window.home.show_notice(f"There is no routine called {routine_id!r}.")
+            self.window.home.show_notice(
+                self.tr("There is no routine called {0}.").format(repr(routine_id))
+            )
             return None
         if self.player is not None and not self.player.ended:
             if self.player.session.routine.id == routine_id:
@@ -161,6 +174,7 @@ class NightstretchApp(QObject):
         )
         player = PlayerScreen(session, paths.resolve_picture)
         player.set_look(self.look)
+        player.set_reduce_motion(self.settings.reduce_motion)
         player.session_event.connect(self._on_session_event)
         player.finished.connect(self._on_finished)
         player.fullscreen_toggled.connect(self.window.toggle_full_screen)
@@ -169,7 +183,7 @@ class NightstretchApp(QObject):
         self.voice.warm_up()  # the helper starts during the get-ready lead-in
         self._show_audio_notice(player)
         self._session_started = datetime.now(UTC)
-        self.inhibitor.inhibit("A guided stretching routine is running")
+        self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
         player.start()
         return player
 
@@ -182,27 +196,27 @@ class NightstretchApp(QObject):
         screen.done.connect(self.show_home)
         self.voice.ready.connect(screen.refresh_voices)
         self.voice.warm_up()  # so the system's voices can be offered
-        self.window.show_screen(screen, "Settings")
+        self.window.show_screen(screen, self.tr("Settings"))
         return screen
 
     def open_history(self) -> HistoryScreen | None:
         """Show the nights, cramps and the doctor's report; None when there is no journal."""
         if self.journal is None:
             self.window.home.show_notice(
-                "The diary cannot be used, so there is no history to show."
+                self.tr("The diary cannot be used, so there is no history to show.")
             )
             return None
         from stretch_app.core.doctor import load_doctor_rules
         from stretch_app.ui.screens.history import HistoryScreen
 
-        rules = load_doctor_rules(paths.assets_dir() / "guidance" / "doctor_rules.toml")
+        rules = load_doctor_rules(paths.doctor_rules_path(self.language))
         helped = {key: exercise.name for key, exercise in self.library.exercises.items()}
         screen = HistoryScreen(self.journal, self._safety_guide(), rules, helped_choices=helped)
         screen.set_look(self.look)
         screen.home_requested.connect(self.show_home)
         screen.medicines_requested.connect(lambda: self.open_medicines(screen))
         screen.guidance_requested.connect(lambda: self.open_guidance(screen))
-        self.window.show_screen(screen, "History")
+        self.window.show_screen(screen, self.tr("History"))
         return screen
 
     def open_guidance(self, back_to: HistoryScreen | None = None) -> InfoScreen:
@@ -211,19 +225,21 @@ class NightstretchApp(QObject):
 
         screen = InfoScreen(self._safety_guide())
         screen.back_requested.connect(lambda: self._back_from(screen, back_to))
-        self.window.show_screen(screen, "Guidance")
+        self.window.show_screen(screen, self.tr("Guidance"))
         return screen
 
     def open_medicines(self, back_to: HistoryScreen | None = None) -> MedicinesScreen | None:
         """Show the medicine list; None when there is no journal to keep it in."""
         if self.journal is None:
-            self.window.home.show_notice("The diary cannot be used, so medicines cannot be kept.")
+            self.window.home.show_notice(
+                self.tr("The diary cannot be used, so medicines cannot be kept.")
+            )
             return None
         from stretch_app.ui.screens.medicines import MedicinesScreen
 
         screen = MedicinesScreen(self.journal, self._safety_guide())
         screen.back_requested.connect(lambda: self._back_from(screen, back_to))
-        self.window.show_screen(screen, "Medicines")
+        self.window.show_screen(screen, self.tr("Medicines"))
         return screen
 
     def _back_from(self, leaving: QWidget, back_to: HistoryScreen | None) -> None:
@@ -231,7 +247,7 @@ class NightstretchApp(QObject):
             self.show_home()
             return
         back_to.refresh()
-        self.window.show_screen(back_to, "History")
+        self.window.show_screen(back_to, self.tr("History"))
         self.window.stack.removeWidget(leaving)
         leaving.deleteLater()
 
@@ -268,11 +284,11 @@ class NightstretchApp(QObject):
         self.window.bring_to_front()
         relief = self.relief
         if relief is not None and not relief.episode.is_over:
-            self.window.show_screen(relief, RELIEF_TITLE)
+            self.window.show_screen(relief, relief_title())
             return relief
         routine = self.library.routines.get(RELIEF_ID)
         if routine is None:
-            self.window.home.show_notice("The cramp-relief routine could not be loaded.")
+            self.window.home.show_notice(self.tr("The cramp-relief routine could not be loaded."))
             return None
         if relief is not None:
             relief.save_details()  # the last cramp's form keeps what it holds
@@ -289,25 +305,26 @@ class NightstretchApp(QObject):
         )
         relief = ReliefScreen(episode, guide.emergency, guide.prevention, paths.resolve_picture)
         relief.set_look(self.look, self.settings.text_scale)
+        relief.set_reduce_motion(self.settings.reduce_motion)
         relief.relief_event.connect(self._on_relief_event)
         relief.ended.connect(self._on_relief_ended)
         relief.details_saved.connect(self._on_relief_details)
         relief.done.connect(self.show_home)
         self.relief = relief
         self._relief_episode_id = None
-        self.window.show_screen(relief, RELIEF_TITLE)
+        self.window.show_screen(relief, relief_title())
         self.voice.warm_up()
-        self.inhibitor.inhibit("Cramp relief is running")
+        self.inhibitor.inhibit(self.tr("Cramp relief is running"))
         relief.start()
         return relief
 
     def _safety_guide(self) -> SafetyGuide:
-        return load_safety_guide(paths.guidance_path())
+        return load_safety_guide(paths.guidance_path(self.language))
 
     def _on_relief_event(self, event: ReliefEvent) -> None:
         if isinstance(event, StepStarted) and event.step.open_ended:
             self.cues.play(Cue.HOLD_START)
-        lines = relief_lines(event, self._safety_guide().emergency.lead)
+        lines = relief_lines(event, self._safety_guide().emergency.lead, self.phrases)
         if lines:
             self.voice.say_lines(lines)
 
@@ -317,7 +334,7 @@ class NightstretchApp(QObject):
         self.voice.release_when_idle()
         relief = self.relief
         if self.journal is None:
-            text = "The journal cannot be used, so this cramp was not saved."
+            text = self.tr("The journal cannot be used, so this cramp was not saved.")
         else:
             try:
                 self._relief_episode_id = self.journal.add_episode(
@@ -328,9 +345,9 @@ class NightstretchApp(QObject):
                     helped=outcome.helped,
                     source="relief",
                 )
-                text = "Saved in your diary. Add details if you like, or just press Save."
+                text = self.tr("Saved in your diary. Add details if you like, or just press Save.")
             except JournalError as exc:
-                text = f"This cramp could not be saved: {exc}"
+                text = self.tr("This cramp could not be saved: {0}").format(exc)
         if relief is not None:
             relief.show_saved(text)
 
@@ -358,13 +375,13 @@ class NightstretchApp(QObject):
         problems = [p for p in (self.cues.problem, self.voice.problem) if p]
         if problems:
             self._audio_notice_shown = True
-            player.show_notice(" ".join(problems) + " The routine runs silently.")
+            player.show_notice(self.tr("{0} The routine runs silently.").format(" ".join(problems)))
 
     def _on_audio_problem(self, problem: str) -> None:
         """Sound or voice gave up mid-routine: say so once, quietly; the routine carries on."""
         if self.player is not None and not self.player.ended:
             self._audio_notice_shown = True
-            self.player.show_notice(f"{problem} The routine carries on silently.")
+            self.player.show_notice(self.tr("{0} The routine carries on silently.").format(problem))
 
     def _on_session_event(self, event: Event) -> None:
         player = self.player
@@ -373,13 +390,13 @@ class NightstretchApp(QObject):
         cue = cue_for(event)
         if cue is not None:
             self.cues.play(cue)
-        lines = spoken_lines(event, player.session)
+        lines = spoken_lines(event, player.session, self.phrases)
         if lines:
             self.voice.say_lines(lines)
         if isinstance(event, Paused):
             self.inhibitor.release()
         elif isinstance(event, Resumed):
-            self.inhibitor.inhibit("A guided stretching routine is running")
+            self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
 
     def _on_finished(self, finished: Finished) -> None:
         self.inhibitor.release()
@@ -407,7 +424,9 @@ class NightstretchApp(QObject):
                 last_step_index=finished.last_step_index,
             )
         except JournalError as exc:
-            self.window.home.show_notice(f"This session could not be saved: {exc}")
+            self.window.home.show_notice(
+                self.tr("This session could not be saved: {0}").format(exc)
+            )
 
     def _on_window_closing(self) -> None:
         if self.player is not None and not self.player.ended:
@@ -423,3 +442,4 @@ class NightstretchApp(QObject):
         if self.journal is not None:
             self.journal.close()
             self.journal = None
+        self.translation.remove()

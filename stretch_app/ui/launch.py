@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from stretch_app.ui.app import NightstretchApp
+    from stretch_app.ui.i18n import Translation
     from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["launch"]
@@ -55,6 +56,15 @@ def _hand_over_request(*, routine: str | None, cramp_now: bool, tray: bool) -> d
         print(f"stretch-app: there is no routine called {routine!r}", file=sys.stderr)
         return {"v": 1, "action": "show"}
     return {"v": 1, "action": "ping" if tray else "show"}
+
+
+def _install_language(qapp: QApplication) -> Translation:
+    """Install the translation the settings file asks for (read without pydantic: it is quick)."""
+    from stretch_app import paths
+    from stretch_app.core.language import language_from_file
+    from stretch_app.ui.i18n import install_translator
+
+    return install_translator(qapp, language_from_file(paths.settings_path()))
 
 
 def _show_first_window(qapp: QApplication) -> MainWindow:
@@ -107,6 +117,7 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     # argv[0] is the X11 WM_CLASS instance name (the class is the application name): both
     # "nightstretch", the launcher's StartupWMClass, however the app was started.
     qapp = QApplication(["nightstretch"])
+    translation = _install_language(qapp)  # before the first window, so it is translated
     window = None if tray else _show_first_window(qapp)
     # Listen before the slow part of start-up, so a launch meanwhile finds us (its request
     # waits in the socket until the event loop runs, by when everything is wired).
@@ -117,7 +128,7 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
         return 0  # another instance won the race to start
     from stretch_app.ui.app import NightstretchApp
 
-    app = NightstretchApp(qapp, window=window)
+    app = NightstretchApp(qapp, window=window, translation=translation)
     server.request_received.connect(lambda asked: _on_hand_over(app, asked))
     qapp.aboutToQuit.connect(server.close)
     keep = _quit_on_signals(qapp)

@@ -1,4 +1,8 @@
-"""The night and day looks: colours, type sizes and the style sheet built from them."""
+"""The night, day and high-contrast looks: colours, type sizes and the style sheet built from them.
+
+Type sizes are pixels at the person's text size (the in-app setting) times the system font's
+size relative to 10 pt, so a larger desktop font makes the app's text larger too.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["DAY", "NIGHT", "Look", "apply_look"]
+__all__ = ["DAY", "HIGH_CONTRAST", "NIGHT", "Look", "apply_look", "px", "system_text_factor"]
+
+#: The system font size the type sizes were drawn for; larger system fonts scale them up.
+BASE_POINT_SIZE = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,10 @@ class Look:
     urgent_text: str
     ring_track: str
     focus: str
+    border: int = 2
+    """Width of control borders, in pixels."""
+    focus_width: int = 4
+    """Width of the focus frame, in pixels."""
 
 
 # Night: warm, dim and low in blue light, but with strong contrast for the text that matters.
@@ -57,32 +68,67 @@ DAY = Look(
 )
 
 
-def _style_sheet(look: Look, scale: float) -> str:
-    def px(size: float) -> str:
-        return f"{round(size * scale)}px"
+# High contrast: black, white and yellow, thick borders and a thicker (cyan) focus frame. Urgent
+# things are white on black text with a thick frame, never told apart by colour alone.
+HIGH_CONTRAST = Look(
+    name="high-contrast",
+    window="#000000",
+    surface="#000000",
+    text="#ffffff",
+    muted="#ffffff",
+    accent="#ffff00",
+    accent_text="#000000",
+    urgent="#ffffff",
+    urgent_text="#000000",
+    ring_track="#ffffff",
+    focus="#00ffff",  # not yellow: it must show around a yellow button too
+    border=3,
+    focus_width=6,
+)
 
+
+def system_text_factor() -> float:
+    """How much larger than 10 pt the system font is (1 at most sizes; never below 1)."""
+    font = QApplication.font()
+    points = font.pointSizeF()
+    if points <= 0 and font.pixelSize() > 0:
+        points = font.pixelSize() * 0.75
+    # The sizes are already large for a dark room: a small system font does not shrink them.
+    return max(1.0, min(2.0, points / BASE_POINT_SIZE)) if points > 0 else 1.0
+
+
+def px(size: float, scale: float = 1.0) -> str:
+    """A type size for a style sheet: ``size`` at the in-app scale and the system's font size."""
+    return f"{round(size * scale * system_text_factor())}px"
+
+
+def _style_sheet(look: Look, scale: float) -> str:
+    def px_(size: float) -> str:
+        return px(size, scale)
+
+    bw, fw = look.border, look.focus_width
     return f"""
-    QWidget {{ background: {look.window}; color: {look.text}; font-size: {px(20)}; }}
-    QLabel[role="title"] {{ font-size: {px(40)}; font-weight: 700; }}
-    QLabel[role="huge"] {{ font-size: {px(56)}; font-weight: 800; color: {look.accent}; }}
-    QLabel[role="howto"] {{ font-size: {px(26)}; }}
-    QLabel[role="muted"] {{ color: {look.muted}; font-size: {px(20)}; }}
-    QLabel[role="notice"] {{ color: {look.muted}; font-size: {px(18)}; font-style: italic; }}
+    QWidget {{ background: {look.window}; color: {look.text}; font-size: {px_(20)}; }}
+    QLabel[role="title"] {{ font-size: {px_(40)}; font-weight: 700; }}
+    QLabel[role="huge"] {{ font-size: {px_(56)}; font-weight: 800; color: {look.accent}; }}
+    QLabel[role="howto"] {{ font-size: {px_(26)}; }}
+    QLabel[role="muted"] {{ color: {look.muted}; font-size: {px_(20)}; }}
+    QLabel[role="notice"] {{ color: {look.muted}; font-size: {px_(18)}; font-style: italic; }}
     QLabel[role="banner"] {{
-        background: {look.accent}; color: {look.accent_text}; font-size: {px(52)};
+        background: {look.accent}; color: {look.accent_text}; font-size: {px_(52)};
         font-weight: 800; border-radius: 14px; padding: 14px;
     }}
     QFrame[role="card"] {{ background: {look.surface}; border-radius: 14px; }}
     QFrame[role="card"] QLabel {{ background: transparent; }}
     QPushButton {{
-        background: {look.surface}; color: {look.text}; border: 2px solid {look.ring_track};
-        border-radius: 12px; padding: 12px 22px; font-size: {px(22)}; font-weight: 600;
+        background: {look.surface}; color: {look.text}; border: {bw}px solid {look.ring_track};
+        border-radius: 12px; padding: 12px 22px; font-size: {px_(22)}; font-weight: 600;
     }}
     QPushButton:hover {{ border-color: {look.muted}; }}
-    QPushButton:focus {{ border: 4px solid {look.focus}; }}
+    QPushButton:focus {{ border: {fw}px solid {look.focus}; }}
     QPushButton[role="primary"] {{ background: {look.accent}; color: {look.accent_text}; }}
     QPushButton[role="urgent"] {{
-        background: {look.urgent}; color: {look.urgent_text}; font-size: {px(30)};
+        background: {look.urgent}; color: {look.urgent_text}; font-size: {px_(30)};
         font-weight: 800; padding: 18px 30px;
     }}
     QProgressBar {{

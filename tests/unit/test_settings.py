@@ -61,6 +61,7 @@ def test_every_field_round_trips_with_awkward_strings(path: Path) -> None:
         text_scale=1.75,
         high_contrast=True,
         reduce_motion=True,
+        language="de",
         close_to_tray=True,
         start_at_login=True,
         resume_lead_in_s=8,

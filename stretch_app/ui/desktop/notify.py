@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from stretch_app.ui.widgets.buttons import BigButton
@@ -58,9 +58,14 @@ class ReminderNote:
     def actions(self) -> list[tuple[str, str]]:
         """The three choices as (key, label), in the order they are shown."""
         return [
-            (START, "Start now"),
-            (SNOOZE, f"Snooze {self.snooze_minutes} min"),
-            (SKIP, "Skip tonight"),
+            (START, QCoreApplication.translate("ReminderWindow", "Start now")),
+            (
+                SNOOZE,
+                QCoreApplication.translate("ReminderWindow", "Snooze {0} min").format(
+                    self.snooze_minutes
+                ),
+            ),
+            (SKIP, QCoreApplication.translate("ReminderWindow", "Skip tonight")),
         ]
 
 
@@ -162,7 +167,7 @@ class DBusNotifier(Notifier):
         """Send a Notify call; False at once if there is no session bus to send it on."""
         if not self._connect():
             return False
-        actions: list[str] = ["default", "Start now"]
+        actions: list[str] = ["default", QCoreApplication.translate("ReminderWindow", "Start now")]
         for key, label in note.actions():
             actions += [key, label]
         hints = {
@@ -333,7 +338,10 @@ class TrayNotifier(Notifier):
         if tray is None or not tray.isVisible() or not QSystemTrayIcon.supportsMessages():
             return False
         self._token = note.token
-        tray.showMessage(note.title, f"{note.body}\nClick to start.", tray.icon(), 60_000)
+        text = QCoreApplication.translate("ReminderWindow", "{0}\nClick to start.").format(
+            note.body
+        )
+        tray.showMessage(note.title, text, tray.icon(), 60_000)
         return True
 
     def _on_clicked(self) -> None:

@@ -143,11 +143,14 @@ class ReminderDesk(QObject):
             return
         token = f"{due.routine_id}|{due.at}|{due.day.isoformat()}"
         self.shown[token] = due
-        when = "Snoozed reminder" if due.snoozed else f"Reminder for {due.at}"
+        if due.snoozed:
+            body = self.tr("{0}. Snoozed reminder.").format(routine.name)
+        else:
+            body = self.tr("{0}. Reminder for {1}.").format(routine.name, due.at)
         note = ReminderNote(
             token=token,
-            title="Time for your bedtime stretches",
-            body=f"{routine.name}. {when}.",
+            title=self.tr("Time for your bedtime stretches"),
+            body=body,
             snooze_minutes=self.app.settings.snooze_minutes,
         )
         log.info("reminder %s shown by %s", token, self.notifier.notify(note))
@@ -196,7 +199,9 @@ class ReminderDesk(QObject):
                 self.app.settings, self.app.settings_file, routine, chosen
             )
         except OSError as exc:
-            self.app.window.home.show_notice(f"The reminders could not be saved: {exc}")
+            self.app.window.home.show_notice(
+                self.tr("The reminders could not be saved: {0}").format(exc)
+            )
             return
         self.reload()
 

@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTimer, Signal
 
 from stretch_app.core.model import Reminder, Routine
 from stretch_app.core.schedule import (
@@ -65,21 +65,27 @@ def effective_reminders(
 def next_reminder_text(when: datetime | None, now: datetime, tz: ZoneInfo) -> str:
     """``"Next reminder: tonight 21:45"``, ``"… tomorrow 21:45"``, ``"… Friday 21:45"``…"""
     if when is None:
-        return "Reminders off"
+        return QCoreApplication.translate("ReminderService", "Reminders off")
     local, today = when.astimezone(tz), now.astimezone(tz)
     clock = local.strftime("%H:%M")
     days = (local.date() - today.date()).days
+    if (days == 0 and local.hour >= 17) or (days == 1 and local.hour < 6 and today.hour >= 17):
+        return QCoreApplication.translate("ReminderService", "Next reminder: tonight {0}").format(
+            clock
+        )
     if days == 0:
-        day = "tonight" if local.hour >= 17 else "today"
-    elif days == 1 and local.hour < 6 and today.hour >= 17:
-        day = "tonight"
-    elif days == 1:
-        day = "tomorrow"
-    elif days < 7:
-        day = local.strftime("%A")
-    else:
-        day = local.strftime("%a %d %b")
-    return f"Next reminder: {day} {clock}"
+        return QCoreApplication.translate("ReminderService", "Next reminder: today {0}").format(
+            clock
+        )
+    if days == 1:
+        return QCoreApplication.translate("ReminderService", "Next reminder: tomorrow {0}").format(
+            clock
+        )
+    locale, day = QLocale(), QDate(local.year, local.month, local.day)
+    name = locale.toString(day, "dddd" if days < 7 else "ddd d MMM")
+    return QCoreApplication.translate("ReminderService", "Next reminder: {0} {1}").format(
+        name, clock
+    )
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -89,8 +89,8 @@ class TrayIcon(QObject):
         state = self._state()
         menu = self.menu
         menu.clear()
-        self._add(menu, "Cramp now", self.cramp_now_requested.emit)
-        start = menu.addMenu("Start")
+        self._add(menu, self.tr("Cramp now"), self.cramp_now_requested.emit)
+        start = menu.addMenu(self.tr("Start"))
         start.setObjectName("tray-start-menu")
         for routine_id, name in state.routines:
             self._add(start, name, partial(self.start_requested.emit, routine_id))
@@ -98,11 +98,13 @@ class TrayIcon(QObject):
         menu.addSeparator()
         next_line = menu.addAction(state.next_reminder)
         next_line.setEnabled(False)
-        pause = self._add(menu, "Pause reminders tonight", self.pause_tonight_requested.emit)
+        pause = self._add(
+            menu, self.tr("Pause reminders tonight"), self.pause_tonight_requested.emit
+        )
         pause.setEnabled(not state.paused_tonight)
         menu.addSeparator()
-        self._add(menu, "Open Nightstretch", self.open_requested.emit)
-        self._add(menu, "Quit", self.quit_requested.emit)
+        self._add(menu, self.tr("Open Nightstretch"), self.open_requested.emit)
+        self._add(menu, self.tr("Quit"), self.quit_requested.emit)
 
     def actions(self) -> list[str]:
         """The menu's item texts, top to bottom (separators left out); for tests and logs."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
-from typing import Final
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,21 +24,29 @@ from stretch_app.core.journal import CrampEpisode, EpisodeChanges, Leg, Muscle
 
 __all__ = ["EpisodeDialog"]
 
-_NOT_NOTED: Final = "not noted"
-_LEGS: Final[tuple[tuple[str, Leg | None], ...]] = (
-    (_NOT_NOTED, None),
-    ("Left", "left"),
-    ("Right", "right"),
-    ("Both", "both"),
-)
-_MUSCLES: Final[tuple[tuple[str, Muscle | None], ...]] = (
-    (_NOT_NOTED, None),
-    ("Calf", "calf"),
-    ("Back of thigh", "back-of-thigh"),
-    ("Front of thigh", "front-of-thigh"),
-    ("Foot", "foot"),
-    ("Other", "other"),
-)
+
+def _not_noted() -> str:
+    return QCoreApplication.translate("EpisodeDialog", "not noted")
+
+
+def _legs() -> tuple[tuple[str, Leg | None], ...]:
+    return (
+        (_not_noted(), None),
+        (QCoreApplication.translate("EpisodeDialog", "Left"), "left"),
+        (QCoreApplication.translate("EpisodeDialog", "Right"), "right"),
+        (QCoreApplication.translate("EpisodeDialog", "Both"), "both"),
+    )
+
+
+def _muscles() -> tuple[tuple[str, Muscle | None], ...]:
+    return (
+        (_not_noted(), None),
+        (QCoreApplication.translate("EpisodeDialog", "Calf"), "calf"),
+        (QCoreApplication.translate("EpisodeDialog", "Back of thigh"), "back-of-thigh"),
+        (QCoreApplication.translate("EpisodeDialog", "Front of thigh"), "front-of-thigh"),
+        (QCoreApplication.translate("EpisodeDialog", "Foot"), "foot"),
+        (QCoreApplication.translate("EpisodeDialog", "Other"), "other"),
+    )
 
 
 def _combo(choices: tuple[tuple[str, object], ...], current: object, name: str) -> QComboBox:
@@ -79,12 +86,12 @@ class EpisodeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("episode-dialog")
-        self.setWindowTitle("Edit a cramp" if episode else "Add a cramp")
+        self.setWindowTitle(self.tr("Edit a cramp") if episode else self.tr("Add a cramp"))
         self._tz = tz
         started = episode.started_at if episode else (now or datetime.now().astimezone())
         local = started.astimezone(tz)
         self.when_edit = QDateTimeEdit()
-        self.when_edit.setAccessibleName("When it started")
+        self.when_edit.setAccessibleName(self.tr("When it started"))
         self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDateTime(
@@ -92,31 +99,33 @@ class EpisodeDialog(QDialog):
         )
         self._duration_s = episode.duration_s if episode else None
         self.length_edit = QTimeEdit()
-        self.length_edit.setAccessibleName("How long it lasted, in minutes and seconds")
+        self.length_edit.setAccessibleName(self.tr("How long it lasted, in minutes and seconds"))
         self.length_edit.setDisplayFormat("mm:ss")
         self.length_edit.setTimeRange(QTime(0, 0), QTime(0, 59, 59))
-        self.length_edit.setSpecialValueText(_NOT_NOTED)
+        self.length_edit.setSpecialValueText(_not_noted())
         self.length_edit.setTime(QTime(0, 0).addSecs(round(self._duration_s or 0)))
-        self.leg_box = _combo(_LEGS, episode.leg if episode else None, "Which leg")
-        self.muscle_box = _combo(_MUSCLES, episode.muscle if episode else None, "Which muscle")
+        self.leg_box = _combo(_legs(), episode.leg if episode else None, self.tr("Which leg"))
+        self.muscle_box = _combo(
+            _muscles(), episode.muscle if episode else None, self.tr("Which muscle")
+        )
         self.pain_edit = QSpinBox()
-        self.pain_edit.setAccessibleName("Pain, from 0 to 10")
+        self.pain_edit.setAccessibleName(self.tr("Pain, from 0 to 10"))
         self.pain_edit.setRange(-1, 10)
-        self.pain_edit.setSpecialValueText(_NOT_NOTED)
+        self.pain_edit.setSpecialValueText(_not_noted())
         self.pain_edit.setSuffix(" / 10")
         self.pain_edit.setValue(episode.pain if episode and episode.pain is not None else -1)
-        self.woke_box = _YesNo("It woke me up", episode.woke_me if episode else False)
+        self.woke_box = _YesNo(self.tr("It woke me up"), episode.woke_me if episode else False)
         self.swelling_box = _YesNo(
-            "Swelling, numbness or skin changes in the leg",
+            self.tr("Swelling, numbness or skin changes in the leg"),
             episode.swelling_numbness_skin if episode else False,
         )
         self.elsewhere_box = _YesNo(
-            "Cramps in other parts of the body too",
+            self.tr("Cramps in other parts of the body too"),
             episode.elsewhere_in_body if episode else False,
         )
         self.helped_box = QComboBox()
         self.helped_box.setEditable(True)
-        self.helped_box.setAccessibleName("What helped")
+        self.helped_box.setAccessibleName(self.tr("What helped"))
         self.helped_box.addItem("", "")
         for key, name in (helped_choices or {}).items():
             self.helped_box.addItem(name, key)
@@ -128,21 +137,21 @@ class EpisodeDialog(QDialog):
                 index = self.helped_box.count() - 1
             self.helped_box.setCurrentIndex(index)
         self.note_edit = QPlainTextEdit(episode.note if episode else "")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(90)
 
         form = QFormLayout()
-        form.addRow("&When", self.when_edit)
-        form.addRow("&Length (min:s)", self.length_edit)
-        form.addRow("Le&g", self.leg_box)
-        form.addRow("&Muscle", self.muscle_box)
-        form.addRow("&Pain", self.pain_edit)
+        form.addRow(self.tr("&When"), self.when_edit)
+        form.addRow(self.tr("&Length (min:s)"), self.length_edit)
+        form.addRow(self.tr("Le&g"), self.leg_box)
+        form.addRow(self.tr("&Muscle"), self.muscle_box)
+        form.addRow(self.tr("&Pain"), self.pain_edit)
         form.addRow("", self.woke_box)
         form.addRow("", self.swelling_box)
         form.addRow("", self.elsewhere_box)
-        form.addRow("What &helped", self.helped_box)
-        form.addRow("&Note", self.note_edit)
+        form.addRow(self.tr("What &helped"), self.helped_box)
+        form.addRow(self.tr("&Note"), self.note_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -24,18 +24,23 @@ class FinishScreen(QWidget):
         reached = steps if finished.completed else steps[: finished.last_step_index]
         names = {p.exercise.id: p.exercise.name for p in session.phases}
         done = ", ".join(dict.fromkeys(names[s.exercise] for s in reached))
-        heading = "All done. Good night." if finished.completed else "Stopped."
+        heading = self.tr("All done. Good night.") if finished.completed else self.tr("Stopped.")
         self.heading_label = QLabel(heading)
         self.heading_label.setProperty("role", "title")
         self.heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        holds = "1 hold" if finished.holds_done == 1 else f"{finished.holds_done} holds"
-        summary = f"{session.routine.name}: {holds} done" + (f"\n{done}" if done else "")
+        if finished.holds_done == 1:
+            summary = self.tr("{0}: 1 hold done").format(session.routine.name)
+        else:
+            summary = self.tr("{0}: {1} holds done").format(
+                session.routine.name, finished.holds_done
+            )
+        summary += f"\n{done}" if done else ""
         self.summary_label = QLabel(summary)
         self.summary_label.setProperty("role", "howto")
         self.summary_label.setWordWrap(True)
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.home_button = BigButton(
-            "Back to start", role="primary", description="Back to the main screen"
+            self.tr("Back to start"), role="primary", description=self.tr("Back to the main screen")
         )
         self.home_button.clicked.connect(self.home_requested.emit)
         layout = QVBoxLayout(self)

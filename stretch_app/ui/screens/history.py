@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_app.core.doctor import DoctorRules, evaluate, format_night
-from stretch_app.core.history import NightLog, format_minutes, month_range, night_of
+from stretch_app.core.doctor import DoctorRules, evaluate
+from stretch_app.core.history import NightLog, month_range, night_of
 from stretch_app.core.journal import CrampEpisode, EpisodeDetails, Journal, JournalError
 from stretch_app.core.report import Report, build_report, write_csv
 from stretch_app.core.safety import SafetyGuide
+from stretch_app.ui.dates import month_year, short_night
 from stretch_app.ui.report_pdf import write_report_pdf
 from stretch_app.ui.screens.episode_dialog import EpisodeDialog
+from stretch_app.ui.screens.episode_text import describe_episode
 from stretch_app.ui.theme import NIGHT, Look
 from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
 from stretch_app.ui.widgets.buttons import BigButton
@@ -44,22 +46,6 @@ def _label(text: str = "", role: str = "") -> QLabel:
     if role:
         label.setProperty("role", role)
     return label
-
-
-def describe_episode(episode: CrampEpisode, tz: tzinfo | None = None) -> str:
-    """One cramp in a line: night, time, length, where, pain, and whether it woke you."""
-    parts = [format_night(night_of(episode.started_at, tz))]
-    parts.append(episode.started_at.astimezone(tz).strftime("%H:%M"))
-    if episode.duration_s is not None:
-        parts.append(format_minutes(episode.duration_s))
-    where = " ".join(x.replace("-", " ") for x in (episode.leg, episode.muscle) if x)
-    if where:
-        parts.append(where)
-    if episode.pain is not None:
-        parts.append(f"pain {episode.pain}/10")
-    if episode.woke_me:
-        parts.append("woke you")
-    return " · ".join(parts)
 
 
 class HistoryScreen(QWidget):
@@ -94,11 +80,17 @@ class HistoryScreen(QWidget):
         self.year, self.month = tonight.year, tonight.month
         self.log = NightLog(tz=tz)
 
-        self.back_button = BigButton("Back", accessible_name="Back to the routines")
+        self.back_button = BigButton(
+            "◀ " + self.tr("Back"), accessible_name=self.tr("Back to the routines")
+        )
         self.back_button.clicked.connect(self.home_requested.emit)
-        self.previous_button = BigButton("◀", accessible_name="Previous month")
+        self.previous_button = BigButton(
+            "◀", accessible_name=self.tr("Previous month"), description="PgUp"
+        )
         self.previous_button.clicked.connect(lambda: self._step_month(-1))
-        self.next_button = BigButton("▶", accessible_name="Next month")
+        self.next_button = BigButton(
+            "▶", accessible_name=self.tr("Next month"), description="PgDown"
+        )
         self.next_button.clicked.connect(lambda: self._step_month(1))
         self.month_label = _label("", "title")
         self.month_label.setWordWrap(False)
@@ -127,28 +119,42 @@ class HistoryScreen(QWidget):
             comparison.addWidget(box)
 
         self.episode_list = QListWidget()
-        self.episode_list.setAccessibleName("Cramps this month")
+        self.episode_list.setAccessibleName(self.tr("Cramps this month"))
         self.episode_list.setMinimumHeight(160)
         self.episode_list.setWordWrap(True)
         self.episode_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.episode_list.itemActivated.connect(lambda _item: self.edit_episode())
-        self.add_button = BigButton("Add cramp…", accessible_name="Add a cramp by hand")
+        self.add_button = BigButton(
+            self.tr("Add cramp…"), accessible_name=self.tr("Add a cramp by hand")
+        )
         self.add_button.clicked.connect(self.add_episode)
-        self.edit_button = BigButton("Edit…", accessible_name="Edit the chosen cramp")
+        self.edit_button = BigButton(
+            self.tr("Edit…"), accessible_name=self.tr("Edit the chosen cramp")
+        )
         self.edit_button.clicked.connect(self.edit_episode)
-        self.delete_button = BigButton("Delete", accessible_name="Delete the chosen cramp")
+        self.delete_button = BigButton(
+            self.tr("Delete"), accessible_name=self.tr("Delete the chosen cramp")
+        )
         self.delete_button.clicked.connect(self.delete_episode)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.episode_list)
         delete_key.activated.connect(self.delete_episode)
-        self.medicines_button = BigButton("Medicines…", accessible_name="My medicines")
+        self.medicines_button = BigButton(
+            self.tr("Medicines…"), accessible_name=self.tr("My medicines")
+        )
         self.medicines_button.clicked.connect(self.medicines_requested.emit)
-        self.guidance_button = BigButton("Guidance", accessible_name="Guidance pages")
+        self.guidance_button = BigButton(
+            self.tr("Guidance"), accessible_name=self.tr("Guidance pages")
+        )
         self.guidance_button.clicked.connect(self.guidance_requested.emit)
         self.pdf_button = BigButton(
-            "Export PDF…", role="primary", accessible_name="Export a one-page PDF for the doctor"
+            self.tr("Export PDF…"),
+            role="primary",
+            accessible_name=self.tr("Export a one-page PDF for the doctor"),
         )
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.csv_button = BigButton("Export CSV…", accessible_name="Export the month as CSV")
+        self.csv_button = BigButton(
+            self.tr("Export CSV…"), accessible_name=self.tr("Export the month as CSV")
+        )
         self.csv_button.clicked.connect(self.export_csv)
         self.message_label = _label("", "notice")
         self.message_label.hide()
@@ -161,7 +167,7 @@ class HistoryScreen(QWidget):
         left.addWidget(self.legend_label)
         left.addWidget(self.night_label)
         right = QVBoxLayout()
-        right.addWidget(_label("Cramps per week, and their average length", "muted"))
+        right.addWidget(_label(self.tr("Cramps per week, and their average length"), "muted"))
         right.addWidget(self.chart, 1)
         right.addWidget(self.streak_label)
         right.addLayout(comparison)
@@ -216,10 +222,13 @@ class HistoryScreen(QWidget):
         """Follow the night or day look (the painted widgets take their colours from it)."""
         self.calendar.set_look(look)
         self.chart.set_look(look)
+        # Shape tells the meaning as well as colour: filled disc, ring, small dots.
         self.legend_label.setText(
-            f"<span style='color:{look.accent}'>●</span> stretches done &nbsp; "
-            f"<span style='color:{look.accent}'>○</span> begun &nbsp; "
-            f"<span style='color:{look.urgent}'>●</span> a cramp (ringed: it woke you)"
+            self.tr(
+                "<span style='color:{0}'>●</span> stretches done &nbsp; "
+                "<span style='color:{0}'>○</span> begun &nbsp; "
+                "<span style='color:{1}'>•</span> a cramp (ringed: it woke you)"
+            ).format(look.accent, look.urgent)
         )
 
     @property
@@ -245,20 +254,24 @@ class HistoryScreen(QWidget):
         try:
             self.log = NightLog.build(self.journal.sessions(), self.journal.episodes(), self.tz)
         except JournalError as exc:
-            self.show_message(f"The diary could not be read: {exc}")
+            self.show_message(self.tr("The diary could not be read: {0}").format(exc))
             return
         first, last = self.period()
         tonight = self.tonight
-        self.month_label.setText(f"{first:%B} {first.year}")
+        self.month_label.setText(month_year(first.year, first.month))
         self.next_button.setEnabled((self.year, self.month) < (tonight.year, tonight.month))
         self.calendar.set_nights(self.log.month(self.year, self.month), today=tonight)
         self._show_selected()
         self.chart.set_weeks(self.log.weeks(first, last))
         streak = self.log.streak(tonight)
-        self.streak_label.setText(f"Stretches {streak} night{'s' if streak != 1 else ''} in a row")
+        if streak == 1:
+            self.streak_label.setText(self.tr("Stretches 1 night in a row"))
+        else:
+            self.streak_label.setText(self.tr("Stretches {0} nights in a row").format(streak))
         self._show_comparison(first, last, tonight)
         episodes = self.log.episodes_between(first, last)
-        self.notice.show_findings(self.rules, evaluate(self.rules, episodes, self.tz))
+        findings = evaluate(self.rules, episodes, self.tz, short_night)
+        self.notice.show_findings(self.rules, findings)
         self.episode_list.clear()
         for episode in episodes:
             item = QListWidgetItem(describe_episode(episode, self.tz))
@@ -272,14 +285,16 @@ class HistoryScreen(QWidget):
     def _show_comparison(self, first: date, last: date, tonight: date) -> None:
         result = self.log.comparison(first, last, tonight)
         for label, heading, nights, cramps, rate in (
-            (self.with_label, "With stretches", result.nights_with, result.cramps_with,
+            (self.with_label, self.tr("With stretches"), result.nights_with, result.cramps_with,
              result.per_night_with),
-            (self.without_label, "Without", result.nights_without, result.cramps_without,
-             result.per_night_without),
+            (self.without_label, self.tr("Without"), result.nights_without,
+             result.cramps_without, result.per_night_without),
         ):  # fmt: skip
-            per_night = "–" if rate is None else f"{rate:.2f}"
+            per_night = "–" if rate is None else QLocale().toString(rate, "f", 2)
             label.setText(
-                f"{heading}\n{nights} nights · {cramps} cramps\n{per_night} cramps a night"
+                self.tr("{0}\n{1} nights · {2} cramps\n{3} cramps a night").format(
+                    heading, nights, cramps, per_night
+                )
             )
 
     def _show_selected(self) -> None:
@@ -309,7 +324,7 @@ class HistoryScreen(QWidget):
             return
         started = changes["started_at"]
         details = cast(EpisodeDetails, {k: v for k, v in changes.items() if k != "started_at"})
-        self._change(lambda: self.journal.add_episode(started, **details), "Cramp added.")
+        self._change(lambda: self.journal.add_episode(started, **details), self.tr("Cramp added."))
 
     def edit_episode(self) -> None:
         """Change the details of the chosen cramp."""
@@ -318,22 +333,26 @@ class HistoryScreen(QWidget):
             return
         changes = EpisodeDialog.ask(self, episode, tz=self.tz, helped_choices=self.helped_choices)
         if changes is not None:
-            self._change(lambda: self.journal.update_episode(episode.id, **changes), "Saved.")
+            self._change(
+                lambda: self.journal.update_episode(episode.id, **changes), self.tr("Saved.")
+            )
 
     def delete_episode(self) -> None:
         """Remove the chosen cramp from the diary, after asking."""
         episode = self._chosen_episode()
         if episode is None:
             return
-        question = f"Delete this cramp from the diary?\n{describe_episode(episode, self.tz)}"
-        if ConfirmDialog.ask(self, "Delete a cramp", question):
-            self._change(lambda: self.journal.delete_episode(episode.id), "Cramp deleted.")
+        question = self.tr("Delete this cramp from the diary?\n{0}").format(
+            describe_episode(episode, self.tz)
+        )
+        if ConfirmDialog.ask(self, self.tr("Delete a cramp"), question):
+            self._change(lambda: self.journal.delete_episode(episode.id), self.tr("Cramp deleted."))
 
     def _change(self, write: Callable[[], object], done: str) -> None:
         try:
             write()
         except (JournalError, KeyError, ValueError) as exc:
-            self.show_message(f"The diary was not changed: {exc}")
+            self.show_message(self.tr("The diary was not changed: {0}").format(exc))
             return
         self.refresh()
         self.show_message(done)
@@ -349,15 +368,16 @@ class HistoryScreen(QWidget):
 
     def _export(self, kind: str, write: Callable[[Report, Path], object]) -> Path | None:
         suggested = self.export_dir / f"nightstretch-{self.year}-{self.month:02d}.{kind.lower()}"
-        target = SaveFileDialog.ask(self, f"Export {kind}", suggested, f"{kind} (*.{kind.lower()})")
+        caption = self.tr("Export {0}").format(kind)
+        target = SaveFileDialog.ask(self, caption, suggested, f"{kind} (*.{kind.lower()})")
         if target is None:
             return None
         try:
             write(self.report(), target)
         except (OSError, JournalError) as exc:
-            self.show_message(f"The {kind} could not be saved: {exc}")
+            self.show_message(self.tr("The {0} could not be saved: {1}").format(kind, exc))
             return None
-        self.show_message(f"Saved {target}")
+        self.show_message(self.tr("Saved {0}").format(target))
         return target
 
     def export_pdf(self) -> Path | None:

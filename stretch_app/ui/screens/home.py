@@ -55,20 +55,20 @@ class RoutineCard(QFrame):
         length = format_duration(routine_duration(routine, exercises))
         self.name_label = _label(routine.name, "title")
         self.stretches_label = _label(" · ".join(dict.fromkeys(names)))
-        self.length_label = _label(f"{length} in all", "muted")
+        self.length_label = _label(self.tr("{0} in all").format(length), "muted")
         self.reminder_label = _label(reminder_text, "muted")
         self.start_button = BigButton(
-            "Start",
+            self.tr("Start"),
             role="primary",
-            accessible_name=f"Start {routine.name}",
-            description=f"Start {routine.name} now ({length})",
+            accessible_name=self.tr("Start {0}").format(routine.name),
+            description=self.tr("Start {0} now ({1})").format(routine.name, length),
         )
         self.start_button.setMinimumSize(180, 80)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(routine.id))
         self.reminders_button = BigButton(
-            "Reminders…",
-            accessible_name=f"Reminders for {routine.name}",
-            description=f"Change when to be reminded of {routine.name}",
+            self.tr("Reminders…"),
+            accessible_name=self.tr("Reminders for {0}").format(routine.name),
+            description=self.tr("Change when to be reminded of {0}").format(routine.name),
         )
         self.reminders_button.clicked.connect(lambda: self.reminders_requested.emit(routine.id))
         reminder_line = QHBoxLayout()
@@ -100,12 +100,14 @@ class HomeScreen(QWidget):
         self.setObjectName("home")
         self.cards: list[RoutineCard] = []
         title = _label("Nightstretch", "title", wrap=False)
-        subtitle = _label("Stretches for the night, and help when a cramp strikes.", "muted")
+        subtitle = _label(
+            self.tr("Stretches for the night, and help when a cramp strikes."), "muted"
+        )
         self.cramp_button = BigButton(
-            "Cramp now",
+            self.tr("Cramp now"),
             role="urgent",
-            accessible_name="Cramp now",
-            description="Start cramp relief now (C)",
+            accessible_name=self.tr("Cramp now"),
+            description=self.tr("Start cramp relief now (C)"),
         )
         self.cramp_button.setMinimumHeight(96)
         self.cramp_button.clicked.connect(self.cramp_now_requested.emit)
@@ -138,20 +140,19 @@ class HomeScreen(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(scroll, 1)
         self.settings_button = BigButton(
-            "Settings", accessible_name="Settings", description="Sound, voice, look and text size"
+            self.tr("Settings"),
+            description=self.tr("Sound, voice, look, text size and language"),
         )
         self.settings_button.clicked.connect(self.settings_requested.emit)
         settings_row = QHBoxLayout()
         self.history_button = BigButton(
-            "History",
-            accessible_name="History",
-            description="Your nights, cramps, and a report to take to the doctor",
+            self.tr("History"),
+            description=self.tr("Your nights, cramps, and a report to take to the doctor"),
         )
         self.history_button.clicked.connect(self.history_requested.emit)
         self.guidance_button = BigButton(
-            "Guidance",
-            accessible_name="Guidance",
-            description="When to see a doctor, emergency signs, prevention tips",
+            self.tr("Guidance"),
+            description=self.tr("When to see a doctor, emergency signs, prevention tips"),
         )
         self.guidance_button.clicked.connect(self.guidance_requested.emit)
         settings_row.addWidget(self.history_button)
@@ -172,15 +173,21 @@ class HomeScreen(QWidget):
             card.deleteLater()
         self.cards = []
         for routine in routines:
-            card = RoutineCard(routine, exercises, reminder_texts.get(routine.id, "No reminder"))
+            reminder = reminder_texts.get(routine.id) or self.tr("No reminder")
+            card = RoutineCard(routine, exercises, reminder)
             card.start_requested.connect(self.start_requested)
             card.reminders_requested.connect(self.reminders_requested)
             self._cards_box.addWidget(card)
             self.cards.append(card)
+        # Cramp now first, then each card's Start and Reminders, then the buttons at the foot.
         previous: QWidget = self.cramp_button
         for card in self.cards:
-            self.setTabOrder(previous, card.start_button)
-            previous = card.start_button
+            for control in (card.start_button, card.reminders_button):
+                self.setTabOrder(previous, control)
+                previous = control
+        for control in (self.history_button, self.guidance_button, self.settings_button):
+            self.setTabOrder(previous, control)
+            previous = control
 
     def set_reminder_texts(self, texts: Mapping[str, str]) -> None:
         """Update the cards' reminder lines (e.g. "Next reminder: tonight 21:45")."""

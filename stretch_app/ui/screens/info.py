@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,17 +35,24 @@ def guide_pages(guide: SafetyGuide) -> list[tuple[str, str, str]]:
     for note in guide.medicines:
         others = [n for n in note.names if n.lower() not in note.generic.lower()]
         also = f" ({', '.join(others)})" if others else ""
-        medicines.append(f"{note.generic}{also}, used for {note.used_for}")
+        medicines.append(
+            QCoreApplication.translate("InfoScreen", "{0}{1}, used for {2}").format(
+                note.generic, also, note.used_for
+            )
+        )
     pages = [
         ("see-doctor", doctor.title, _section(doctor.lead, doctor.signs, doctor.also)),
         ("emergency", emergency.title, _section(emergency.lead, emergency.signs)),
         ("prevention", guide.prevention.title, _section("", guide.prevention.tips)),
         (
             "medicines",
-            "Medicines and cramps",
+            QCoreApplication.translate("InfoScreen", "Medicines and cramps"),
             _section(
-                "The article names these medicines as possible causes of night leg cramps."
-                " If you take one, it is worth mentioning to your doctor.",
+                QCoreApplication.translate(
+                    "InfoScreen",
+                    "The article names these medicines as possible causes of night leg cramps."
+                    " If you take one, it is worth mentioning to your doctor.",
+                ),
                 tuple(medicines),
             ),
         ),
@@ -67,16 +74,16 @@ class InfoScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("guidance")
         self.pages = guide_pages(guide)
-        self.back_button = BigButton("Back", accessible_name="Back")
+        self.back_button = BigButton("◀ " + self.tr("Back"), accessible_name=self.tr("Back"))
         self.back_button.clicked.connect(self.back_requested.emit)
-        self.title_label = QLabel("Guidance")
+        self.title_label = QLabel(self.tr("Guidance"))
         self.title_label.setProperty("role", "title")
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addSpacing(16)
         header.addWidget(self.title_label, 1)
         self.page_list = QListWidget()
-        self.page_list.setAccessibleName("Guidance pages")
+        self.page_list.setAccessibleName(self.tr("Guidance pages"))
         self.page_list.setWordWrap(True)
         self.page_list.setMaximumWidth(380)
         self.page_list.setSpacing(6)
@@ -85,7 +92,7 @@ class InfoScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             self.page_list.addItem(item)
         self.text_view = QTextBrowser()
-        self.text_view.setAccessibleName("Page text")
+        self.text_view.setAccessibleName(self.tr("Page text"))
         self.text_view.setOpenLinks(False)
         self.page_list.currentRowChanged.connect(self._show_row)
         self.disclaimer_label = QLabel(guide.disclaimer)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.core.journal import Journal, JournalError
-from stretch_app.core.report import MEDICINE_FLAG
 from stretch_app.core.safety import SafetyGuide
 from stretch_app.ui.widgets.buttons import BigButton
 
@@ -41,32 +40,37 @@ class MedicinesScreen(QWidget):
         self.setObjectName("medicines")
         self.journal = journal
         self.guide = guide
-        self.back_button = BigButton("Back", accessible_name="Back")
+        self.back_button = BigButton("◀ " + self.tr("Back"), accessible_name=self.tr("Back"))
         self.back_button.clicked.connect(self.back_requested.emit)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addSpacing(16)
-        header.addWidget(_label("My medicines", "title"), 1)
+        header.addWidget(_label(self.tr("My medicines"), "title"), 1)
         intro = _label(
-            "Your doctor will ask what you take. List your medicines here; those the article"
-            " names as a possible cause of night leg cramps are marked"
-            f" “{MEDICINE_FLAG}”.",
+            self.tr(
+                "Your doctor will ask what you take. List your medicines here; those the article"
+                " names as a possible cause of night leg cramps are marked “{0}”."
+            ).format(self._flag()),
             "muted",
         )
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("A medicine's name, e.g. from the box")
-        self.name_edit.setAccessibleName("Medicine name")
+        self.name_edit.setPlaceholderText(self.tr("A medicine's name, e.g. from the box"))
+        self.name_edit.setAccessibleName(self.tr("Medicine name"))
         self.name_edit.setMaxLength(200)
         self.name_edit.returnPressed.connect(self.add_from_field)
-        self.add_button = BigButton("Add", role="primary", accessible_name="Add this medicine")
+        self.add_button = BigButton(
+            self.tr("Add"), role="primary", accessible_name=self.tr("Add this medicine")
+        )
         self.add_button.clicked.connect(self.add_from_field)
         adding = QHBoxLayout()
         adding.addWidget(self.name_edit, 1)
         adding.addWidget(self.add_button)
         self.medicine_list = QListWidget()
-        self.medicine_list.setAccessibleName("Medicines I take")
+        self.medicine_list.setAccessibleName(self.tr("Medicines I take"))
         self.medicine_list.setWordWrap(True)
-        self.remove_button = BigButton("Remove", accessible_name="Remove the chosen medicine")
+        self.remove_button = BigButton(
+            self.tr("Remove"), accessible_name=self.tr("Remove the chosen medicine")
+        )
         self.remove_button.clicked.connect(self.remove_chosen)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.medicine_list)
         delete_key.activated.connect(self.remove_chosen)
@@ -90,12 +94,18 @@ class MedicinesScreen(QWidget):
         self.setFocusProxy(self.name_edit)
         self.refresh()
 
+    def _flag(self) -> str:
+        """The mark on a medicine the article names (the English one is in the report too)."""
+        return self.tr("worth mentioning to your doctor")
+
     def describe(self, name: str) -> str:
         """A medicine's line: its name, and the article's note when the article names it."""
         note = self.guide.flag_medicine(name)
         if note is None:
             return name
-        return f"{name} — {MEDICINE_FLAG} ({note.generic}, used for {note.used_for})"
+        return self.tr("{0} — {1} ({2}, used for {3})").format(
+            name, self._flag(), note.generic, note.used_for
+        )
 
     def refresh(self) -> None:
         """Read the list again."""
@@ -103,7 +113,7 @@ class MedicinesScreen(QWidget):
         try:
             medicines = self.journal.medicines()
         except JournalError as exc:
-            self.show_message(f"The list could not be read: {exc}")
+            self.show_message(self.tr("The list could not be read: {0}").format(exc))
             return
         for medicine in medicines:
             item = QListWidgetItem(self.describe(medicine.name))
@@ -130,12 +140,15 @@ class MedicinesScreen(QWidget):
         try:
             self.journal.add_medicine(name)
         except (JournalError, ValueError) as exc:
-            self.show_message(f"Not added: {exc}")
+            self.show_message(self.tr("Not added: {0}").format(exc))
             return
         self.name_edit.clear()
         self.refresh()
         note = self.guide.flag_medicine(name)
-        self.show_message(f"Added {name}." + (f" It is {MEDICINE_FLAG}." if note else ""))
+        if note is None:
+            self.show_message(self.tr("Added {0}.").format(name))
+        else:
+            self.show_message(self.tr("Added {0}. It is {1}.").format(name, self._flag()))
         self.changed.emit()
 
     def remove_chosen(self) -> None:
@@ -146,8 +159,8 @@ class MedicinesScreen(QWidget):
         try:
             self.journal.remove_medicine(int(item.data(Qt.ItemDataRole.UserRole)))
         except JournalError as exc:
-            self.show_message(f"Not removed: {exc}")
+            self.show_message(self.tr("Not removed: {0}").format(exc))
             return
         self.refresh()
-        self.show_message("Removed.")
+        self.show_message(self.tr("Removed."))
         self.changed.emit()

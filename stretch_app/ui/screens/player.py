@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -27,6 +27,7 @@ from stretch_app.core.session import (
     SessionState,
 )
 from stretch_app.ui.theme import Look
+from stretch_app.ui.widgets.announce import announce
 from stretch_app.ui.widgets.buttons import BigButton
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
 from stretch_app.ui.widgets.picture import ExercisePicture
@@ -34,14 +35,16 @@ from stretch_app.ui.widgets.picture import ExercisePicture
 __all__ = ["PlayerScreen", "side_label"]
 
 DISPLAY_INTERVAL_MS = 200
+CALM_DISPLAY_INTERVAL_MS = 1000
+"""With "reduce motion" the ring moves once a second, in whole-second steps."""
 
 
 def side_label(side: Side | None) -> str:
     """How a leg is named on screen."""
     if side is Side.LEFT:
-        return "Left leg"
+        return QCoreApplication.translate("PlayerScreen", "Left leg")
     if side is Side.RIGHT:
-        return "Right leg"
+        return QCoreApplication.translate("PlayerScreen", "Right leg")
     return ""
 
 
@@ -65,6 +68,8 @@ class PlayerScreen(QWidget):
     finished = Signal(object)
     """The :class:`Finished` event, once, when the routine ends or is stopped."""
     fullscreen_toggled = Signal()
+    announced = Signal(str)
+    """What was just told to screen readers (each new phase, pause and resume)."""
 
     def __init__(
         self,
@@ -77,6 +82,7 @@ class PlayerScreen(QWidget):
         self.session = session
         self._picture_for = picture_for
         self._ended = False
+        self._announced_phase: tuple[int, bool, PhaseKind] | None = None
 
         self._display_timer = QTimer(self)
         self._display_timer.setObjectName("player-display-timer")
@@ -102,7 +108,7 @@ class PlayerScreen(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Routine progress")
+        self.progress.setAccessibleName(self.tr("Routine progress"))
 
         self.phase_label = _label("muted")
         self.title_label = _label("title", wrap=True)
@@ -115,29 +121,40 @@ class PlayerScreen(QWidget):
         self.notice_label = _label("notice", wrap=True)
         self.notice_label.hide()
         self.switch_banner = _label("banner")
-        self.switch_banner.setText("⇄  Switch legs")
+        self.switch_banner.setText("⇄  " + self.tr("Switch legs"))
         self.switch_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.switch_banner.setAccessibleName("Switch legs")
+        self.switch_banner.setAccessibleName(self.tr("Switch legs"))
         self.switch_banner.hide()
 
         self.picture = ExercisePicture()
         self.ring = CountdownRing()
-        self.ring.setAccessibleName("Time left")
+        self.ring.setAccessibleName(self.tr("Time left"))
 
         self.back_button = BigButton(
-            "◀ Back", accessible_name="Back", description="Go to the previous stretch (Left arrow)"
+            "◀ " + self.tr("Back"),
+            accessible_name=self.tr("Back"),
+            description=self.tr("Go to the previous stretch (Left arrow)"),
         )
         self.pause_button = BigButton(
-            "Pause", role="primary", accessible_name="Pause", description="Pause or resume (Space)"
+            self.tr("Pause"),
+            role="primary",
+            accessible_name=self.tr("Pause"),
+            description=self.tr("Pause or resume (Space)"),
         )
         self.skip_button = BigButton(
-            "Skip ▶", accessible_name="Skip", description="Go on to the next step (Right arrow)"
+            self.tr("Skip") + " ▶",
+            accessible_name=self.tr("Skip"),
+            description=self.tr("Go on to the next step (Right arrow)"),
         )
         self.restart_button = BigButton(
-            "↺ Restart", accessible_name="Restart step", description="Start this step again (R)"
+            "↺ " + self.tr("Restart"),
+            accessible_name=self.tr("Restart step"),
+            description=self.tr("Start this step again (R)"),
         )
         self.stop_button = BigButton(
-            "Stop", accessible_name="Stop", description="End the routine (Esc)"
+            self.tr("Stop"),
+            accessible_name=self.tr("Stop"),
+            description=self.tr("End the routine (Esc)"),
         )
         self.back_button.clicked.connect(self.back)
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -208,6 +225,11 @@ class PlayerScreen(QWidget):
         self.ring.set_colours(look.ring_track, look.accent, look.text)
         self.picture.set_colours(body=look.text, highlight=look.accent)
 
+    def set_reduce_motion(self, calm: bool) -> None:
+        """Reduce motion: the ring steps once a second instead of sweeping smoothly."""
+        self.ring.set_whole_seconds(calm)
+        self._display_timer.setInterval(CALM_DISPLAY_INTERVAL_MS if calm else DISPLAY_INTERVAL_MS)
+
     def show_notice(self, text: str) -> None:
         """A quiet line at the top (e.g. "No sound device: cues are off")."""
         self.notice_label.setText(text)
@@ -257,6 +279,7 @@ class PlayerScreen(QWidget):
                 self.finished.emit(event)
         if not self._ended:
             self._render()
+            self._announce_phase()
             self._plan_next_moment()
 
     def _plan_next_moment(self) -> None:
@@ -274,9 +297,9 @@ class PlayerScreen(QWidget):
         paused = session.state is SessionState.PAUSED
         self.progress.setValue(round(session.progress() * 1000))
         steps = len(session.routine.steps)
-        self.step_label.setText(f"Step {phase.step_index + 1} of {steps}")
-        self.pause_button.setText("Resume" if paused else "Pause")
-        self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+        self.step_label.setText(self.tr("Step {0} of {1}").format(phase.step_index + 1, steps))
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setAccessibleName(self.pause_button.text())
         self.switch_banner.setVisible(phase.kind is PhaseKind.SWITCH_LEGS)
         self._render_words(phase, paused)
         self.side_label.setVisible(bool(self.side_label.text()))
@@ -287,25 +310,29 @@ class PlayerScreen(QWidget):
     def _render_words(self, phase: Phase, paused: bool) -> None:
         exercise = phase.exercise
         upcoming = self.session.upcoming_exercise
-        self.next_label.setText(f"Next: {upcoming.name}" if upcoming else "Last one")
+        self.next_label.setText(
+            self.tr("Next: {0}").format(upcoming.name) if upcoming else self.tr("Last one")
+        )
         if phase.kind is PhaseKind.SWITCH_LEGS:
-            self.phase_label.setText("Switch legs")
+            self.phase_label.setText(self.tr("Switch legs"))
             self.title_label.setText(exercise.name)
-            self.side_label.setText(f"Now: {side_label(phase.side)}")
-            self.howto_label.setText("Change to the other leg and settle in.")
+            self.side_label.setText(self.tr("Now: {0}").format(side_label(phase.side)))
+            self.howto_label.setText(self.tr("Change to the other leg and settle in."))
             return
         if phase.kind is PhaseKind.REST:
-            self.phase_label.setText("Rest")
-            self.title_label.setText("Rest")
+            self.phase_label.setText(self.tr("Rest"))
+            self.title_label.setText(self.tr("Rest"))
             self.side_label.setText("")
-            self.howto_label.setText(f"Coming up: {exercise.name}")
+            self.howto_label.setText(self.tr("Coming up: {0}").format(exercise.name))
             return
         if phase.kind is PhaseKind.GET_READY:
-            self.phase_label.setText("Get ready")
+            self.phase_label.setText(self.tr("Get ready"))
         elif paused:
-            self.phase_label.setText("Paused")
+            self.phase_label.setText(self.tr("Paused"))
+        elif phase.duration is not None:
+            self.phase_label.setText(self.tr("Hold"))
         else:
-            self.phase_label.setText("Hold" if phase.duration is not None else "Until it eases")
+            self.phase_label.setText(self.tr("Until it eases"))
         self.title_label.setText(exercise.name)
         self.side_label.setText(side_label(phase.side))
         lines = [phase.note] if phase.note else []
@@ -315,21 +342,33 @@ class PlayerScreen(QWidget):
     def _render_ring(self, phase: Phase, paused: bool) -> None:
         remaining = self.session.remaining()
         if paused:
-            caption = "paused"
+            caption = self.tr("paused")
         elif phase.kind is PhaseKind.GET_READY:
-            caption = "get ready"
+            caption = self.tr("get ready")
         elif phase.kind is PhaseKind.SWITCH_LEGS:
-            caption = "switch"
+            caption = self.tr("switch")
         elif phase.kind is PhaseKind.REST:
-            caption = "rest"
+            caption = self.tr("rest")
         else:
-            caption = "seconds"
+            caption = self.tr("seconds")
         if remaining is not None and phase.duration:
             self.ring.show_remaining(remaining, phase.duration, caption)
         elif phase.kind is PhaseKind.TIP:
-            self.ring.show_text("Tip")
+            self.ring.show_text(self.tr("Tip"))
         else:
-            self.ring.show_elapsed(self.session.elapsed())
+            self.ring.show_elapsed(self.session.elapsed(), self.tr("so far"))
+
+    def _announce_phase(self) -> None:
+        """Tell screen readers about a new phase, a pause or a resume (once each)."""
+        paused = self.session.state is SessionState.PAUSED
+        key = (self.session.index, paused, self.session.current.kind)
+        if key == self._announced_phase:
+            return
+        self._announced_phase = key
+        words = [self.phase_label.text(), self.title_label.text(), self.side_label.text()]
+        text = ". ".join(dict.fromkeys(w for w in words if w))
+        self.announced.emit(text)
+        announce(self, text)
 
     # --- leaving ------------------------------------------------------------------------------
 

@@ -15,9 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -39,35 +37,23 @@ from stretch_app.core.relief import (
 )
 from stretch_app.core.safety import Emergency, Prevention
 from stretch_app.ui.screens.relief_after import EpisodeForm, PreventionTips
+from stretch_app.ui.screens.relief_pages import (
+    ChoosePage,
+    StepPage,
+    muscle_labels,
+    relief_label,
+    relief_title,
+)
 from stretch_app.ui.screens.relief_parts import EmergencyBanner, relief_style
 from stretch_app.ui.theme import Look
-from stretch_app.ui.widgets.buttons import BigButton
-from stretch_app.ui.widgets.countdown_ring import CountdownRing
-from stretch_app.ui.widgets.picture import ExercisePicture
+from stretch_app.ui.widgets.announce import announce
 
-__all__ = ["MUSCLE_LABELS", "RELIEF_TITLE", "ReliefScreen"]
+__all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
 
 RELIEF_TITLE = "Cramp relief"
+"""The English title (the window title contains it; see :func:`relief_title`)."""
 DISPLAY_INTERVAL_MS = 200
-
-#: How each muscle is named on its button (keys 1 to 4 in this order).
-MUSCLE_LABELS: dict[Muscle, str] = {
-    "calf": "Calf",
-    "back-of-thigh": "Back of thigh",
-    "front-of-thigh": "Front of thigh",
-    "foot": "Foot",
-}
-
-
-def _label(text: str = "", name: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    if role:
-        label.setProperty("role", role)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
+CALM_DISPLAY_INTERVAL_MS = 1000
 
 
 def _clock_text(seconds: float) -> str:
@@ -90,6 +76,8 @@ class ReliefScreen(QWidget):
     """What the person added (an :class:`~.relief_after.EpisodeNotes`), once."""
     done = Signal()
     """The person has read the tips and wants the main screen back."""
+    announced = Signal(str)
+    """What was just told to screen readers (the question, each step, the emergency)."""
 
     def __init__(
         self,
@@ -116,16 +104,23 @@ class ReliefScreen(QWidget):
         self._moment_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._moment_timer.timeout.connect(self.tick)
 
-        self.title_label = _label(RELIEF_TITLE, role="muted", wrap=False)
-        self.clock_label = _label("0:00", "relief-clock", wrap=False)
+        self.title_label = relief_label(relief_title(), role="muted", wrap=False)
+        self.clock_label = relief_label("0:00", "relief-clock", wrap=False)
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.clock_label.setAccessibleName("How long the cramp has lasted")
-        self.notice_label = _label(role="notice")
+        self.clock_label.setAccessibleName(self.tr("How long the cramp has lasted"))
+        self.notice_label = relief_label(role="notice")
         self.notice_label.hide()
         self.emergency_banner = EmergencyBanner(emergency)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_choose_page())
-        self.pages.addWidget(self._build_step_page())
+        self.choose_page = ChoosePage()
+        self.choose_page.chosen.connect(self.choose)
+        self.step_page = StepPage()
+        self.step_page.eased_button.clicked.connect(self.eased)
+        self.step_page.next_button.clicked.connect(self.next_step)
+        self.step_page.end_button.clicked.connect(self.stop)
+        self._alias_controls()
+        self.pages.addWidget(self.choose_page)
+        self.pages.addWidget(self.step_page)
         self.form = EpisodeForm()
         self.form.saved.connect(self._on_form_saved)
         self.tips = PreventionTips(prevention)
@@ -149,85 +144,17 @@ class ReliefScreen(QWidget):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _build_choose_page(self) -> QWidget:
-        page = QWidget()
-        self.question_label = _label("Where is the cramp?", "relief-question")
-        self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.autostart_label = _label("", "relief-autostart")
-        self.autostart_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.muscle_buttons: dict[Muscle, BigButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(18)
-        for number, muscle in enumerate(MUSCLE_CHOICES, start=1):
-            name = MUSCLE_LABELS[muscle]
-            button = BigButton(
-                f"{number}  {name}",
-                role="primary" if muscle == "calf" else "",
-                accessible_name=name,
-                description=f"The cramp is in the {name.lower()} (key {number})",
-            )
-            button.setProperty("relief", "muscle")
-            button.clicked.connect(lambda _=False, m=muscle: self.choose(m))
-            grid.addWidget(button, (number - 1) // 2, (number - 1) % 2)
-            self.muscle_buttons[muscle] = button
-        box = QVBoxLayout(page)
-        box.setSpacing(18)
-        box.addWidget(self.question_label)
-        box.addLayout(grid, 1)
-        box.addWidget(self.autostart_label)
-        return page
-
-    def _build_step_page(self) -> QWidget:
-        page = QWidget()
-        self.step_label = _label(role="muted", wrap=False)
-        self.exercise_label = _label(role="title")
-        self.until_label = _label("", "relief-until")
-        self.howto_label = _label(role="howto")
-        # Never squeeze the instructions: the picture and the ring give way instead.
-        self.howto_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.next_label = _label(role="muted")
-        self.picture = ExercisePicture()
-        self.ring = CountdownRing()
-        self.ring.setAccessibleName("How long this step has lasted")
-        self.eased_button = BigButton(
-            "Easing / gone",
-            role="primary",
-            description="The cramp is easing or gone: end relief (Enter or E)",
-        )
-        self.next_button = BigButton(
-            "Still cramping — next",
-            accessible_name="Still cramping, next step",
-            description="Try the next step (N or Right arrow)",
-        )
-        self.end_button = BigButton("End", description="End relief now (Esc)")
-        for button in (self.eased_button, self.next_button):
-            button.setProperty("relief", "answer")
-        self.eased_button.clicked.connect(self.eased)
-        self.next_button.clicked.connect(self.next_step)
-        self.end_button.clicked.connect(self.stop)
-
-        words = QVBoxLayout()
-        for widget in (self.step_label, self.exercise_label, self.until_label, self.howto_label):
-            words.addWidget(widget)
-        words.addStretch(1)
-        words.addWidget(self.next_label)
-        middle = QGridLayout()
-        middle.addWidget(self.picture, 0, 0)
-        middle.addWidget(self.ring, 0, 1)
-        middle.addLayout(words, 0, 2)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 3)
-        middle.setColumnStretch(2, 6)
-        answers = QHBoxLayout()
-        answers.setSpacing(18)
-        answers.addWidget(self.eased_button, 3)
-        answers.addWidget(self.next_button, 3)
-        answers.addWidget(self.end_button, 1)
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(middle, 1)
-        box.addLayout(answers)
-        return page
+    def _alias_controls(self) -> None:
+        """The pages' controls, reachable from the screen as before the pages were split out."""
+        choose, step = self.choose_page, self.step_page
+        self.question_label = choose.question_label
+        self.autostart_label = choose.autostart_label
+        self.muscle_buttons = choose.muscle_buttons
+        self.step_label, self.exercise_label = step.step_label, step.exercise_label
+        self.until_label, self.howto_label = step.until_label, step.howto_label
+        self.next_label, self.picture, self.ring = step.next_label, step.picture, step.ring
+        self.eased_button, self.next_button = step.eased_button, step.next_button
+        self.end_button = step.end_button
 
     def _bind_keys(self) -> None:
         bindings: list[tuple[str, Callable[[], object]]] = [
@@ -248,6 +175,10 @@ class ReliefScreen(QWidget):
         self.setStyleSheet(relief_style(look, scale))
         self.ring.set_colours(look.ring_track, look.accent, look.text)
         self.picture.set_colours(body=look.text, highlight=look.accent)
+
+    def set_reduce_motion(self, calm: bool) -> None:
+        """Reduce motion: the clocks move once a second."""
+        self._display_timer.setInterval(CALM_DISPLAY_INTERVAL_MS if calm else DISPLAY_INTERVAL_MS)
 
     def show_notice(self, text: str) -> None:
         """A quiet line at the top (e.g. that voice guidance is off, or the diary failed)."""
@@ -313,17 +244,21 @@ class ReliefScreen(QWidget):
 
     def _handle(self, events: list[ReliefEvent]) -> None:
         focus: QWidget | None = None
+        news: list[tuple[str, bool]] = []
         for event in events:
             self.relief_event.emit(event)
             if isinstance(event, Asking):
                 focus = self.muscle_buttons["calf"]
+                news.append((self.question_label.text(), False))
             elif isinstance(event, StepStarted):
                 focus = self.eased_button  # Enter always means "easing" on a new step
+                news.append((self._step_news(event), False))
             elif isinstance(event, EmergencyReached):
                 # The notice takes the room of the picture and the instructions.
                 self.emergency_banner.show()
                 self.picture.hide()
                 self.howto_label.hide()
+                news.append((self.emergency_banner.accessibleDescription(), True))
             elif isinstance(event, Ended) and not self._ended_sent:
                 self._ended_sent = True
                 self._display_timer.stop()
@@ -332,6 +267,9 @@ class ReliefScreen(QWidget):
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
         self._render()
+        for text, urgent in news:
+            self.announced.emit(text)
+            announce(self, text, urgent=urgent)
         if focus is not None and not self._ended_sent:
             focus.setFocus()
         wait = self.episode.seconds_to_next_event()
@@ -342,32 +280,50 @@ class ReliefScreen(QWidget):
 
     # --- rendering ----------------------------------------------------------------------------
 
+    def _step_news(self, event: StepStarted) -> str:
+        """A new step in one line, e.g. "Step 2 of 7: Massage the muscle. Hold until it eases."."""
+        exercise = event.step.exercise.name
+        if event.step.open_ended:
+            text = self.tr("Step {0} of {1}: {2}. Hold until it eases.")
+        else:
+            text = self.tr("Step {0} of {1}: {2}. Try this.")
+        return text.format(event.index + 1, event.count, exercise)
+
     def _render(self) -> None:
         episode = self.episode
-        word = "Lasted" if episode.is_over else "Cramp"
-        self.clock_label.setText(f"{word} {_clock_text(episode.elapsed())}")
+        elapsed = _clock_text(episode.elapsed())
+        if episode.is_over:
+            self.clock_label.setText(self.tr("Lasted {0}").format(elapsed))
+        else:
+            self.clock_label.setText(self.tr("Cramp {0}").format(elapsed))
         if episode.state is ReliefState.CHOOSING:
             self._turn_to(0)
-            wait = episode.autostart_remaining() or 0.0
-            self.autostart_label.setText(f"Calf relief starts in {max(1, round(wait + 0.49))} s")
+            wait = max(1, round((episode.autostart_remaining() or 0.0) + 0.49))
+            self.autostart_label.setText(self.tr("Calf relief starts in {0} s").format(wait))
             return
         step = episode.current
         if episode.state is not ReliefState.RELIEVING or step is None:
             return
         self._turn_to(1)
-        self.step_label.setText(f"Step {episode.index + 1} of {len(episode.steps)}")
+        self.step_label.setText(
+            self.tr("Step {0} of {1}").format(episode.index + 1, len(episode.steps))
+        )
         self.exercise_label.setText(step.exercise.name)
-        self.until_label.setText("Hold until it eases" if step.open_ended else "Try this")
+        self.until_label.setText(
+            self.tr("Hold until it eases") if step.open_ended else self.tr("Try this")
+        )
         # An open-ended step's note only repeats "hold until it eases"; few words in pain.
         lines = [step.note] if step.note and not step.open_ended else []
         self.howto_label.setText("\n".join(f"• {line}" for line in [*lines, *step.exercise.how_to]))
         upcoming = episode.upcoming
-        self.next_label.setText(f"Next: {upcoming.exercise.name}" if upcoming else "")
+        self.next_label.setText(
+            self.tr("Next: {0}").format(upcoming.exercise.name) if upcoming else ""
+        )
         self.picture.show_picture(self._picture_for(step.exercise.picture))
         if step.open_ended:
-            self.ring.show_elapsed(episode.step_elapsed(), "holding")
+            self.ring.show_elapsed(episode.step_elapsed(), self.tr("holding"))
         else:
-            self.ring.show_text("Tip")
+            self.ring.show_text(self.tr("Tip"))
 
     def _turn_to(self, index: int) -> None:
         """Bring a page to the front; only the page in front may ask for room."""
@@ -380,8 +336,10 @@ class ReliefScreen(QWidget):
 
     def _show_form(self, outcome: ReliefOutcome) -> None:
         lasted = format_duration(outcome.duration_s)
-        heading = "Glad it is easing." if outcome.eased else "Relief ended."
-        self.form.set_summary(heading, f"The cramp lasted {lasted}.")
+        heading = self.tr("Glad it is easing.") if outcome.eased else self.tr("Relief ended.")
+        self.form.set_summary(heading, self.tr("The cramp lasted {0}.").format(lasted))
+        self.announced.emit(f"{heading} {self.form.lasted_label.text()}")
+        announce(self, f"{heading} {self.form.lasted_label.text()}")
         self._turn_to(2)
         self.form.save_button.setFocus()
 

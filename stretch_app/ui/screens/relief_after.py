@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -26,7 +26,27 @@ from stretch_app.ui.widgets.buttons import BigButton
 __all__ = ["EpisodeForm", "EpisodeNotes", "PreventionTips"]
 
 NOTE_MAX_CHARS = 500
-_LEGS: tuple[tuple[Leg, str], ...] = (("left", "Left"), ("right", "Right"), ("both", "Both"))
+
+
+def _legs() -> tuple[tuple[Leg, str, str], ...]:
+    """Each leg choice: (value, button text, accessible name)."""
+    return (
+        (
+            "left",
+            QCoreApplication.translate("EpisodeForm", "Left"),
+            QCoreApplication.translate("EpisodeForm", "Left leg"),
+        ),
+        (
+            "right",
+            QCoreApplication.translate("EpisodeForm", "Right"),
+            QCoreApplication.translate("EpisodeForm", "Right leg"),
+        ),
+        (
+            "both",
+            QCoreApplication.translate("EpisodeForm", "Both"),
+            QCoreApplication.translate("EpisodeForm", "Both legs"),
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +92,9 @@ class EpisodeForm(QWidget):
         self.leg_buttons: dict[Leg, BigButton] = {}
         legs = QHBoxLayout()
         legs.setSpacing(12)
-        legs.addWidget(_label("Which leg?", "howto"), 2)
-        for leg, text in _LEGS:
-            button = _choice(text, f"{text} leg" if leg != "both" else "Both legs", "Which leg")
+        legs.addWidget(_label(self.tr("Which leg?"), "howto"), 2)
+        for leg, text, name in _legs():
+            button = _choice(text, name, self.tr("Which leg"))
             self.leg_group.addButton(button)
             self.leg_buttons[leg] = button
             legs.addWidget(button, 1)
@@ -83,20 +103,32 @@ class EpisodeForm(QWidget):
         self.pain_buttons: list[BigButton] = []
         pain = QGridLayout()
         pain.setHorizontalSpacing(8)
-        pain.addWidget(_label("How bad? 0 = none, 10 = worst", "howto"), 0, 0, 1, 11)
+        pain.addWidget(
+            _label(self.tr("How bad? 0 = none, 10 = worst"), "howto"),
+            0,
+            0,
+            1,
+            11,
+        )
         for value in range(11):
-            button = _choice(str(value), f"Pain {value} of 10", "How bad the pain was, 0 to 10")
+            button = _choice(
+                str(value),
+                self.tr("Pain {0} of 10").format(value),
+                self.tr("How bad the pain was, 0 to 10"),
+            )
             self.pain_group.addButton(button, value)
             self.pain_buttons.append(button)
             pain.addWidget(button, 1, value)
 
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(NOTE_MAX_CHARS)
-        self.note_edit.setPlaceholderText("A short note (optional)")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText(self.tr("A short note (optional)"))
+        self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.returnPressed.connect(self.save)
         self.save_button = BigButton(
-            "Save", role="primary", description="Save (nothing here is required)"
+            self.tr("Save"),
+            role="primary",
+            description=self.tr("Save (nothing here is required)"),
         )
         self.save_button.setProperty("relief", "save")
         self.save_button.setMinimumWidth(320)
@@ -159,7 +191,11 @@ class PreventionTips(QWidget):
         self.title_label = _label(prevention.title, "title")
         tips = "\n".join(f"• {tip}" for tip in prevention.tips)
         self.tips_label = _label(tips, "howto", wrap=True)
-        self.done_button = BigButton("Done", role="primary", description="Back to the main screen")
+        self.done_button = BigButton(
+            self.tr("Done"),
+            role="primary",
+            description=self.tr("Back to the main screen"),
+        )
         self.done_button.setProperty("relief", "save")
         self.done_button.setMinimumWidth(320)
         layout = QVBoxLayout(self)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from stretch_app.core.safety import Emergency
 from stretch_app.ui.theme import Look
+from stretch_app.ui.theme import px as _px
 
 __all__ = ["EmergencyBanner", "relief_style"]
 
@@ -15,7 +16,7 @@ def relief_style(look: Look, scale: float) -> str:
     """Sizes and colours only this screen uses, on top of the application's look."""
 
     def px(size: float) -> str:
-        return f"{round(size * scale)}px"
+        return _px(size, scale)
 
     return f"""
     QLabel#relief-question {{ font-size: {px(52)}; font-weight: 800; }}
@@ -33,7 +34,7 @@ def relief_style(look: Look, scale: float) -> str:
         background: {look.surface}; color: {look.text}; border: 2px solid {look.ring_track};
         border-radius: 10px; padding: 10px; font-size: {px(26)};
     }}
-    QLineEdit:focus {{ border: 4px solid {look.focus}; }}
+    QLineEdit:focus {{ border: {look.focus_width}px solid {look.focus}; }}
     QFrame#relief-emergency {{ background: {look.urgent}; border-radius: 14px; }}
     QFrame#relief-emergency QLabel {{ background: transparent; color: {look.urgent_text}; }}
     QLabel#relief-emergency-title {{ font-size: {px(40)}; font-weight: 800; }}
@@ -57,7 +58,9 @@ class EmergencyBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("relief-emergency")
         self.setAccessibleName(emergency.title)
-        self.title_label = _label(emergency.title, "relief-emergency-title")
+        self.setAccessibleDescription(f"{emergency.title}. {emergency.lead}")
+        # A warning sign as well as the colour, so it is not told by colour alone.
+        self.title_label = _label(f"⚠ {emergency.title}", "relief-emergency-title")
         self.lead_label = _label(emergency.lead, "relief-emergency-lead")
         signs = "\n".join(f"• {sign}" for sign in emergency.signs)
         self.signs_label = _label(signs, "relief-emergency-signs")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,15 +27,6 @@ from stretch_app.ui.widgets.buttons import BigButton
 
 __all__ = ["ReminderRow", "RemindersDialog", "apply_reminder_choice"]
 
-_DAY_NAMES = {
-    Day.MON: "Mon",
-    Day.TUE: "Tue",
-    Day.WED: "Wed",
-    Day.THU: "Thu",
-    Day.FRI: "Fri",
-    Day.SAT: "Sat",
-    Day.SUN: "Sun",
-}
 _MAX_REMINDERS = 6
 # The shared look has no checked-button state; the day toggles need one that reads at night.
 _LOCAL_STYLE = """
@@ -81,26 +72,34 @@ class ReminderRow(QFrame):
     def __init__(self, reminder: Reminder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
-        self.enabled_box = QCheckBox("On" if reminder.enabled else "Off")
+        self.enabled_box = QCheckBox()
         self.enabled_box.setChecked(reminder.enabled)
-        self.enabled_box.toggled.connect(lambda on: self.enabled_box.setText("On" if on else "Off"))
-        self.enabled_box.setAccessibleName("Reminder on")
+        self._show_on_off(reminder.enabled)
+        self.enabled_box.toggled.connect(self._show_on_off)
+        self.enabled_box.setAccessibleName(self.tr("Reminder on"))
         self.time_edit = QTimeEdit(QTime.fromString(reminder.at, "HH:mm"))
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("Reminder time")
+        self.time_edit.setAccessibleName(self.tr("Reminder time"))
         self.time_edit.setMinimumSize(150, 56)
         self.day_buttons: dict[Day, BigButton] = {}
         days = QHBoxLayout()
         days.setSpacing(6)
-        for day, name in _DAY_NAMES.items():
-            button = BigButton(name, role="day", accessible_name=f"Remind on {day.name.title()}")
+        locale = QLocale()
+        for number, day in enumerate(Day, start=1):
+            short = locale.standaloneDayName(number, QLocale.FormatType.ShortFormat)
+            long = locale.standaloneDayName(number, QLocale.FormatType.LongFormat)
+            button = BigButton(
+                short, role="day", accessible_name=self.tr("Remind on {0}").format(long)
+            )
             button.setCheckable(True)
             button.setChecked(day in reminder.days)
             button.setMinimumSize(72, 56)
             button.toggled.connect(self._keep_one_day)
             self.day_buttons[day] = button
             days.addWidget(button)
-        self.remove_button = BigButton("Remove", accessible_name="Remove this reminder")
+        self.remove_button = BigButton(
+            self.tr("Remove"), accessible_name=self.tr("Remove this reminder")
+        )
         top = QHBoxLayout()
         top.addWidget(self.enabled_box)
         top.addWidget(self.time_edit)
@@ -110,6 +109,9 @@ class ReminderRow(QFrame):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
         layout.addLayout(days)
+
+    def _show_on_off(self, on: bool) -> None:
+        self.enabled_box.setText(self.tr("On") if on else self.tr("Off"))
 
     def _keep_one_day(self, checked: bool) -> None:
         """A reminder needs at least one day: the last one cannot be switched off."""
@@ -135,29 +137,29 @@ class RemindersDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reminders-dialog")
-        self.setWindowTitle(f"Reminders for {routine.name} — Nightstretch")
+        self.setWindowTitle(self.tr("Reminders for {0}").format(routine.name) + " — Nightstretch")
         self.setStyleSheet(_LOCAL_STYLE)
         self.routine = routine
         self.rows: list[ReminderRow] = []
-        heading = QLabel(f"Reminders for {routine.name}")
+        heading = QLabel(self.tr("Reminders for {0}").format(routine.name))
         heading.setProperty("role", "title")
         heading.setWordWrap(True)
-        hint = QLabel("When should Nightstretch remind you to stretch?")
+        hint = QLabel(self.tr("When should Nightstretch remind you to stretch?"))
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
-        self.empty_label = QLabel("No reminders for this routine.")
+        self.empty_label = QLabel(self.tr("No reminders for this routine."))
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(12)
-        self.add_button = BigButton("Add a reminder")
+        self.add_button = BigButton(self.tr("Add a reminder"))
         self.add_button.clicked.connect(lambda: self.add_row(Reminder(at="21:45")))
         self.reset_button = BigButton(
-            "Use the routine's own times",
-            description="Go back to the reminders written in the routine file",
+            self.tr("Use the routine's own times"),
+            description=self.tr("Go back to the reminders written in the routine file"),
         )
         self.reset_button.clicked.connect(lambda: self.set_reminders(routine.reminders))
-        self.save_button = BigButton("Save", role="primary")
+        self.save_button = BigButton(self.tr("Save"), role="primary")
         self.save_button.clicked.connect(self.accept)
-        self.cancel_button = BigButton("Cancel")
+        self.cancel_button = BigButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)

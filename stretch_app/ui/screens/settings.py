@@ -1,10 +1,13 @@
-"""Settings: sound, voice, look and text size, saved at once and applied live."""
+"""Settings: sound, voice, look, text size and language, saved at once and applied live.
+
+The language is the one setting that waits: it applies the next time the app starts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,16 +20,26 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.core.settings import Settings
+from stretch_app.ui.i18n import LANGUAGES
 from stretch_app.ui.widgets.buttons import BigButton
 
 __all__ = ["SettingsScreen"]
 
-_LOOKS = (
-    ("auto", "Night look after dark"),
-    ("night", "Always the night look"),
-    ("day", "Always the day look"),
-)
-_SCALES = ((1.0, "Large"), (1.25, "Larger"), (1.5, "Largest"))
+
+def _looks() -> tuple[tuple[str, str], ...]:
+    return (
+        ("auto", QCoreApplication.translate("SettingsScreen", "Night look after dark")),
+        ("night", QCoreApplication.translate("SettingsScreen", "Always the night look")),
+        ("day", QCoreApplication.translate("SettingsScreen", "Always the day look")),
+    )
+
+
+def _scales() -> tuple[tuple[float, str], ...]:
+    return (
+        (1.0, QCoreApplication.translate("SettingsScreen", "Large")),
+        (1.25, QCoreApplication.translate("SettingsScreen", "Larger")),
+        (1.5, QCoreApplication.translate("SettingsScreen", "Largest")),
+    )
 
 
 def _slider(low: int, high: int, value: float, name: str) -> QSlider:
@@ -57,42 +70,65 @@ class SettingsScreen(QWidget):
         self._settings = settings
         self._voices = voices
 
-        title = QLabel("Settings")
+        title = QLabel(self.tr("Settings"))
         title.setProperty("role", "title")
-        self.sound_box = QCheckBox("Soft sound cues")
+        self.sound_box = QCheckBox(self.tr("Soft sound cues"))
         self.sound_box.setChecked(settings.sound_enabled)
-        self.voice_box = QCheckBox("Spoken guidance")
+        self.voice_box = QCheckBox(self.tr("Spoken guidance"))
         self.voice_box.setChecked(settings.voice_enabled)
-        self.volume_slider = _slider(0, 100, settings.volume * 100, "Volume")
+        self.volume_slider = _slider(0, 100, settings.volume * 100, self.tr("Volume"))
         self.voice_combo = QComboBox()
-        self.voice_combo.setAccessibleName("Voice")
-        self.rate_slider = _slider(-100, 100, settings.voice_rate * 100, "Speaking speed")
+        self.voice_combo.setAccessibleName(self.tr("Voice"))
+        self.rate_slider = _slider(-100, 100, settings.voice_rate * 100, self.tr("Speaking speed"))
+        looks, scales = _looks(), _scales()
         self.look_combo = QComboBox()
-        self.look_combo.setAccessibleName("Look")
-        for key, text in _LOOKS:
+        self.look_combo.setAccessibleName(self.tr("Look"))
+        for key, text in looks:
             self.look_combo.addItem(text, key)
         self.look_combo.setCurrentIndex(
-            next((i for i, (key, _) in enumerate(_LOOKS) if key == settings.look), 0)
+            next((i for i, (key, _) in enumerate(looks) if key == settings.look), 0)
         )
+        self.contrast_box = QCheckBox(self.tr("High contrast"))
+        self.contrast_box.setAccessibleDescription(
+            self.tr("Black, white and yellow, with thick outlines")
+        )
+        self.contrast_box.setChecked(settings.high_contrast)
+        self.motion_box = QCheckBox(self.tr("Reduce motion"))
+        self.motion_box.setAccessibleDescription(
+            self.tr("The countdown ring moves once a second instead of smoothly")
+        )
+        self.motion_box.setChecked(settings.reduce_motion)
         self.scale_combo = QComboBox()
-        self.scale_combo.setAccessibleName("Text size")
-        for scale, text in _SCALES:
+        self.scale_combo.setAccessibleName(self.tr("Text size"))
+        for scale, text in scales:
             self.scale_combo.addItem(text, scale)
-        nearest = min(range(len(_SCALES)), key=lambda i: abs(_SCALES[i][0] - settings.text_scale))
+        nearest = min(range(len(scales)), key=lambda i: abs(scales[i][0] - settings.text_scale))
         self.scale_combo.setCurrentIndex(nearest)
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.setAccessibleDescription(self.tr("Applies when Nightstretch starts"))
+        self.language_combo.addItem(self.tr("The system's language"), "")
+        for code, name in LANGUAGES:
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
         self.refresh_voices()
 
         form = QFormLayout()
         form.setVerticalSpacing(18)
         form.addRow(self.sound_box)
         form.addRow(self.voice_box)
-        form.addRow("Volume", self.volume_slider)
-        form.addRow("Voice", self.voice_combo)
-        form.addRow("Speaking speed", self.rate_slider)
-        form.addRow("Look", self.look_combo)
-        form.addRow("Text size", self.scale_combo)
+        form.addRow(self.tr("Volume"), self.volume_slider)
+        form.addRow(self.tr("Voice"), self.voice_combo)
+        form.addRow(self.tr("Speaking speed"), self.rate_slider)
+        form.addRow(self.tr("Look"), self.look_combo)
+        form.addRow(self.contrast_box)
+        form.addRow(self.motion_box)
+        form.addRow(self.tr("Text size"), self.scale_combo)
+        form.addRow(self.tr("Language (after a restart)"), self.language_combo)
 
-        self.done_button = BigButton("Done", role="primary", description="Back to the start")
+        self.done_button = BigButton(
+            self.tr("Done"), role="primary", description=self.tr("Back to the start")
+        )
         self.done_button.clicked.connect(self.done.emit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -111,14 +147,17 @@ class SettingsScreen(QWidget):
         self.rate_slider.valueChanged.connect(self._emit)
         self.voice_combo.activated.connect(self._emit)
         self.look_combo.activated.connect(self._emit)
+        self.contrast_box.toggled.connect(self._emit)
+        self.motion_box.toggled.connect(self._emit)
         self.scale_combo.activated.connect(self._emit)
+        self.language_combo.activated.connect(self._emit)
 
     def refresh_voices(self) -> None:
         """Offer the voices the system has (known once the voice helper has started)."""
         current = self._settings.voice_name
         self.voice_combo.blockSignals(True)
         self.voice_combo.clear()
-        self.voice_combo.addItem("System default", "")
+        self.voice_combo.addItem(self.tr("System default"), "")
         for name in self._voices():
             self.voice_combo.addItem(name, name)
         index = self.voice_combo.findData(current)
@@ -140,6 +179,9 @@ class SettingsScreen(QWidget):
                 "voice_name": self.voice_combo.currentData() or "",
                 "look": self.look_combo.currentData(),
                 "text_scale": float(self.scale_combo.currentData()),
+                "high_contrast": self.contrast_box.isChecked(),
+                "reduce_motion": self.motion_box.isChecked(),
+                "language": self.language_combo.currentData() or "",
             }
         )
         self.changed.emit(self._settings)

@@ -22,6 +22,7 @@ class CountdownRing(QWidget):
         self._track = QColor("#3a3026")
         self._fill = QColor("#ffb347")
         self._text_colour = QColor("#f3e6d0")
+        self._whole_seconds = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(180, 180)
 
@@ -34,26 +35,38 @@ class CountdownRing(QWidget):
         self._track, self._fill, self._text_colour = QColor(track), QColor(fill), QColor(text)
         self.update()
 
-    def show_remaining(self, remaining: float, duration: float, caption: str = "seconds") -> None:
+    def set_whole_seconds(self, whole: bool) -> None:
+        """Reduce motion: the ring empties in whole-second steps, not smoothly."""
+        self._whole_seconds = whole
+
+    def show_remaining(self, remaining: float, duration: float, caption: str = "") -> None:
         """A timed phase: the ring holds the fraction left, the centre the whole seconds left."""
-        self._fraction = max(0.0, min(1.0, remaining / duration)) if duration else 0.0
+        shown = math.ceil(remaining - 1e-6) if self._whole_seconds else remaining
+        self._fraction = max(0.0, min(1.0, shown / duration)) if duration else 0.0
         self._text = str(math.ceil(remaining - 1e-6))
         self._caption = caption
-        self.update()
+        self._changed()
 
-    def show_elapsed(self, elapsed: float, caption: str = "so far") -> None:
+    def show_elapsed(self, elapsed: float, caption: str = "") -> None:
         """An open-ended phase: a full ring and the time it has lasted, as m:ss."""
         minutes, seconds = divmod(int(elapsed), 60)
         self._fraction = 1.0
         self._text = f"{minutes}:{seconds:02d}"
         self._caption = caption
-        self.update()
+        self._changed()
 
     def show_text(self, text: str, caption: str = "") -> None:
         """No timer: just a word (e.g. a tip)."""
         self._fraction = 0.0
         self._text = text
         self._caption = caption
+        self._changed()
+
+    def _changed(self) -> None:
+        # Screen readers read the number and its caption as the ring's description.
+        description = " ".join(filter(None, (self._text, self._caption)))
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)
         self.update()
 
     @property

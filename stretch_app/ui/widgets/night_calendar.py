@@ -5,34 +5,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretch_app.core.history import Night
+from stretch_app.ui.dates import long_night, weekday_names
 from stretch_app.ui.theme import NIGHT, Look
 
 __all__ = ["NightCalendar", "describe_night"]
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _HEADER = 36.0
 
 
 def describe_night(night: Night) -> str:
     """One night in words, for the summary line and screen readers."""
-    parts = [f"{night.date:%A} {night.date.day} {night.date:%B}"]
+    parts = [long_night(night.date)]
     if night.routine == "done":
-        parts.append("stretches done")
+        parts.append(QCoreApplication.translate("NightCalendar", "stretches done"))
     elif night.routine == "partial":
-        parts.append("stretches begun, not finished")
+        parts.append(QCoreApplication.translate("NightCalendar", "stretches begun, not finished"))
     else:
-        parts.append("no stretches recorded")
-    if night.cramps:
-        parts.append(f"{night.cramps} cramp{'s' if night.cramps > 1 else ''}")
-        if night.woken:
-            parts.append("woke you")
+        parts.append(QCoreApplication.translate("NightCalendar", "no stretches recorded"))
+    if night.cramps == 1:
+        parts.append(QCoreApplication.translate("NightCalendar", "1 cramp"))
+    elif night.cramps:
+        parts.append(QCoreApplication.translate("NightCalendar", "{0} cramps").format(night.cramps))
     else:
-        parts.append("no cramps")
+        parts.append(QCoreApplication.translate("NightCalendar", "no cramps"))
+    if night.cramps and night.woken:
+        parts.append(QCoreApplication.translate("NightCalendar", "woke you"))
     return ", ".join(parts)
 
 
@@ -51,7 +53,7 @@ class NightCalendar(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(420, 340)
-        self.setAccessibleName("Calendar of nights")
+        self.setAccessibleName(self.tr("Calendar of nights"))
 
     def sizeHint(self) -> QSize:
         """Room for six weeks of cells large enough to read at night."""
@@ -141,7 +143,7 @@ class NightCalendar(QWidget):
         painter.setFont(font)
         painter.setPen(QColor(look.muted))
         width = self.width() / 7
-        for column, name in enumerate(_WEEKDAYS):
+        for column, name in enumerate(weekday_names()):
             rect = QRectF(column * width, 0, width, _HEADER)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
         for night in self._nights:

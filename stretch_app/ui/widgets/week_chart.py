@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretch_app.core.history import WeekCount, format_minutes
+from stretch_app.ui.dates import day_month
 from stretch_app.ui.theme import NIGHT, Look
 
 __all__ = ["WeekChart", "describe_week"]
@@ -18,10 +19,16 @@ _LABELS = 58.0  # room under the bars for the week's date and average length
 
 def describe_week(week: WeekCount) -> str:
     """One week in words: ``Week of 2 Mar: 3 cramps, 2.5 min on average``."""
-    text = f"Week of {week.monday.day} {week.monday:%b}: {week.cramps} cramp"
-    text += "" if week.cramps == 1 else "s"
+    monday = day_month(week.monday)
+    if week.cramps == 1:
+        text = QCoreApplication.translate("WeekChart", "Week of {0}: 1 cramp").format(monday)
+    else:
+        text = QCoreApplication.translate("WeekChart", "Week of {0}: {1} cramps").format(
+            monday, week.cramps
+        )
     if week.average_duration_s is not None:
-        text += f", {format_minutes(week.average_duration_s)} on average"
+        average = format_minutes(week.average_duration_s)
+        text = QCoreApplication.translate("WeekChart", "{0}, {1} on average").format(text, average)
     return text
 
 
@@ -34,7 +41,7 @@ class WeekChart(QWidget):
         self._look: Look = NIGHT
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 200)
-        self.setAccessibleName("Cramps per week")
+        self.setAccessibleName(self.tr("Cramps per week"))
 
     def sizeHint(self) -> QSize:
         """Wide enough for five or six weeks of bars."""
@@ -79,9 +86,7 @@ class WeekChart(QWidget):
             count_box = QRectF(x - 10, base - height - 28, bar_width + 20, 26)
             painter.drawText(count_box, Qt.AlignmentFlag.AlignCenter, str(week.cramps))
             label = QRectF(i * slot, base + 4, slot, 24)
-            painter.drawText(
-                label, Qt.AlignmentFlag.AlignCenter, f"{week.monday.day} {week.monday:%b}"
-            )
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, day_month(week.monday))
             if week.average_duration_s is not None:
                 small = QFont(font)
                 small.setPixelSize(15)

@@ -1,0 +1,1287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Where is the cramp?</source>
+        <translation>Wo ist der Krampf?</translation>
+    </message>
+    <message>
+        <source>The cramp is in the calf (key 1)</source>
+        <translation>Der Krampf ist in der Wade (Taste 1)</translation>
+    </message>
+    <message>
+        <source>The cramp is in the back of the thigh (key 2)</source>
+        <translation>Der Krampf ist hinten im Oberschenkel (Taste 2)</translation>
+    </message>
+    <message>
+        <source>The cramp is in the front of the thigh (key 3)</source>
+        <translation>Der Krampf ist vorn im Oberschenkel (Taste 3)</translation>
+    </message>
+    <message>
+        <source>The cramp is in the foot (key 4)</source>
+        <translation>Der Krampf ist im Fuß (Taste 4)</translation>
+    </message>
+</context>
+<context>
+    <name>EpisodeDialog</name>
+    <message>
+        <source>not noted</source>
+        <translation>nicht notiert</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Calf</source>
+        <translation>Wade</translation>
+    </message>
+    <message>
+        <source>Back of thigh</source>
+        <translation>Oberschenkel hinten</translation>
+    </message>
+    <message>
+        <source>Front of thigh</source>
+        <translation>Oberschenkel vorn</translation>
+    </message>
+    <message>
+        <source>Foot</source>
+        <translation>Fuß</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anderswo</translation>
+    </message>
+    <message>
+        <source>Edit a cramp</source>
+        <translation>Krampf bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add a cramp</source>
+        <translation>Krampf eintragen</translation>
+    </message>
+    <message>
+        <source>When it started</source>
+        <translation>Wann er begann</translation>
+    </message>
+    <message>
+        <source>How long it lasted, in minutes and seconds</source>
+        <translation>Wie lange er dauerte, in Minuten und Sekunden</translation>
+    </message>
+    <message>
+        <source>Which leg</source>
+        <translation>Welches Bein</translation>
+    </message>
+    <message>
+        <source>Which muscle</source>
+        <translation>Welcher Muskel</translation>
+    </message>
+    <message>
+        <source>Pain, from 0 to 10</source>
+        <translation>Schmerz, von 0 bis 10</translation>
+    </message>
+    <message>
+        <source>It woke me up</source>
+        <translation>Er hat mich geweckt</translation>
+    </message>
+    <message>
+        <source>Swelling, numbness or skin changes in the leg</source>
+        <translation>Schwellung, Taubheit oder Hautveränderungen am Bein</translation>
+    </message>
+    <message>
+        <source>Cramps in other parts of the body too</source>
+        <translation>Auch Krämpfe in anderen Körperteilen</translation>
+    </message>
+    <message>
+        <source>What helped</source>
+        <translation>Was geholfen hat</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>&amp;Length (min:s)</source>
+        <translation>&amp;Dauer (min:s)</translation>
+    </message>
+    <message>
+        <source>Le&amp;g</source>
+        <translation>&amp;Bein</translation>
+    </message>
+    <message>
+        <source>&amp;Muscle</source>
+        <translation>&amp;Muskel</translation>
+    </message>
+    <message>
+        <source>&amp;Pain</source>
+        <translation>&amp;Schmerz</translation>
+    </message>
+    <message>
+        <source>What &amp;helped</source>
+        <translation>Was &amp;geholfen hat</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>EpisodeForm</name>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Left leg</source>
+        <translation>Linkes Bein</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Right leg</source>
+        <translation>Rechtes Bein</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Both legs</source>
+        <translation>Beide Beine</translation>
+    </message>
+    <message>
+        <source>Which leg?</source>
+        <translation>Welches Bein?</translation>
+    </message>
+    <message>
+        <source>Which leg</source>
+        <translation>Welches Bein</translation>
+    </message>
+    <message>
+        <source>How bad? 0 = none, 10 = worst</source>
+        <translation>Wie schlimm? 0 = gar nicht, 10 = am schlimmsten</translation>
+    </message>
+    <message>
+        <source>Pain {0} of 10</source>
+        <translation>Schmerz {0} von 10</translation>
+    </message>
+    <message>
+        <source>How bad the pain was, 0 to 10</source>
+        <translation>Wie stark der Schmerz war, 0 bis 10</translation>
+    </message>
+    <message>
+        <source>A short note (optional)</source>
+        <translation>Eine kurze Notiz (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save (nothing here is required)</source>
+        <translation>Speichern (nichts hier ist Pflicht)</translation>
+    </message>
+</context>
+<context>
+    <name>FinishScreen</name>
+    <message>
+        <source>All done. Good night.</source>
+        <translation>Alles geschafft. Gute Nacht.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Beendet.</translation>
+    </message>
+    <message>
+        <source>{0}: 1 hold done</source>
+        <translation>{0}: 1 Dehnung gehalten</translation>
+    </message>
+    <message>
+        <source>{0}: {1} holds done</source>
+        <translation>{0}: {1} Dehnungen gehalten</translation>
+    </message>
+    <message>
+        <source>Back to start</source>
+        <translation>Zurück zum Start</translation>
+    </message>
+    <message>
+        <source>Back to the main screen</source>
+        <translation>Zurück zum Startbildschirm</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the routines</source>
+        <translation>Zurück zu den Übungsfolgen</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Voriger Monat</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+    <message>
+        <source>Cramps this month</source>
+        <translation>Krämpfe in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Add cramp…</source>
+        <translation>Krampf eintragen…</translation>
+    </message>
+    <message>
+        <source>Add a cramp by hand</source>
+        <translation>Einen Krampf von Hand eintragen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen cramp</source>
+        <translation>Den gewählten Krampf bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen cramp</source>
+        <translation>Den gewählten Krampf löschen</translation>
+    </message>
+    <message>
+        <source>Medicines…</source>
+        <translation>Medikamente…</translation>
+    </message>
+    <message>
+        <source>My medicines</source>
+        <translation>Meine Medikamente</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Ratgeber</translation>
+    </message>
+    <message>
+        <source>Guidance pages</source>
+        <translation>Ratgeberseiten</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Als PDF…</translation>
+    </message>
+    <message>
+        <source>Export a one-page PDF for the doctor</source>
+        <translation>Eine einseitige PDF für die Ärztin oder den Arzt speichern</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the month as CSV</source>
+        <translation>Den Monat als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Cramps per week, and their average length</source>
+        <translation>Krämpfe pro Woche und ihre durchschnittliche Dauer</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;●&lt;/span&gt; stretches done &amp;nbsp; &lt;span style=&apos;color:{0}&apos;&gt;○&lt;/span&gt; begun &amp;nbsp; &lt;span style=&apos;color:{1}&apos;&gt;•&lt;/span&gt; a cramp (ringed: it woke you)</source>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;●&lt;/span&gt; gedehnt &amp;nbsp; &lt;span style=&apos;color:{0}&apos;&gt;○&lt;/span&gt; begonnen &amp;nbsp; &lt;span style=&apos;color:{1}&apos;&gt;•&lt;/span&gt; ein Krampf (umrandet: hat Sie geweckt)</translation>
+    </message>
+    <message>
+        <source>The diary could not be read: {0}</source>
+        <translation>Das Tagebuch konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>Stretches 1 night in a row</source>
+        <translation>1 Nacht in Folge gedehnt</translation>
+    </message>
+    <message>
+        <source>Stretches {0} nights in a row</source>
+        <translation>{0} Nächte in Folge gedehnt</translation>
+    </message>
+    <message>
+        <source>With stretches</source>
+        <translation>Mit Dehnen</translation>
+    </message>
+    <message>
+        <source>Without</source>
+        <translation>Ohne</translation>
+    </message>
+    <message>
+        <source>{0}
+{1} nights · {2} cramps
+{3} cramps a night</source>
+        <translation>{0}
+{1} Nächte · {2} Krämpfe
+{3} Krämpfe pro Nacht</translation>
+    </message>
+    <message>
+        <source>Cramp added.</source>
+        <translation>Krampf eingetragen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete this cramp from the diary?
+{0}</source>
+        <translation>Diesen Krampf aus dem Tagebuch löschen?
+{0}</translation>
+    </message>
+    <message>
+        <source>Delete a cramp</source>
+        <translation>Krampf löschen</translation>
+    </message>
+    <message>
+        <source>Cramp deleted.</source>
+        <translation>Krampf gelöscht.</translation>
+    </message>
+    <message>
+        <source>The diary was not changed: {0}</source>
+        <translation>Das Tagebuch wurde nicht geändert: {0}</translation>
+    </message>
+    <message>
+        <source>Export {0}</source>
+        <translation>{0} speichern</translation>
+    </message>
+    <message>
+        <source>The {0} could not be saved: {1}</source>
+        <translation>{0} konnte nicht gespeichert werden: {1}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>calf</source>
+        <translation>Wade</translation>
+    </message>
+    <message>
+        <source>back of thigh</source>
+        <translation>Oberschenkel hinten</translation>
+    </message>
+    <message>
+        <source>front of thigh</source>
+        <translation>Oberschenkel vorn</translation>
+    </message>
+    <message>
+        <source>foot</source>
+        <translation>Fuß</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>anderswo</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{1} {0}</translation>
+    </message>
+    <message>
+        <source>pain {0}/10</source>
+        <translation>Schmerz {0}/10</translation>
+    </message>
+    <message>
+        <source>woke you</source>
+        <translation>hat Sie geweckt</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Stretches for the night, and help when a cramp strikes.</source>
+        <translation>Dehnübungen für die Nacht – und Hilfe, wenn ein Krampf kommt.</translation>
+    </message>
+    <message>
+        <source>Cramp now</source>
+        <translation>Krampf jetzt</translation>
+    </message>
+    <message>
+        <source>Start cramp relief now (C)</source>
+        <translation>Krampfhilfe jetzt starten (C)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sound, voice, look, text size and language</source>
+        <translation>Klang, Stimme, Aussehen, Schriftgröße und Sprache</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Your nights, cramps, and a report to take to the doctor</source>
+        <translation>Ihre Nächte, Krämpfe und ein Bericht für die Arztpraxis</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Ratgeber</translation>
+    </message>
+    <message>
+        <source>When to see a doctor, emergency signs, prevention tips</source>
+        <translation>Wann zum Arzt, Notfallzeichen, Tipps zur Vorbeugung</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+</context>
+<context>
+    <name>InfoScreen</name>
+    <message>
+        <source>{0}{1}, used for {2}</source>
+        <translation>{0}{1}, eingesetzt bei {2}</translation>
+    </message>
+    <message>
+        <source>Medicines and cramps</source>
+        <translation>Medikamente und Krämpfe</translation>
+    </message>
+    <message>
+        <source>The article names these medicines as possible causes of night leg cramps. If you take one, it is worth mentioning to your doctor.</source>
+        <translation>Der Artikel nennt diese Medikamente als mögliche Ursache nächtlicher Wadenkrämpfe. Wenn Sie eines davon nehmen, sollten Sie es Ihrer Ärztin oder Ihrem Arzt sagen.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Ratgeber</translation>
+    </message>
+    <message>
+        <source>Guidance pages</source>
+        <translation>Ratgeberseiten</translation>
+    </message>
+    <message>
+        <source>Page text</source>
+        <translation>Seitentext</translation>
+    </message>
+</context>
+<context>
+    <name>MedicinesScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>My medicines</source>
+        <translation>Meine Medikamente</translation>
+    </message>
+    <message>
+        <source>Your doctor will ask what you take. List your medicines here; those the article names as a possible cause of night leg cramps are marked “{0}”.</source>
+        <translation>Ihre Ärztin oder Ihr Arzt wird fragen, was Sie einnehmen. Tragen Sie Ihre Medikamente hier ein; die, die der Artikel als mögliche Ursache nächtlicher Beinkrämpfe nennt, sind mit „{0}“ markiert.</translation>
+    </message>
+    <message>
+        <source>A medicine&apos;s name, e.g. from the box</source>
+        <translation>Name eines Medikaments, z. B. von der Packung</translation>
+    </message>
+    <message>
+        <source>Medicine name</source>
+        <translation>Name des Medikaments</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add this medicine</source>
+        <translation>Dieses Medikament hinzufügen</translation>
+    </message>
+    <message>
+        <source>Medicines I take</source>
+        <translation>Medikamente, die ich nehme</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the chosen medicine</source>
+        <translation>Das gewählte Medikament entfernen</translation>
+    </message>
+    <message>
+        <source>worth mentioning to your doctor</source>
+        <translation>beim Arztbesuch ansprechen</translation>
+    </message>
+    <message>
+        <source>{0} — {1} ({2}, used for {3})</source>
+        <translation>{0} — {1} ({2}, eingesetzt bei {3})</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {0}</source>
+        <translation>Die Liste konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>Not added: {0}</source>
+        <translation>Nicht hinzugefügt: {0}</translation>
+    </message>
+    <message>
+        <source>Added {0}.</source>
+        <translation>{0} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added {0}. It is {1}.</source>
+        <translation>{0} hinzugefügt. Bitte {1}.</translation>
+    </message>
+    <message>
+        <source>Not removed: {0}</source>
+        <translation>Nicht entfernt: {0}</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>NightCalendar</name>
+    <message>
+        <source>stretches done</source>
+        <translation>gedehnt</translation>
+    </message>
+    <message>
+        <source>stretches begun, not finished</source>
+        <translation>Dehnen begonnen, nicht beendet</translation>
+    </message>
+    <message>
+        <source>no stretches recorded</source>
+        <translation>kein Dehnen eingetragen</translation>
+    </message>
+    <message>
+        <source>1 cramp</source>
+        <translation>1 Krampf</translation>
+    </message>
+    <message>
+        <source>{0} cramps</source>
+        <translation>{0} Krämpfe</translation>
+    </message>
+    <message>
+        <source>no cramps</source>
+        <translation>keine Krämpfe</translation>
+    </message>
+    <message>
+        <source>woke you</source>
+        <translation>hat Sie geweckt</translation>
+    </message>
+    <message>
+        <source>Calendar of nights</source>
+        <translation>Kalender der Nächte</translation>
+    </message>
+</context>
+<context>
+    <name>NightstretchApp</name>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>Reminder at {0}</source>
+        <translation>Erinnerung um {0}</translation>
+    </message>
+    <message>
+        <source>Skipped {0}</source>
+        <translation>Übersprungen: {0}</translation>
+    </message>
+    <message>
+        <source>The journal was damaged; it was kept as {0} and a new one was started.</source>
+        <translation>Das Tagebuch war beschädigt; es wurde als {0} aufbewahrt und ein neues angelegt.</translation>
+    </message>
+    <message>
+        <source>The journal cannot be used, so nothing will be saved: {0}</source>
+        <translation>Das Tagebuch ist nicht nutzbar, daher wird nichts gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>There is no routine called {0}.</source>
+        <translation>Es gibt keine Übungsfolge namens {0}.</translation>
+    </message>
+    <message>
+        <source>A guided stretching routine is running</source>
+        <translation>Eine geführte Dehnübungsfolge läuft</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The diary cannot be used, so there is no history to show.</source>
+        <translation>Das Tagebuch ist nicht nutzbar, daher gibt es keinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Ratgeber</translation>
+    </message>
+    <message>
+        <source>The diary cannot be used, so medicines cannot be kept.</source>
+        <translation>Das Tagebuch ist nicht nutzbar, daher können keine Medikamente gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Medikamente</translation>
+    </message>
+    <message>
+        <source>The cramp-relief routine could not be loaded.</source>
+        <translation>Die Krampfhilfe konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Cramp relief is running</source>
+        <translation>Die Krampfhilfe läuft</translation>
+    </message>
+    <message>
+        <source>The journal cannot be used, so this cramp was not saved.</source>
+        <translation>Das Tagebuch ist nicht nutzbar, daher wurde dieser Krampf nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved in your diary. Add details if you like, or just press Save.</source>
+        <translation>Im Tagebuch gespeichert. Ergänzen Sie Einzelheiten, wenn Sie möchten, oder drücken Sie einfach Speichern.</translation>
+    </message>
+    <message>
+        <source>This cramp could not be saved: {0}</source>
+        <translation>Dieser Krampf konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>{0} The routine runs silently.</source>
+        <translation>{0} Die Übungsfolge läuft ohne Ton.</translation>
+    </message>
+    <message>
+        <source>{0} The routine carries on silently.</source>
+        <translation>{0} Die Übungsfolge läuft ohne Ton weiter.</translation>
+    </message>
+    <message>
+        <source>This session could not be saved: {0}</source>
+        <translation>Diese Übungseinheit konnte nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerScreen</name>
+    <message>
+        <source>Left leg</source>
+        <translation>Linkes Bein</translation>
+    </message>
+    <message>
+        <source>Right leg</source>
+        <translation>Rechtes Bein</translation>
+    </message>
+    <message>
+        <source>Routine progress</source>
+        <translation>Fortschritt der Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Go to the previous stretch (Left arrow)</source>
+        <translation>Zur vorigen Dehnung (Pfeil links)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume (Space)</source>
+        <translation>Anhalten oder fortsetzen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Go on to the next step (Right arrow)</source>
+        <translation>Zum nächsten Schritt (Pfeil rechts)</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Restart step</source>
+        <translation>Schritt neu beginnen</translation>
+    </message>
+    <message>
+        <source>Start this step again (R)</source>
+        <translation>Diesen Schritt neu beginnen (R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>End the routine (Esc)</source>
+        <translation>Übungsfolge beenden (Esc)</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}</source>
+        <translation>Schritt {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Als Nächstes: {0}</translation>
+    </message>
+    <message>
+        <source>Last one</source>
+        <translation>Die letzte</translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation>Jetzt: {0}</translation>
+    </message>
+    <message>
+        <source>Change to the other leg and settle in.</source>
+        <translation>Wechseln Sie zum anderen Bein und kommen Sie zur Ruhe.</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Coming up: {0}</source>
+        <translation>Gleich: {0}</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Until it eases</source>
+        <translation>Bis es nachlässt</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>get ready</source>
+        <translation>bereit machen</translation>
+    </message>
+    <message>
+        <source>switch</source>
+        <translation>wechseln</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tipp</translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation>bisher</translation>
+    </message>
+</context>
+<context>
+    <name>PreventionTips</name>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Back to the main screen</source>
+        <translation>Zurück zum Startbildschirm</translation>
+    </message>
+</context>
+<context>
+    <name>ReliefScreen</name>
+    <message>
+        <source>How long the cramp has lasted</source>
+        <translation>Wie lange der Krampf schon dauert</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}: {2}. Hold until it eases.</source>
+        <translation>Schritt {0} von {1}: {2}. Halten, bis es nachlässt.</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}: {2}. Try this.</source>
+        <translation>Schritt {0} von {1}: {2}. Probieren Sie das.</translation>
+    </message>
+    <message>
+        <source>Lasted {0}</source>
+        <translation>Dauer {0}</translation>
+    </message>
+    <message>
+        <source>Cramp {0}</source>
+        <translation>Krampf {0}</translation>
+    </message>
+    <message>
+        <source>Calf relief starts in {0} s</source>
+        <translation>Wadenhilfe beginnt in {0} s</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}</source>
+        <translation>Schritt {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Hold until it eases</source>
+        <translation>Halten, bis es nachlässt</translation>
+    </message>
+    <message>
+        <source>Try this</source>
+        <translation>Probieren Sie das</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Als Nächstes: {0}</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>halten</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tipp</translation>
+    </message>
+    <message>
+        <source>Glad it is easing.</source>
+        <translation>Schön, dass es nachlässt.</translation>
+    </message>
+    <message>
+        <source>Relief ended.</source>
+        <translation>Krampfhilfe beendet.</translation>
+    </message>
+    <message>
+        <source>The cramp lasted {0}.</source>
+        <translation>Der Krampf dauerte {0}.</translation>
+    </message>
+    <message>
+        <source>Cramp relief</source>
+        <translation>Krampfhilfe</translation>
+    </message>
+    <message>
+        <source>Calf</source>
+        <translation>Wade</translation>
+    </message>
+    <message>
+        <source>Back of thigh</source>
+        <translation>Oberschenkel
+hinten</translation>
+    </message>
+    <message>
+        <source>Front of thigh</source>
+        <translation>Oberschenkel
+vorn</translation>
+    </message>
+    <message>
+        <source>Foot</source>
+        <translation>Fuß</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDesk</name>
+    <message>
+        <source>{0}. Snoozed reminder.</source>
+        <translation>{0}. Verschobene Erinnerung.</translation>
+    </message>
+    <message>
+        <source>{0}. Reminder for {1}.</source>
+        <translation>{0}. Erinnerung für {1} Uhr.</translation>
+    </message>
+    <message>
+        <source>Time for your bedtime stretches</source>
+        <translation>Zeit für Ihre Dehnübungen vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>The reminders could not be saved: {0}</source>
+        <translation>Die Erinnerungen konnten nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRow</name>
+    <message>
+        <source>Reminder on</source>
+        <translation>Erinnerung an</translation>
+    </message>
+    <message>
+        <source>Reminder time</source>
+        <translation>Uhrzeit der Erinnerung</translation>
+    </message>
+    <message>
+        <source>Remind on {0}</source>
+        <translation>Erinnern am {0}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this reminder</source>
+        <translation>Diese Erinnerung entfernen</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <source>Reminders off</source>
+        <translation>Erinnerungen aus</translation>
+    </message>
+    <message>
+        <source>Next reminder: tonight {0}</source>
+        <translation>Nächste Erinnerung: heute Abend {0}</translation>
+    </message>
+    <message>
+        <source>Next reminder: today {0}</source>
+        <translation>Nächste Erinnerung: heute {0}</translation>
+    </message>
+    <message>
+        <source>Next reminder: tomorrow {0}</source>
+        <translation>Nächste Erinnerung: morgen {0}</translation>
+    </message>
+    <message>
+        <source>Next reminder: {0} {1}</source>
+        <translation>Nächste Erinnerung: {0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Start now</source>
+        <translation>Jetzt starten</translation>
+    </message>
+    <message>
+        <source>Snooze {0} min</source>
+        <translation>{0} Min. später</translation>
+    </message>
+    <message>
+        <source>Skip tonight</source>
+        <translation>Heute nicht</translation>
+    </message>
+    <message>
+        <source>{0}
+Click to start.</source>
+        <translation>{0}
+Zum Starten klicken.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Reminders for {0}</source>
+        <translation>Erinnerungen für {0}</translation>
+    </message>
+    <message>
+        <source>When should Nightstretch remind you to stretch?</source>
+        <translation>Wann soll Nightstretch Sie ans Dehnen erinnern?</translation>
+    </message>
+    <message>
+        <source>No reminders for this routine.</source>
+        <translation>Keine Erinnerungen für diese Übungsfolge.</translation>
+    </message>
+    <message>
+        <source>Add a reminder</source>
+        <translation>Erinnerung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Use the routine&apos;s own times</source>
+        <translation>Zeiten der Übungsfolge nehmen</translation>
+    </message>
+    <message>
+        <source>Go back to the reminders written in the routine file</source>
+        <translation>Zu den Erinnerungen aus der Datei der Übungsfolge zurückkehren</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineCard</name>
+    <message>
+        <source>{0} in all</source>
+        <translation>{0} insgesamt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start {0}</source>
+        <translation>{0} starten</translation>
+    </message>
+    <message>
+        <source>Start {0} now ({1})</source>
+        <translation>{0} jetzt starten ({1})</translation>
+    </message>
+    <message>
+        <source>Reminders…</source>
+        <translation>Erinnerungen…</translation>
+    </message>
+    <message>
+        <source>Reminders for {0}</source>
+        <translation>Erinnerungen für {0}</translation>
+    </message>
+    <message>
+        <source>Change when to be reminded of {0}</source>
+        <translation>Ändern, wann an {0} erinnert wird</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Night look after dark</source>
+        <translation>Nachtansicht bei Dunkelheit</translation>
+    </message>
+    <message>
+        <source>Always the night look</source>
+        <translation>Immer die Nachtansicht</translation>
+    </message>
+    <message>
+        <source>Always the day look</source>
+        <translation>Immer die Tagesansicht</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Groß</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Größer</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Am größten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Soft sound cues</source>
+        <translation>Sanfte Klangsignale</translation>
+    </message>
+    <message>
+        <source>Spoken guidance</source>
+        <translation>Gesprochene Anleitung</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>Speaking speed</source>
+        <translation>Sprechtempo</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Aussehen</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Black, white and yellow, with thick outlines</source>
+        <translation>Schwarz, Weiß und Gelb, mit dicken Rändern</translation>
+    </message>
+    <message>
+        <source>Reduce motion</source>
+        <translation>Weniger Bewegung</translation>
+    </message>
+    <message>
+        <source>The countdown ring moves once a second instead of smoothly</source>
+        <translation>Der Countdown-Ring springt einmal pro Sekunde statt gleichmäßig zu laufen</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Applies when Nightstretch starts</source>
+        <translation>Gilt ab dem nächsten Start von Nightstretch</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>Sprache (nach Neustart)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Zurück zum Start</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>How long this step has lasted</source>
+        <translation>Wie lange dieser Schritt schon dauert</translation>
+    </message>
+    <message>
+        <source>Easing / gone</source>
+        <translation>Besser / weg</translation>
+    </message>
+    <message>
+        <source>Easing or gone</source>
+        <translation>Besser oder weg</translation>
+    </message>
+    <message>
+        <source>The cramp is easing or gone: end relief (Enter or E)</source>
+        <translation>Der Krampf lässt nach oder ist weg: Krampfhilfe beenden (Eingabe oder E)</translation>
+    </message>
+    <message>
+        <source>Still cramping — next</source>
+        <translation>Krampft noch — weiter</translation>
+    </message>
+    <message>
+        <source>Still cramping, next step</source>
+        <translation>Krampft noch, nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Try the next step (N or Right arrow)</source>
+        <translation>Den nächsten Schritt versuchen (N oder Pfeil rechts)</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>End relief</source>
+        <translation>Krampfhilfe beenden</translation>
+    </message>
+    <message>
+        <source>End relief now (Esc)</source>
+        <translation>Krampfhilfe jetzt beenden (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Cramp now</source>
+        <translation>Krampf jetzt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pause reminders tonight</source>
+        <translation>Heute keine Erinnerungen mehr</translation>
+    </message>
+    <message>
+        <source>Open Nightstretch</source>
+        <translation>Nightstretch öffnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <source>Week of {0}: 1 cramp</source>
+        <translation>Woche ab {0}: 1 Krampf</translation>
+    </message>
+    <message>
+        <source>Week of {0}: {1} cramps</source>
+        <translation>Woche ab {0}: {1} Krämpfe</translation>
+    </message>
+    <message>
+        <source>{0}, {1} on average</source>
+        <translation>{0}, im Schnitt {1}</translation>
+    </message>
+    <message>
+        <source>Cramps per week</source>
+        <translation>Krämpfe pro Woche</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,149 @@
+"""The two pages of the relief screen while a cramp is on: "where is it?" and one step.
+
+They only lay out and name their controls; :class:`~.relief.ReliefScreen` drives them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_app.core.journal import Muscle
+from stretch_app.core.relief import MUSCLE_CHOICES
+from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.countdown_ring import CountdownRing
+from stretch_app.ui.widgets.picture import ExercisePicture
+
+__all__ = ["ChoosePage", "StepPage", "muscle_labels", "relief_label", "relief_title"]
+
+
+def relief_title() -> str:
+    """The relief screen's title in the language in force."""
+    return QCoreApplication.translate("ReliefScreen", "Cramp relief")
+
+
+def muscle_labels() -> dict[Muscle, str]:
+    """How each muscle is named on its button (keys 1 to 4 in this order)."""
+    return {
+        "calf": QCoreApplication.translate("ReliefScreen", "Calf"),
+        "back-of-thigh": QCoreApplication.translate("ReliefScreen", "Back of thigh"),
+        "front-of-thigh": QCoreApplication.translate("ReliefScreen", "Front of thigh"),
+        "foot": QCoreApplication.translate("ReliefScreen", "Foot"),
+    }
+
+
+def relief_label(text: str = "", name: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
+    """A plain-text label with an object name (for the style sheet) and a role."""
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class ChoosePage(QWidget):
+    """Where is the cramp? Four huge buttons (keys 1 to 4) and the auto-start countdown."""
+
+    chosen = Signal(str)
+    """The muscle the person pointed at."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question_label = relief_label(self.tr("Where is the cramp?"), "relief-question")
+        self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.autostart_label = relief_label("", "relief-autostart")
+        self.autostart_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.muscle_buttons: dict[Muscle, BigButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(18)
+        labels = muscle_labels()
+        descriptions = {
+            "calf": self.tr("The cramp is in the calf (key 1)"),
+            "back-of-thigh": self.tr("The cramp is in the back of the thigh (key 2)"),
+            "front-of-thigh": self.tr("The cramp is in the front of the thigh (key 3)"),
+            "foot": self.tr("The cramp is in the foot (key 4)"),
+        }
+        for number, muscle in enumerate(MUSCLE_CHOICES, start=1):
+            name = labels[muscle]
+            button = BigButton(
+                f"{number}  {name}",
+                role="primary" if muscle == "calf" else "",
+                accessible_name=" ".join(name.split()),  # a translation may break it in two
+                description=descriptions[muscle],
+            )
+            button.setProperty("relief", "muscle")
+            button.clicked.connect(lambda _=False, m=muscle: self.chosen.emit(m))
+            grid.addWidget(button, (number - 1) // 2, (number - 1) % 2)
+            self.muscle_buttons[muscle] = button
+        box = QVBoxLayout(self)
+        box.setSpacing(18)
+        box.addWidget(self.question_label)
+        box.addLayout(grid, 1)
+        box.addWidget(self.autostart_label)
+
+
+class StepPage(QWidget):
+    """One relief step: its picture, how long it has lasted, how to do it, and the answers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.step_label = relief_label(role="muted", wrap=False)
+        self.exercise_label = relief_label(role="title")
+        self.until_label = relief_label("", "relief-until")
+        self.howto_label = relief_label(role="howto")
+        # Never squeeze the instructions: the picture and the ring give way instead.
+        self.howto_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.next_label = relief_label(role="muted")
+        self.picture = ExercisePicture()
+        self.ring = CountdownRing()
+        self.ring.setAccessibleName(self.tr("How long this step has lasted"))
+        self.eased_button = BigButton(
+            self.tr("Easing / gone"),
+            role="primary",
+            accessible_name=self.tr("Easing or gone"),
+            description=self.tr("The cramp is easing or gone: end relief (Enter or E)"),
+        )
+        self.next_button = BigButton(
+            self.tr("Still cramping — next"),
+            accessible_name=self.tr("Still cramping, next step"),
+            description=self.tr("Try the next step (N or Right arrow)"),
+        )
+        self.end_button = BigButton(
+            self.tr("End"),
+            accessible_name=self.tr("End relief"),
+            description=self.tr("End relief now (Esc)"),
+        )
+        for button in (self.eased_button, self.next_button):
+            button.setProperty("relief", "answer")
+
+        words = QVBoxLayout()
+        for widget in (self.step_label, self.exercise_label, self.until_label, self.howto_label):
+            words.addWidget(widget)
+        words.addStretch(1)
+        words.addWidget(self.next_label)
+        middle = QGridLayout()
+        middle.addWidget(self.picture, 0, 0)
+        middle.addWidget(self.ring, 0, 1)
+        middle.addLayout(words, 0, 2)
+        middle.setColumnStretch(0, 3)
+        middle.setColumnStretch(1, 3)
+        middle.setColumnStretch(2, 6)
+        answers = QHBoxLayout()
+        answers.setSpacing(18)
+        answers.addWidget(self.eased_button, 3)
+        answers.addWidget(self.next_button, 3)
+        answers.addWidget(self.end_button, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(middle, 1)
+        box.addLayout(answers)
