@@ -665,24 +665,12 @@
         <translation>Medikamente</translation>
     </message>
     <message>
-        <source>The cramp-relief routine could not be loaded.</source>
-        <translation>Die Krampfhilfe konnte nicht geladen werden.</translation>
+        <source>Start at login could not be changed in {0}: {1}</source>
+        <translation>Der Start bei der Anmeldung konnte in {0} nicht geändert werden: {1}</translation>
     </message>
     <message>
-        <source>Cramp relief is running</source>
-        <translation>Die Krampfhilfe läuft</translation>
-    </message>
-    <message>
-        <source>The journal cannot be used, so this cramp was not saved.</source>
-        <translation>Das Tagebuch ist nicht nutzbar, daher wurde dieser Krampf nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>Saved in your diary. Add details if you like, or just press Save.</source>
-        <translation>Im Tagebuch gespeichert. Ergänzen Sie Einzelheiten, wenn Sie möchten, oder drücken Sie einfach Speichern.</translation>
-    </message>
-    <message>
-        <source>This cramp could not be saved: {0}</source>
-        <translation>Dieser Krampf konnte nicht gespeichert werden: {0}</translation>
+        <source>Settings could not be saved to {0}: {1}</source>
+        <translation>Die Einstellungen konnten nicht in {0} gespeichert werden: {1}</translation>
     </message>
     <message>
         <source>{0} The routine runs silently.</source>
@@ -849,6 +837,29 @@
     <message>
         <source>Back to the main screen</source>
         <translation>Zurück zum Startbildschirm</translation>
+    </message>
+</context>
+<context>
+    <name>ReliefFlow</name>
+    <message>
+        <source>The cramp-relief routine could not be loaded.</source>
+        <translation>Die Krampfhilfe konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Cramp relief is running</source>
+        <translation>Die Krampfhilfe läuft</translation>
+    </message>
+    <message>
+        <source>The journal cannot be used, so this cramp was not saved.</source>
+        <translation>Das Tagebuch ist nicht nutzbar, daher wurde dieser Krampf nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved in your diary. Add details if you like, or just press Save.</source>
+        <translation>Im Tagebuch gespeichert. Ergänzen Sie Einzelheiten, wenn Sie möchten, oder drücken Sie einfach Speichern.</translation>
+    </message>
+    <message>
+        <source>This cramp could not be saved: {0}</source>
+        <translation>Dieser Krampf konnte nicht gespeichert werden: {0}</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1194,18 @@ Zum Starten klicken.</translation>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
+        <source>Start at login, in the tray</source>
+        <translation>Bei der Anmeldung starten, im Infobereich</translation>
+    </message>
+    <message>
+        <source>So bedtime reminders come even if you never open Nightstretch</source>
+        <translation>Damit die Erinnerungen vor dem Schlafen kommen, auch wenn Sie Nightstretch nie öffnen</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Im Infobereich weiterlaufen, wenn das Fenster geschlossen ist</translation>
+    </message>
+    <message>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
@@ -1197,6 +1220,69 @@ Zum Starten klicken.</translation>
     <message>
         <source>System default</source>
         <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>SoundProblem</name>
+    <message>
+        <source>The speech engine could not start; voice guidance is off.</source>
+        <translation>Die Sprachausgabe konnte nicht starten; die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>The speech engine failed; voice guidance is off.</source>
+        <translation>Die Sprachausgabe ist ausgefallen; die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>No sound device found; cues are off.</source>
+        <translation>Kein Audiogerät gefunden; die Signaltöne sind aus.</translation>
+    </message>
+    <message>
+        <source>Sound cues need Qt Multimedia, which could not be loaded; cues are off.</source>
+        <translation>Die Signaltöne brauchen Qt Multimedia, das nicht geladen werden konnte; die Signaltöne sind aus.</translation>
+    </message>
+    <message>
+        <source>Missing sound files: {0}; those cues are off.</source>
+        <translation>Fehlende Tondateien: {0}; diese Signaltöne sind aus.</translation>
+    </message>
+    <message>
+        <source>The sound device could not play the cues; cues are off.</source>
+        <translation>Das Audiogerät konnte die Signaltöne nicht abspielen; die Signaltöne sind aus.</translation>
+    </message>
+    <message>
+        <source>Voice guidance needs Qt TextToSpeech, which could not be loaded; voice is off.</source>
+        <translation>Die Sprachführung braucht Qt TextToSpeech, das nicht geladen werden konnte; die Stimme ist aus.</translation>
+    </message>
+    <message>
+        <source>No speech engine is installed; voice guidance is off.</source>
+        <translation>Es ist keine Sprachausgabe installiert; die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>The speech engine {0} is not installed; voice guidance is off.</source>
+        <translation>Die Sprachausgabe {0} ist nicht installiert; die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>The speech engine could not start ({0}); voice guidance is off.</source>
+        <translation>Die Sprachausgabe konnte nicht starten ({0}); die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>The speech engine failed ({0}); voice guidance is off.</source>
+        <translation>Die Sprachausgabe ist ausgefallen ({0}); die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>The speech engine is not responding; voice guidance is off.</source>
+        <translation>Die Sprachausgabe antwortet nicht; die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>The voice helper could not start; voice guidance is off.</source>
+        <translation>Der Sprachhelfer konnte nicht starten; die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>The voice stopped working; voice guidance is off.</source>
+        <translation>Die Stimme funktioniert nicht mehr; die Sprachführung ist aus.</translation>
+    </message>
+    <message>
+        <source>Voice guidance is not available.</source>
+        <translation>Die Sprachführung ist nicht verfügbar.</translation>
     </message>
 </context>
 <context>

@@ -13,26 +13,25 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretch_app import paths
 from stretch_app.core.clock import Clock, SystemClock
-from stretch_app.core.guidance import Cue, cue_for, spoken_lines
+from stretch_app.core.guidance import cue_for, spoken_lines
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.phrases import phrases_for
-from stretch_app.core.relief import ReliefEpisode, ReliefEvent, ReliefOutcome, StepStarted
-from stretch_app.core.relief import spoken_lines as relief_lines
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
 from stretch_app.core.settings import Settings, load_settings, save_settings, uses_night_look
+from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import make_cue_player
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
 from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import Translation, install_translator
+from stretch_app.ui.relief_flow import ReliefFlow
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
-from stretch_app.ui.screens.relief import ReliefScreen, relief_title
-from stretch_app.ui.screens.relief_after import EpisodeNotes
+from stretch_app.ui.screens.relief import ReliefScreen
 from stretch_app.ui.theme import DAY, HIGH_CONTRAST, NIGHT, Look, apply_look
 
 if TYPE_CHECKING:  # screens opened on request are imported when first opened
@@ -44,8 +43,6 @@ if TYPE_CHECKING:  # screens opened on request are imported when first opened
 __all__ = ["NightstretchApp"]
 
 log = logging.getLogger(__name__)
-
-RELIEF_ID = "cramp-relief"
 
 
 def _reminder_text(routine: Routine) -> str:
@@ -118,8 +115,6 @@ class NightstretchApp(QObject):
         self._audio_notice_shown = False
         self.player: PlayerScreen | None = None
         self._session_started: datetime | None = None
-        self.relief: ReliefScreen | None = None
-        self._relief_episode_id: int | None = None
 
         self.window = window or MainWindow()
         self.window.home.show_routines(
@@ -134,6 +129,7 @@ class NightstretchApp(QObject):
         self.window.home.history_requested.connect(self.open_history)
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
+        self.relief_flow = ReliefFlow(self)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
         for line in notices:
@@ -165,7 +161,7 @@ class NightstretchApp(QObject):
                 self.window.bring_to_front()
                 return self.player
             self.player.stop()
-        self._end_relief()  # a routine asked for mid-relief: the cramp is saved first
+        self.relief_flow.end()  # a routine asked for mid-relief: the cramp is saved first
         session = Session(
             routine,
             self.library.exercises,
@@ -211,7 +207,7 @@ class NightstretchApp(QObject):
 
         rules = load_doctor_rules(paths.doctor_rules_path(self.language))
         helped = {key: exercise.name for key, exercise in self.library.exercises.items()}
-        screen = HistoryScreen(self.journal, self._safety_guide(), rules, helped_choices=helped)
+        screen = HistoryScreen(self.journal, self.safety_guide(), rules, helped_choices=helped)
         screen.set_look(self.look)
         screen.home_requested.connect(self.show_home)
         screen.medicines_requested.connect(lambda: self.open_medicines(screen))
@@ -223,7 +219,7 @@ class NightstretchApp(QObject):
         """Show the guidance pages; Back returns to the screen they were opened from."""
         from stretch_app.ui.screens.info import InfoScreen
 
-        screen = InfoScreen(self._safety_guide())
+        screen = InfoScreen(self.safety_guide())
         screen.back_requested.connect(lambda: self._back_from(screen, back_to))
         self.window.show_screen(screen, self.tr("Guidance"))
         return screen
@@ -237,7 +233,7 @@ class NightstretchApp(QObject):
             return None
         from stretch_app.ui.screens.medicines import MedicinesScreen
 
-        screen = MedicinesScreen(self.journal, self._safety_guide())
+        screen = MedicinesScreen(self.journal, self.safety_guide())
         screen.back_requested.connect(lambda: self._back_from(screen, back_to))
         self.window.show_screen(screen, self.tr("Medicines"))
         return screen
@@ -253,7 +249,16 @@ class NightstretchApp(QObject):
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings now, and keep them."""
-        self.settings = settings
+        previous, self.settings = self.settings, settings
+        if settings.start_at_login != previous.start_at_login:
+            try:
+                autostart.set_enabled(settings.start_at_login)
+            except OSError as exc:
+                self.window.home.show_notice(
+                    self.tr("Start at login could not be changed in {0}: {1}").format(
+                        autostart.autostart_path(), exc.strerror or exc
+                    )
+                )
         self.cues.set_enabled(settings.sound_enabled)
         self.cues.set_volume(settings.volume)
         self.voice.set_enabled(settings.voice_enabled)
@@ -267,107 +272,32 @@ class NightstretchApp(QObject):
             save_settings(settings, self.settings_file)
         except OSError as exc:
             self.window.home.show_notice(
-                f"Settings could not be saved to {self.settings_file}: {exc.strerror or exc}"
+                self.tr("Settings could not be saved to {0}: {1}").format(
+                    self.settings_file, exc.strerror or exc
+                )
             )
+
+    @property
+    def relief(self) -> ReliefScreen | None:
+        """The relief screen of the current or last cramp, until the person goes home."""
+        return self.relief_flow.screen
 
     def show_home(self) -> None:
         """Back to the routines; a routine still running stops (and is recorded) first."""
         if self.player is not None and not self.player.ended:
             self.player.stop()
         self.player = None
-        self._end_relief()
-        self.relief = None
+        self.relief_flow.close()
         self.window.show_home()
 
     def cramp_now(self) -> ReliefScreen | None:
         """Start cramp relief at once, whatever is on screen; raise it if it is already on."""
         self.window.bring_to_front()
-        relief = self.relief
-        if relief is not None and not relief.episode.is_over:
-            self.window.show_screen(relief, relief_title())
-            return relief
-        routine = self.library.routines.get(RELIEF_ID)
-        if routine is None:
-            self.window.home.show_notice(self.tr("The cramp-relief routine could not be loaded."))
-            return None
-        if relief is not None:
-            relief.save_details()  # the last cramp's form keeps what it holds
-        if self.player is not None and not self.player.ended:
-            self.player.stop()  # recorded as a routine left part-way
-        guide = self._safety_guide()
-        episode = ReliefEpisode(
-            routine,
-            self.library.exercises,
-            self.clock,
-            started_at=datetime.now(UTC),
-            autostart_after=float(self.settings.relief_autostart_s),
-            emergency_after=guide.emergency.threshold_minutes * 60.0,
-        )
-        relief = ReliefScreen(episode, guide.emergency, guide.prevention, paths.resolve_picture)
-        relief.set_look(self.look, self.settings.text_scale)
-        relief.set_reduce_motion(self.settings.reduce_motion)
-        relief.relief_event.connect(self._on_relief_event)
-        relief.ended.connect(self._on_relief_ended)
-        relief.details_saved.connect(self._on_relief_details)
-        relief.done.connect(self.show_home)
-        self.relief = relief
-        self._relief_episode_id = None
-        self.window.show_screen(relief, relief_title())
-        self.voice.warm_up()
-        self.inhibitor.inhibit(self.tr("Cramp relief is running"))
-        relief.start()
-        return relief
+        return self.relief_flow.open()
 
-    def _safety_guide(self) -> SafetyGuide:
+    def safety_guide(self) -> SafetyGuide:
+        """The safety guidance and pages, in the app's language."""
         return load_safety_guide(paths.guidance_path(self.language))
-
-    def _on_relief_event(self, event: ReliefEvent) -> None:
-        if isinstance(event, StepStarted) and event.step.open_ended:
-            self.cues.play(Cue.HOLD_START)
-        lines = relief_lines(event, self._safety_guide().emergency.lead, self.phrases)
-        if lines:
-            self.voice.say_lines(lines)
-
-    def _on_relief_ended(self, outcome: ReliefOutcome) -> None:
-        """Save the episode the moment it ends; the form only adds to it."""
-        self.inhibitor.release()
-        self.voice.release_when_idle()
-        relief = self.relief
-        if self.journal is None:
-            text = self.tr("The journal cannot be used, so this cramp was not saved.")
-        else:
-            try:
-                self._relief_episode_id = self.journal.add_episode(
-                    outcome.started_at,
-                    ended_at=outcome.ended_at,
-                    duration_s=outcome.duration_s,
-                    muscle=outcome.muscle,
-                    helped=outcome.helped,
-                    source="relief",
-                )
-                text = self.tr("Saved in your diary. Add details if you like, or just press Save.")
-            except JournalError as exc:
-                text = self.tr("This cramp could not be saved: {0}").format(exc)
-        if relief is not None:
-            relief.show_saved(text)
-
-    def _on_relief_details(self, notes: EpisodeNotes) -> None:
-        if self.journal is None or self._relief_episode_id is None:
-            return
-        try:
-            self.journal.update_episode(
-                self._relief_episode_id, leg=notes.leg, pain=notes.pain, note=notes.note
-            )
-        except (JournalError, KeyError) as exc:
-            log.warning("The cramp's details could not be saved: %s", exc)
-
-    def _end_relief(self) -> None:
-        """Going home or closing: relief still on ends and is saved, and so is its form."""
-        relief = self.relief
-        if relief is not None:
-            if not relief.episode.is_over:
-                relief.stop()
-            relief.save_details()
 
     def _show_audio_notice(self, player: PlayerScreen) -> None:
         if self._audio_notice_shown:
@@ -431,7 +361,7 @@ class NightstretchApp(QObject):
     def _on_window_closing(self) -> None:
         if self.player is not None and not self.player.ended:
             self.player.stop()
-        self._end_relief()
+        self.relief_flow.end()
         self.inhibitor.release()
 
     def shutdown(self) -> None:

@@ -102,11 +102,34 @@ def px(size: float, scale: float = 1.0) -> str:
     return f"{round(size * scale * system_text_factor())}px"
 
 
+_CHECK_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">'
+    '<path d="M5 12.5l4.5 4.5L19 7" fill="none" stroke="{colour}" stroke-width="3.5" '
+    'stroke-linecap="round" stroke-linejoin="round"/></svg>'
+)
+
+
+def _check_mark(colour: str) -> str:
+    """A check-mark picture in ``colour`` for style sheets (a checkbox is not told by colour)."""
+    from stretch_app import paths
+
+    folder = paths.user_cache_dir() / "style"
+    path = folder / f"check-{colour.lstrip('#')}.svg"
+    if not path.is_file():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(_CHECK_SVG.format(colour=colour), encoding="utf-8")
+        except OSError:
+            return ""
+    return path.as_posix()
+
+
 def _style_sheet(look: Look, scale: float) -> str:
     def px_(size: float) -> str:
         return px(size, scale)
 
     bw, fw = look.border, look.focus_width
+    check = _check_mark(look.accent_text)
     return f"""
     QWidget {{ background: {look.window}; color: {look.text}; font-size: {px_(20)}; }}
     QLabel[role="title"] {{ font-size: {px_(40)}; font-weight: 700; }}
@@ -131,6 +154,35 @@ def _style_sheet(look: Look, scale: float) -> str:
         background: {look.urgent}; color: {look.urgent_text}; font-size: {px_(30)};
         font-weight: 800; padding: 18px 30px;
     }}
+    QCheckBox {{ spacing: 14px; padding: 6px 4px; }}
+    QCheckBox:focus {{ color: {look.focus}; }}
+    QCheckBox::indicator {{
+        width: {px_(26)}; height: {px_(26)}; border: {max(2, bw)}px solid {look.muted};
+        border-radius: 6px; background: {look.surface};
+    }}
+    QCheckBox::indicator:focus {{ border: {fw}px solid {look.focus}; }}
+    QCheckBox::indicator:checked {{
+        background: {look.accent}; border-color: {look.accent}; image: url({check});
+    }}
+    QSlider {{ min-height: 36px; }}
+    QSlider:focus {{ border: {fw}px solid {look.focus}; border-radius: 10px; }}
+    QSlider::groove:horizontal {{
+        height: 10px; background: {look.ring_track}; border-radius: 5px;
+    }}
+    QSlider::sub-page:horizontal {{ background: {look.accent}; border-radius: 5px; }}
+    QSlider::handle:horizontal {{
+        background: {look.text}; width: 26px; margin: -9px 0; border-radius: 13px;
+    }}
+    QComboBox {{
+        background: {look.surface}; border: {bw}px solid {look.ring_track}; border-radius: 8px;
+        padding: 6px 12px;
+    }}
+    QComboBox:focus {{ border: {fw}px solid {look.focus}; }}
+    QScrollBar:vertical {{ background: transparent; width: 14px; margin: 0; }}
+    QScrollBar:horizontal {{ background: transparent; height: 14px; margin: 0; }}
+    QScrollBar::handle {{ background: {look.ring_track}; border-radius: 7px; min-height: 40px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
     QProgressBar {{
         background: {look.ring_track}; border: none; border-radius: 6px; max-height: 12px;
     }}

@@ -31,7 +31,7 @@ from stretch_app import paths
 from stretch_app.core.clock import FakeClock
 from stretch_app.core.schedule import local_zone
 from stretch_app.ui.app import NightstretchApp
-from stretch_app.ui.desktop.notify import WindowNotifier
+from stretch_app.ui.desktop.notify_window import WindowNotifier
 
 pytestmark = pytest.mark.skipif(
     shutil.which("dbus-daemon") is None, reason="needs the dbus-daemon program"

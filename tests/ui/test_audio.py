@@ -36,6 +36,7 @@ from stretch_app.ui.desktop.audio import (
     make_cue_player,
     make_voice,
 )
+from stretch_app.ui.desktop.sound_problems import problem_text
 from tests.conftest import ASSETS, REPO
 
 # Qt logs these where there is no sound server; the tests that meet one say so.
@@ -255,9 +256,10 @@ def test_a_stuck_engine_is_given_up_after_two_lines_without_blocking(
     assert time.monotonic() - began < 0.1
     with qtbot.waitSignal(voice.problem_found, timeout=5000):
         pass
-    assert problems == [SPEECH_NOT_RESPONDING]
+    assert problems == [problem_text(SPEECH_NOT_RESPONDING)]
     assert not voice.available
-    assert voice.problem == SPEECH_NOT_RESPONDING
+    assert voice.problem_code == SPEECH_NOT_RESPONDING
+    assert voice.problem == "The speech engine is not responding; voice guidance is off."
     # The second line never reached the wedged engine.
     assert spoken == ["Calf stretch. Left leg. Hold for 30 seconds."]
     assert engine.calls == ["say", "stop"]
@@ -267,7 +269,7 @@ def test_a_stuck_engine_is_given_up_after_two_lines_without_blocking(
     voice.set_enabled(False)
     assert not timer(voice, "speech_flush").isActive()
     assert not timer(voice, "speech_watchdog").isActive()
-    assert problems == [SPEECH_NOT_RESPONDING]
+    assert problems == [problem_text(SPEECH_NOT_RESPONDING)]
     assert engine.calls == ["say", "stop"]
 
 
@@ -326,7 +328,8 @@ def test_cues_tell_the_truth_about_this_machine(qapp: QApplication, tmp_path: Pa
         assert player.available
     else:
         assert not player.available
-        assert player.problem == NO_SOUND_DEVICE
+        assert player.problem_code == NO_SOUND_DEVICE
+        assert player.problem == "No sound device found; cues are off."
 
 
 @pytest.mark.qt_log_ignore(NO_PULSE_LOG)
@@ -337,7 +340,8 @@ def test_with_no_sound_device_cues_are_off_and_play_returns_at_once(
     player = make_cue_player(True, 0.8, None, sound_folder(tmp_path))
     assert isinstance(player, CuePlayer)
     assert not player.available
-    assert player.problem == NO_SOUND_DEVICE
+    assert player.problem_code == NO_SOUND_DEVICE
+    assert player.problem == "No sound device found; cues are off."
     began = time.monotonic()
     for cue in Cue:
         player.play(cue)

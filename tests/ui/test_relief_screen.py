@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -138,6 +138,9 @@ def test_cramp_now_from_the_shell_is_handed_over(
         assert relief_on_screen(app) is relief
     finally:
         server.close()
+        # Delete the dropped client sockets now, while their server is still alive, rather
+        # than in whichever later test runs the event loop (a crash, depending on timing).
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         shutil.rmtree(runtime, ignore_errors=True)
 
 

@@ -26,13 +26,12 @@ from stretch_app.ui.desktop.notify import (
     SKIP,
     SNOOZE,
     START,
-    DBusNotifier,
     Notifier,
     NotifierChain,
     ReminderNote,
-    ReminderWindow,
-    WindowNotifier,
 )
+from stretch_app.ui.desktop.notify_dbus import DBusNotifier
+from stretch_app.ui.desktop.notify_window import ReminderWindow, WindowNotifier
 from stretch_app.ui.desktop.reminders import (
     WATCHDOG_MS,
     ReminderService,

@@ -84,3 +84,25 @@ def test_an_unwritable_settings_folder_is_a_message(
     screen.sound_box.setChecked(False)
     assert app.cues.enabled is False  # still applied for this run
     assert "could not be saved" in app.window.home.notice_label.text()
+
+
+def test_start_at_login_writes_the_autostart_entry(app: NightstretchApp, qtbot: QtBot) -> None:
+    from stretch_app.ui.desktop import autostart
+
+    screen = open_settings(app, qtbot)
+    assert not autostart.is_enabled()
+    screen.login_box.setChecked(True)
+    assert autostart.is_enabled()
+    assert "--tray" in autostart.autostart_path().read_text()
+    screen.login_box.setChecked(False)
+    assert not autostart.is_enabled()
+    saved, _ = load_settings(paths.settings_path())
+    assert saved.start_at_login is False
+
+
+def test_close_to_tray_is_kept(app: NightstretchApp, qtbot: QtBot) -> None:
+    screen = open_settings(app, qtbot)
+    screen.tray_box.setChecked(True)
+    assert app.settings.close_to_tray is True
+    saved, _ = load_settings(paths.settings_path())
+    assert saved.close_to_tray is True

@@ -34,7 +34,10 @@ from stretch_app.core.clock import FakeClock
 from stretch_app.core.library import load_library
 from stretch_app.core.safety import load_safety_guide
 from stretch_app.ui.app import NightstretchApp
-from stretch_app.ui.i18n import resolve_language
+from stretch_app.ui.desktop import sound_problems
+from stretch_app.ui.desktop.audio import NullCuePlayer, NullVoice
+from stretch_app.ui.desktop.voice_process import ProcessVoice
+from stretch_app.ui.i18n import install_translator, resolve_language
 from tests.ui.helpers.screens import visit_every_screen
 
 I18N = Path(__file__).resolve().parents[2] / "assets" / "i18n"
@@ -174,6 +177,53 @@ def test_the_voice_speaks_german(
         "Bereit machen. Zuerst: Wadendehnung.",
         "Wadendehnung. Linkes Bein. 30 Sekunden halten.",
     ]
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The German translation installed, without building the app."""
+    translation = install_translator(qapp, "de")
+    assert translation.loaded
+    yield
+    translation.remove()
+
+
+def test_every_sound_and_voice_problem_has_german_words(german: None) -> None:
+    codes = [getattr(sound_problems, name) for name in sound_problems.__all__ if name.isupper()]
+    assert len(codes) == 13
+    texts = [sound_problems.problem_text(code, "x") for code in codes]
+    texts += [sound_problems.problem_text(code) for code in codes]  # without a reason
+    assert untranslated(texts, english_strings()) == set()
+    assert sound_problems.problem_text(sound_problems.MISSING_SOUND_FILES, "start.wav") == (
+        "Fehlende Tondateien: start.wav; diese Signaltöne sind aus."
+    )
+
+
+def test_silent_cues_and_voice_say_why_in_german(german: None) -> None:
+    cues = NullCuePlayer(sound_problems.NO_SOUND_DEVICE)
+    voice = NullVoice(sound_problems.NO_SPEECH)
+    assert cues.problem == "Kein Audiogerät gefunden; die Signaltöne sind aus."
+    assert voice.problem is not None
+    assert voice.problem.startswith("Die Sprachführung braucht Qt TextToSpeech")
+
+
+def test_the_voice_helper_s_problems_arrive_in_german(german: None, qtbot: QtBot) -> None:
+    # The helper reports a code; this side makes the German sentence.
+    voice = ProcessVoice("no-such-engine", "", 0.0, 1.0, enabled=True)
+    with qtbot.waitSignal(voice.problem_found, timeout=10_000) as problem:
+        voice.say("Hallo.")
+    assert problem.args == [
+        "Die Sprachausgabe 'no-such-engine' ist nicht installiert; die Sprachführung ist aus."
+    ]
+    voice.shut_down()
+    working = ProcessVoice("mock", "", 0.0, 1.0, enabled=True)
+    with qtbot.waitSignal(working.ready, timeout=10_000):
+        working.warm_up()
+    assert working._process is not None
+    with qtbot.waitSignal(working.problem_found, timeout=10_000) as problem:
+        working._process.kill()
+    assert problem.args == ["Die Stimme funktioniert nicht mehr; die Sprachführung ist aus."]
+    working.shut_down()
 
 
 def test_the_system_language_is_used_when_none_is_set() -> None:

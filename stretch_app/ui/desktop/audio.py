@@ -3,7 +3,9 @@
 Qt Multimedia and Qt TextToSpeech are imported only when the objects are made (without
 libpulse0 they fail to import, and they cost start-up time); the ``make_*`` factories then fall
 back to silent objects. Each says once why it cannot work: in ``problem`` (known at once) or
-through ``problem_found`` (found later), so the window can say the routine runs silently.
+through ``problem_found`` (found later), so the window can say the routine runs silently. The
+text is in the person's language; ``problem_code`` and ``problem_detail`` say the same for the
+voice helper process to report (:mod:`.sound_problems`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from stretch_app.core.guidance import Cue
 from stretch_app.paths import assets_dir
+from stretch_app.ui.desktop import sound_problems as problems
+from stretch_app.ui.desktop.sound_problems import NO_SOUND_DEVICE, SPEECH_NOT_RESPONDING
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -26,10 +30,6 @@ __all__ = [
     "NullVoice", "Voice", "make_cue_player", "make_voice",
 ]  # fmt: skip
 
-NO_SOUND_DEVICE = "No sound device found; cues are off."
-NO_MULTIMEDIA = "Sound cues need Qt Multimedia, which could not be loaded; cues are off."
-NO_SPEECH = "Voice guidance needs Qt TextToSpeech, which could not be loaded; voice is off."
-SPEECH_NOT_RESPONDING = "The speech engine is not responding; voice guidance is off."
 STUCK_LINES_BEFORE_GIVING_UP = 2
 
 
@@ -37,7 +37,7 @@ def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, float(value)))
 
 
-class CuePlayer(QObject):
+class CuePlayer(QObject, problems.ProblemReport):
     """Plays the short cue tones from ``<folder>/<cue>.wav`` through Qt Multimedia.
 
     Raises ImportError when Qt Multimedia cannot load; :func:`make_cue_player` handles that.
@@ -49,7 +49,7 @@ class CuePlayer(QObject):
     def _set_up(self, enabled: bool, volume: float, problem: str | None) -> None:
         self.enabled = enabled
         self.available = False
-        self.problem: str | None = problem
+        self._set_problem(problem)
         self._volume = _clamp(volume, 0.0, 1.0)
         self._effects: dict[Cue, QSoundEffect] = {}
 
@@ -67,7 +67,7 @@ class CuePlayer(QObject):
 
         if not QMediaDevices.audioOutputs():
             # Without a device QSoundEffect only logs errors; don't even try.
-            self.problem = NO_SOUND_DEVICE
+            self._set_problem(NO_SOUND_DEVICE)
             return
         folder = folder if folder is not None else assets_dir() / "sounds"
         missing = []
@@ -85,7 +85,7 @@ class CuePlayer(QObject):
         self.available = bool(self._effects)
         self._drop_failed_effects()
         if missing and self.problem is None:
-            self.problem = f"Missing sound files: {', '.join(missing)}; those cues are off."
+            self._set_problem(problems.MISSING_SOUND_FILES, ", ".join(missing))
 
     def play(self, cue: Cue) -> None:
         """Start a cue and return at once; does nothing when off, unavailable or failed."""
@@ -125,12 +125,12 @@ class CuePlayer(QObject):
                 effect.deleteLater()
         if not self._effects and self.available:
             self.available = False
-            self.problem = "The sound device could not play the cues; cues are off."
+            self._set_problem(problems.CUES_FAILED)
             self.problem_found.emit(self.problem)
 
 
 class NullCuePlayer(CuePlayer):
-    """A cue player that plays nothing, for when Qt Multimedia is missing."""
+    """A cue player that plays nothing, for when Qt Multimedia is missing (``problem``: a code)."""
 
     def __init__(
         self, problem: str | None = None, *, enabled: bool = True, parent: QObject | None = None
@@ -139,7 +139,7 @@ class NullCuePlayer(CuePlayer):
         self._set_up(enabled, 1.0, problem)
 
 
-class Voice(QObject):
+class Voice(QObject, problems.ProblemReport):
     """Speaks guidance lines through Qt TextToSpeech, newest first, guarded by a watchdog.
 
     ``engine`` is a TextToSpeech engine name (None for the system default; tests use "mock").
@@ -160,7 +160,7 @@ class Voice(QObject):
     def _set_up(self, enabled: bool, problem: str | None, watchdog_ms: tuple[int, int]) -> None:
         self.enabled = enabled
         self.available = False
-        self.problem: str | None = problem
+        self._set_problem(problem)
         self._tts: QTextToSpeech | None = None
         self._pending: list[str] = []
         self._unconfirmed = False  # a line was said and no Ready has come since
@@ -189,16 +189,15 @@ class Voice(QObject):
 
         engines = QTextToSpeech.availableEngines()
         if not engines:
-            self.problem = "No speech engine is installed; voice guidance is off."
+            self._set_problem(problems.NO_ENGINE)
             return
         if engine is not None and engine not in engines:
             # Checked here: Qt logs a critical message for an unknown engine name.
-            self.problem = f"The speech engine {engine!r} is not installed; voice guidance is off."
+            self._set_problem(problems.ENGINE_NOT_INSTALLED, repr(engine))
             return
         tts = QTextToSpeech(engine, self) if engine is not None else QTextToSpeech(self)
         if tts.state() is QTextToSpeech.State.Error:
-            reason = tts.errorString() or "it failed to start"
-            self.problem = f"The speech engine could not start ({reason}); voice guidance is off."
+            self._set_problem(problems.ENGINE_DID_NOT_START, tts.errorString())
             tts.deleteLater()
             return
         self._tts = tts
@@ -298,8 +297,7 @@ class Voice(QObject):
             if self._pending:
                 self._speak_pending()
         elif now is QTextToSpeech.State.Error:
-            reason = tts.errorString() or "unknown error"
-            self._give_up(f"The speech engine failed ({reason}); voice guidance is off.")
+            self._give_up(problems.ENGINE_FAILED, tts.errorString())
 
     def _on_watchdog(self) -> None:
         if self._tts is None or not self.available:
@@ -315,7 +313,7 @@ class Voice(QObject):
         if self._pending and self._unconfirmed:
             self._start_watchdog(" ".join(self._pending))
 
-    def _give_up(self, problem: str) -> None:
+    def _give_up(self, code: str, detail: str = "") -> None:
         if not self.available:
             return
         # No call into the engine from here on: it may never answer.
@@ -323,8 +321,8 @@ class Voice(QObject):
         self._flush_timer.stop()
         self._pending.clear()
         self.available = False
-        self.problem = problem
-        self.problem_found.emit(problem)
+        self._set_problem(code, detail)
+        self.problem_found.emit(self.problem)
 
     # --- settings ----------------------------------------------------------------------------
 
@@ -365,7 +363,7 @@ class Voice(QObject):
 
 
 class NullVoice(Voice):
-    """A voice that says nothing, for when Qt TextToSpeech is missing."""
+    """A voice that says nothing, for when Qt TextToSpeech is missing (``problem``: a code)."""
 
     def __init__(
         self, problem: str | None = None, *, enabled: bool = True, parent: QObject | None = None
@@ -381,7 +379,7 @@ def make_cue_player(
     try:
         return CuePlayer(folder, enabled=enabled, volume=volume, parent=parent)
     except ImportError:
-        return NullCuePlayer(NO_MULTIMEDIA, enabled=enabled, parent=parent)
+        return NullCuePlayer(problems.NO_MULTIMEDIA, enabled=enabled, parent=parent)
 
 
 def make_voice(
@@ -396,4 +394,4 @@ def make_voice(
     try:
         return Voice(engine, voice_name, rate, volume, enabled=enabled, parent=parent)
     except ImportError:
-        return NullVoice(NO_SPEECH, enabled=enabled, parent=parent)
+        return NullVoice(problems.NO_SPEECH, enabled=enabled, parent=parent)

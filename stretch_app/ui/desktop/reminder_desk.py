@@ -23,12 +23,12 @@ from stretch_app.ui.desktop.notify import (
     SKIP,
     SNOOZE,
     START,
-    DBusNotifier,
     NotifierChain,
     ReminderNote,
     TrayNotifier,
-    WindowNotifier,
 )
+from stretch_app.ui.desktop.notify_dbus import DBusNotifier
+from stretch_app.ui.desktop.notify_window import WindowNotifier
 from stretch_app.ui.desktop.reminders import (
     ReminderService,
     effective_reminders,

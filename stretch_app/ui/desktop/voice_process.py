@@ -8,7 +8,9 @@ request, and hears back what was spoken. A helper that stops answering is killed
 on. When the routine is over the helper is let go, so an idle app costs nothing.
 
 The helper itself is :func:`main` below: a ``QCoreApplication`` around the
-:class:`~stretch_app.ui.desktop.audio.Voice`, which keeps its own watchdog on the engine.
+:class:`~stretch_app.ui.desktop.audio.Voice`, which keeps its own watchdog on the engine. It
+reports a problem as a code and a detail (:mod:`.sound_problems`); this side makes the
+sentence, in the app's language, so the helper never loads a translation.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+
+from stretch_app.ui.desktop import sound_problems as problems
 
 __all__ = ["ProcessVoice", "main"]
 
@@ -158,12 +162,17 @@ class ProcessVoice(QObject):
             self._ready_timer.stop()
             self._voices = [str(v) for v in message.get("voices", [])]
             if not message["ready"]:
-                self._fail(str(message.get("problem") or "Voice guidance is not available."))
+                self._fail_with(message)
             self.ready.emit()
         elif "spoken" in message:
             self.spoken.emit(str(message["spoken"]))
         elif "problem" in message:
-            self._fail(str(message["problem"]))
+            self._fail_with(message)
+
+    def _fail_with(self, message: dict[str, Any]) -> None:
+        """Give up for the reason the helper reported (a code and a detail)."""
+        code = str(message.get("problem") or problems.VOICE_UNAVAILABLE)
+        self._fail(problems.problem_text(code, str(message.get("detail") or "")))
 
     def _on_stderr(self) -> None:
         if self._process is not None:
@@ -173,14 +182,14 @@ class ProcessVoice(QObject):
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         if error is QProcess.ProcessError.FailedToStart:
-            self._fail("The voice helper could not start; voice guidance is off.")
+            self._fail(problems.problem_text(problems.HELPER_DID_NOT_START))
 
     def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
         del code, status
-        self._fail("The voice stopped working; voice guidance is off.")
+        self._fail(problems.problem_text(problems.VOICE_STOPPED))
 
     def _on_ready_timeout(self) -> None:
-        self._fail("The speech engine is not responding; voice guidance is off.")
+        self._fail(problems.problem_text(problems.SPEECH_NOT_RESPONDING))
 
     def _fail(self, problem: str) -> None:
         self.release()
@@ -257,8 +266,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     voice = Voice(args.engine)
     voice.spoken.connect(lambda line: report({"spoken": line}))
-    voice.problem_found.connect(lambda problem: report({"problem": problem}))
-    report({"ready": voice.available, "problem": voice.problem or "", "voices": voice.voices()})
+
+    def report_problem(_text: str) -> None:
+        report({"problem": voice.problem_code, "detail": voice.problem_detail})
+
+    voice.problem_found.connect(report_problem)
+    report(
+        {
+            "ready": voice.available,
+            "problem": voice.problem_code or "",
+            "detail": voice.problem_detail,
+            "voices": voice.voices(),
+        }
+    )
 
     pending = b""
 

@@ -134,7 +134,7 @@ class ReliefScreen(QWidget):
         top.addWidget(self.title_label, 1)
         top.addWidget(self.clock_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 16, 28, 20)
+        layout.setContentsMargins(28, 12, 28, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.notice_label)
@@ -254,16 +254,16 @@ class ReliefScreen(QWidget):
                 focus = self.eased_button  # Enter always means "easing" on a new step
                 news.append((self._step_news(event), False))
             elif isinstance(event, EmergencyReached):
-                # The notice takes the room of the picture and the instructions.
+                # The notice takes the room of the picture and the instructions; make the room
+                # first, since showing the notice lays the window out at once.
+                self.step_page.make_room_for_emergency()
                 self.emergency_banner.show()
-                self.picture.hide()
-                self.howto_label.hide()
                 news.append((self.emergency_banner.accessibleDescription(), True))
             elif isinstance(event, Ended) and not self._ended_sent:
                 self._ended_sent = True
                 self._display_timer.stop()
                 self._moment_timer.stop()
-                self.emergency_banner.hide_signs()  # title and lead stay; the signs were shown
+                self.emergency_banner.compact()  # a one-line reminder; the rest was shown
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
         self._render()

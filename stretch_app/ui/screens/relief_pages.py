@@ -147,3 +147,13 @@ class StepPage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(middle, 1)
         box.addLayout(answers)
+
+    def make_room_for_emergency(self) -> None:
+        """Give the picture's and the instructions' room to the emergency notice above."""
+        self.picture.hide()
+        self.howto_label.hide()
+        # The stack caches this page's old minimum; tell it now, or the window grows.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.updateGeometry()

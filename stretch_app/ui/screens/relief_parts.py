@@ -37,9 +37,10 @@ def relief_style(look: Look, scale: float) -> str:
     QLineEdit:focus {{ border: {look.focus_width}px solid {look.focus}; }}
     QFrame#relief-emergency {{ background: {look.urgent}; border-radius: 14px; }}
     QFrame#relief-emergency QLabel {{ background: transparent; color: {look.urgent_text}; }}
-    QLabel#relief-emergency-title {{ font-size: {px(40)}; font-weight: 800; }}
-    QLabel#relief-emergency-lead {{ font-size: {px(28)}; font-weight: 700; }}
-    QLabel#relief-emergency-signs {{ font-size: {px(21)}; }}
+    QLabel#relief-emergency-title {{ font-size: {px(38)}; font-weight: 800; }}
+    QLabel#relief-emergency-title[compact="true"] {{ font-size: {px(28)}; }}
+    QLabel#relief-emergency-lead {{ font-size: {px(25)}; font-weight: 700; }}
+    QLabel#relief-emergency-signs {{ font-size: {px(20)}; }}
     """
 
 
@@ -52,7 +53,12 @@ def _label(text: str, name: str) -> QLabel:
 
 
 class EmergencyBanner(QFrame):
-    """The guidance's emergency notice: title, lead and signs, in the look's urgent colours."""
+    """The guidance's emergency notice: title, lead and signs, in the look's urgent colours.
+
+    After the cramp it shrinks to its title on one line (:meth:`compact`): a reminder that
+    leaves the room to the diary form and the tips, with the whole notice still told to
+    screen readers.
+    """
 
     def __init__(self, emergency: Emergency, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,13 +71,24 @@ class EmergencyBanner(QFrame):
         signs = "\n".join(f"• {sign}" for sign in emergency.signs)
         self.signs_label = _label(signs, "relief-emergency-signs")
         self._box = QVBoxLayout(self)
-        self._box.setContentsMargins(22, 14, 22, 14)
-        self._box.setSpacing(6)
+        self._box.setContentsMargins(22, 10, 22, 12)
+        self._box.setSpacing(4)
         for label in (self.title_label, self.lead_label, self.signs_label):
             self._box.addWidget(label)
         self.hide()
 
-    def hide_signs(self) -> None:
-        """Keep only the title and the lead (to leave room for the form after the cramp)."""
+    @property
+    def is_compact(self) -> bool:
+        """True once the notice has shrunk to its one-line reminder."""
+        return self.lead_label.isHidden()
+
+    def compact(self) -> None:
+        """Shrink to the title on one smaller line (to leave room for the form after the cramp)."""
+        self.lead_label.hide()
         self.signs_label.hide()
+        self.title_label.setWordWrap(False)
+        self.title_label.setProperty("compact", True)
+        self.title_label.style().unpolish(self.title_label)
+        self.title_label.style().polish(self.title_label)
+        self._box.setContentsMargins(22, 6, 22, 6)
         self._box.activate()  # the new height now, before the page below asks for room

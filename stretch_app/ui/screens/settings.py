@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -111,6 +113,13 @@ class SettingsScreen(QWidget):
         for code, name in LANGUAGES:
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.login_box = QCheckBox(self.tr("Start at login, in the tray"))
+        self.login_box.setAccessibleDescription(
+            self.tr("So bedtime reminders come even if you never open Nightstretch")
+        )
+        self.login_box.setChecked(settings.start_at_login)
+        self.tray_box = QCheckBox(self.tr("Keep running in the tray when the window is closed"))
+        self.tray_box.setChecked(settings.close_to_tray)
         self.refresh_voices()
 
         form = QFormLayout()
@@ -125,6 +134,8 @@ class SettingsScreen(QWidget):
         form.addRow(self.motion_box)
         form.addRow(self.tr("Text size"), self.scale_combo)
         form.addRow(self.tr("Language (after a restart)"), self.language_combo)
+        form.addRow(self.login_box)
+        form.addRow(self.tray_box)
 
         self.done_button = BigButton(
             self.tr("Done"), role="primary", description=self.tr("Back to the start")
@@ -137,8 +148,14 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        # The form scrolls rather than forcing the window taller than a small screen.
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
         self.sound_box.toggled.connect(self._emit)
@@ -151,6 +168,8 @@ class SettingsScreen(QWidget):
         self.motion_box.toggled.connect(self._emit)
         self.scale_combo.activated.connect(self._emit)
         self.language_combo.activated.connect(self._emit)
+        self.login_box.toggled.connect(self._emit)
+        self.tray_box.toggled.connect(self._emit)
 
     def refresh_voices(self) -> None:
         """Offer the voices the system has (known once the voice helper has started)."""
@@ -182,6 +201,8 @@ class SettingsScreen(QWidget):
                 "high_contrast": self.contrast_box.isChecked(),
                 "reduce_motion": self.motion_box.isChecked(),
                 "language": self.language_combo.currentData() or "",
+                "start_at_login": self.login_box.isChecked(),
+                "close_to_tray": self.tray_box.isChecked(),
             }
         )
         self.changed.emit(self._settings)

@@ -29,7 +29,8 @@ from pytestqt.qtbot import QtBot
 
 from stretch_app.core.clock import FakeClock
 from stretch_app.ui.app import NightstretchApp
-from stretch_app.ui.desktop.notify import ReminderNote, ReminderWindow
+from stretch_app.ui.desktop.notify import ReminderNote
+from stretch_app.ui.desktop.notify_window import ReminderWindow
 from stretch_app.ui.screens.episode_dialog import EpisodeDialog
 from stretch_app.ui.screens.reminders_dialog import RemindersDialog
 
