@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -34,18 +33,11 @@ from stretch_app.ui.theme import NIGHT, Look
 from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
 from stretch_app.ui.widgets.buttons import BigButton
 from stretch_app.ui.widgets.doctor_notice import DoctorNotice
+from stretch_app.ui.widgets.labels import role_label
 from stretch_app.ui.widgets.night_calendar import NightCalendar, describe_night
 from stretch_app.ui.widgets.week_chart import WeekChart
 
 __all__ = ["HistoryScreen", "describe_episode"]
-
-
-def _label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class HistoryScreen(QWidget):
@@ -92,7 +84,7 @@ class HistoryScreen(QWidget):
             "▶", accessible_name=self.tr("Next month"), description="PgDown"
         )
         self.next_button.clicked.connect(lambda: self._step_month(1))
-        self.month_label = _label("", "title")
+        self.month_label = role_label("", "title")
         self.month_label.setWordWrap(False)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -104,12 +96,12 @@ class HistoryScreen(QWidget):
         self.notice = DoctorNotice()
         self.calendar = NightCalendar()
         self.calendar.night_selected.connect(lambda _night: self._show_selected())
-        self.night_label = _label("", "muted")
-        self.legend_label = _label("", "muted")
+        self.night_label = role_label("", "muted")
+        self.legend_label = role_label("", "muted")
         self.chart = WeekChart()
-        self.streak_label = _label("", "howto")
-        self.with_label = _label()
-        self.without_label = _label()
+        self.streak_label = role_label("", "howto")
+        self.with_label = role_label()
+        self.without_label = role_label()
         self.with_label.setObjectName("with-routine")
         self.without_label.setObjectName("without-routine")
         comparison = QHBoxLayout()
@@ -156,7 +148,7 @@ class HistoryScreen(QWidget):
             self.tr("Export CSV…"), accessible_name=self.tr("Export the month as CSV")
         )
         self.csv_button.clicked.connect(self.export_csv)
-        self.message_label = _label("", "notice")
+        self.message_label = role_label("", "notice")
         self.message_label.hide()
 
         grid = QGridLayout()
@@ -167,7 +159,7 @@ class HistoryScreen(QWidget):
         left.addWidget(self.legend_label)
         left.addWidget(self.night_label)
         right = QVBoxLayout()
-        right.addWidget(_label(self.tr("Cramps per week, and their average length"), "muted"))
+        right.addWidget(role_label(self.tr("Cramps per week, and their average length"), "muted"))
         right.addWidget(self.chart, 1)
         right.addWidget(self.streak_label)
         right.addLayout(comparison)

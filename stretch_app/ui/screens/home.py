@@ -10,26 +10,18 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.labels import role_label
 
 if TYPE_CHECKING:  # the home screen is shown before the routine models load
     from stretch_app.core.model import Exercise, Routine
 
 __all__ = ["HomeScreen", "RoutineCard"]
-
-
-def _label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    if role:
-        label.setProperty("role", role)
-    label.setWordWrap(wrap)
-    return label
 
 
 class RoutineCard(QFrame):
@@ -53,10 +45,10 @@ class RoutineCard(QFrame):
         from stretch_app.core.session import routine_duration
 
         length = format_duration(routine_duration(routine, exercises))
-        self.name_label = _label(routine.name, "title")
-        self.stretches_label = _label(" · ".join(dict.fromkeys(names)))
-        self.length_label = _label(self.tr("{0} in all").format(length), "muted")
-        self.reminder_label = _label(reminder_text, "muted")
+        self.name_label = role_label(routine.name, "title")
+        self.stretches_label = role_label(" · ".join(dict.fromkeys(names)))
+        self.length_label = role_label(self.tr("{0} in all").format(length), "muted")
+        self.reminder_label = role_label(reminder_text, "muted")
         self.start_button = BigButton(
             self.tr("Start"),
             role="primary",
@@ -99,8 +91,8 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("home")
         self.cards: list[RoutineCard] = []
-        title = _label("Nightstretch", "title", wrap=False)
-        subtitle = _label(
+        title = role_label("Nightstretch", "title", wrap=False)
+        subtitle = role_label(
             self.tr("Stretches for the night, and help when a cramp strikes."), "muted"
         )
         self.cramp_button = BigButton(
@@ -111,7 +103,7 @@ class HomeScreen(QWidget):
         )
         self.cramp_button.setMinimumHeight(96)
         self.cramp_button.clicked.connect(self.cramp_now_requested.emit)
-        self.notice_label = _label("", "notice")
+        self.notice_label = role_label("", "notice")
         self.notice_label.hide()
 
         header = QHBoxLayout()

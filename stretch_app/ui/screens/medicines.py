@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,16 +16,9 @@ from PySide6.QtWidgets import (
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.safety import SafetyGuide
 from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.labels import role_label
 
 __all__ = ["MedicinesScreen"]
-
-
-def _label(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class MedicinesScreen(QWidget):
@@ -45,8 +37,8 @@ class MedicinesScreen(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addSpacing(16)
-        header.addWidget(_label(self.tr("My medicines"), "title"), 1)
-        intro = _label(
+        header.addWidget(role_label(self.tr("My medicines"), "title"), 1)
+        intro = role_label(
             self.tr(
                 "Your doctor will ask what you take. List your medicines here; those the article"
                 " names as a possible cause of night leg cramps are marked “{0}”."
@@ -74,9 +66,9 @@ class MedicinesScreen(QWidget):
         self.remove_button.clicked.connect(self.remove_chosen)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.medicine_list)
         delete_key.activated.connect(self.remove_chosen)
-        self.message_label = _label("", "notice")
+        self.message_label = role_label("", "notice")
         self.message_label.hide()
-        self.disclaimer_label = _label(guide.disclaimer, "notice")
+        self.disclaimer_label = role_label(guide.disclaimer, "notice")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from stretch_app.core.doctor import DoctorRules, Finding
+from stretch_app.ui.widgets.labels import role_label
 
 __all__ = ["DoctorNotice"]
-
-
-def _label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class DoctorNotice(QFrame):
@@ -25,9 +18,9 @@ class DoctorNotice(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         self.setObjectName("doctor-notice")
-        self.title_label = _label("", "howto")
-        self.lead_label = _label("", "muted")
-        self.findings_label = _label()
+        self.title_label = role_label("", "howto")
+        self.lead_label = role_label("", "muted")
+        self.findings_label = role_label()
         self.findings_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
