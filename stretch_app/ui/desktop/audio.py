@@ -20,6 +20,7 @@ from stretch_app.core.guidance import Cue
 from stretch_app.paths import assets_dir
 from stretch_app.ui.desktop import sound_problems as problems
 from stretch_app.ui.desktop.sound_problems import NO_SOUND_DEVICE, SPEECH_NOT_RESPONDING
+from stretch_app.ui.timers import named_timer
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -209,11 +210,7 @@ class Voice(QObject, problems.ProblemReport):
             self.set_voice(voice_name)
 
     def _single_shot(self, name: str, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setObjectName(name)
-        timer.setSingleShot(True)
-        timer.timeout.connect(slot)
-        return timer
+        return named_timer(self, name, slot, single_shot=True)
 
     # --- speaking ----------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 
 from stretch_app.core.model import Reminder, Routine
 from stretch_app.core.schedule import (
@@ -32,6 +32,7 @@ from stretch_app.core.schedule import (
     local_zone,
 )
 from stretch_app.core.settings import Settings
+from stretch_app.ui.timers import named_timer
 
 __all__ = ["ReminderService", "effective_reminders", "next_reminder_text", "schedule_settings"]
 
@@ -134,16 +135,20 @@ class ReminderService(QObject):
             dict(reminders), tz or local_zone(), settings, self._load_state()
         )
         self._saved = self._state_text()
-        self.wake_timer = QTimer(self)
-        self.wake_timer.setObjectName("reminder-wake")
-        self.wake_timer.setSingleShot(True)
-        self.wake_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.wake_timer.timeout.connect(self.check)
-        self.watchdog = QTimer(self)
-        self.watchdog.setObjectName("reminder-watchdog")
-        self.watchdog.setInterval(WATCHDOG_MS)
-        self.watchdog.setTimerType(Qt.TimerType.VeryCoarseTimer)
-        self.watchdog.timeout.connect(self.watchdog_tick)
+        self.wake_timer = named_timer(
+            self,
+            "reminder-wake",
+            self.check,
+            single_shot=True,
+            timer_type=Qt.TimerType.PreciseTimer,
+        )
+        self.watchdog = named_timer(
+            self,
+            "reminder-watchdog",
+            self.watchdog_tick,
+            interval_ms=WATCHDOG_MS,
+            timer_type=Qt.TimerType.VeryCoarseTimer,
+        )
         self._offset = 0.0
         self.next_wake: datetime | None = None
 

@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from stretch_app.ui.desktop import sound_problems as problems
+from stretch_app.ui.timers import named_timer
 
 __all__ = ["ProcessVoice", "main"]
 
@@ -78,12 +79,7 @@ class ProcessVoice(QObject):
         self._idle_timer = self._single_shot("voice-idle-stop", IDLE_STOP_MS, self.release)
 
     def _single_shot(self, name: str, interval: int, slot: Any) -> QTimer:
-        timer = QTimer(self)
-        timer.setObjectName(name)
-        timer.setSingleShot(True)
-        timer.setInterval(interval)
-        timer.timeout.connect(slot)
-        return timer
+        return named_timer(self, name, slot, interval_ms=interval, single_shot=True)
 
     # --- the helper process -------------------------------------------------------------------
 

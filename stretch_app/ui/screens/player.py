@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -27,6 +27,7 @@ from stretch_app.core.session import (
     SessionState,
 )
 from stretch_app.ui.theme import Look
+from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
 from stretch_app.ui.widgets.buttons import BigButton
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
@@ -84,16 +85,17 @@ class PlayerScreen(QWidget):
         self._ended = False
         self._announced_phase: tuple[int, bool, PhaseKind] | None = None
 
-        self._display_timer = QTimer(self)
-        self._display_timer.setObjectName("player-display-timer")
-        self._display_timer.setInterval(DISPLAY_INTERVAL_MS)
-        self._display_timer.timeout.connect(self.tick)
+        self._display_timer = named_timer(
+            self, "player-display-timer", self.tick, interval_ms=DISPLAY_INTERVAL_MS
+        )
         # A precise single shot at the engine's next moment, so holds end on time.
-        self._moment_timer = QTimer(self)
-        self._moment_timer.setObjectName("player-moment-timer")
-        self._moment_timer.setSingleShot(True)
-        self._moment_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._moment_timer.timeout.connect(self.tick)
+        self._moment_timer = named_timer(
+            self,
+            "player-moment-timer",
+            self.tick,
+            single_shot=True,
+            timer_type=Qt.TimerType.PreciseTimer,
+        )
 
         self._build()
         self._bind_keys()

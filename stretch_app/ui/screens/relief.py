@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +46,7 @@ from stretch_app.ui.screens.relief_pages import (
 )
 from stretch_app.ui.screens.relief_parts import EmergencyBanner, relief_style
 from stretch_app.ui.theme import Look
+from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
 
 __all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
@@ -93,16 +94,17 @@ class ReliefScreen(QWidget):
         self._picture_for = picture_for
         self._ended_sent = False
 
-        self._display_timer = QTimer(self)
-        self._display_timer.setObjectName("relief-display-timer")
-        self._display_timer.setInterval(DISPLAY_INTERVAL_MS)
-        self._display_timer.timeout.connect(self.tick)
+        self._display_timer = named_timer(
+            self, "relief-display-timer", self.tick, interval_ms=DISPLAY_INTERVAL_MS
+        )
         # A precise single shot at the engine's next moment: the auto-start, the emergency.
-        self._moment_timer = QTimer(self)
-        self._moment_timer.setObjectName("relief-moment-timer")
-        self._moment_timer.setSingleShot(True)
-        self._moment_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._moment_timer.timeout.connect(self.tick)
+        self._moment_timer = named_timer(
+            self,
+            "relief-moment-timer",
+            self.tick,
+            single_shot=True,
+            timer_type=Qt.TimerType.PreciseTimer,
+        )
 
         self.title_label = relief_label(relief_title(), role="muted", wrap=False)
         self.clock_label = relief_label("0:00", "relief-clock", wrap=False)
