@@ -15,12 +15,27 @@ opening (a folder in its place, no permission, a newer schema) raises :class:`Jo
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, Literal, Self, TypedDict, Unpack, get_args
+from typing import Any, Final, Self, Unpack
+
+from stretch_app.core.journal_rows import (
+    EPISODE_FIELDS,
+    CrampEpisode,
+    EpisodeChanges,
+    EpisodeDetails,
+    EpisodeSource,
+    Leg,
+    Medicine,
+    Muscle,
+    SessionRecord,
+    check_episode,
+    episode_from_row,
+    from_text,
+    to_text,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -36,15 +51,6 @@ __all__ = [
     "SessionRecord",
 ]
 
-Leg = Literal["left", "right", "both"]
-Muscle = Literal["calf", "back-of-thigh", "front-of-thigh", "foot", "other"]
-EpisodeSource = Literal["relief", "manual"]
-
-_LEGS: Final = frozenset(get_args(Leg))
-_MUSCLES: Final = frozenset(get_args(Muscle))
-_SOURCES: Final = frozenset(get_args(EpisodeSource))
-_CHOICES: Final[dict[str, frozenset[str]]] = {"leg": _LEGS, "muscle": _MUSCLES, "source": _SOURCES}
-_NOTE_MAX = 4000
 _NAME_MAX = 200
 
 # SQLite's primary result codes that mean "this file is damaged", as opposed to "cannot open".
@@ -52,72 +58,8 @@ _SQLITE_CORRUPT: Final = 11
 _SQLITE_NOTADB: Final = 26
 
 
-class EpisodeDetails(TypedDict, total=False):
-    """What a person may tell about a cramp, besides when it started; all optional."""
-
-    ended_at: datetime | None
-    duration_s: float | None
-    leg: Leg | None
-    muscle: Muscle | None
-    pain: int | None
-    woke_me: bool | None
-    helped: str | None
-    """The id of the step or exercise that eased it."""
-    swelling_numbness_skin: bool | None
-    elsewhere_in_body: bool | None
-    note: str
-    source: EpisodeSource
-
-
-class EpisodeChanges(EpisodeDetails, total=False):
-    """Details to change in a recorded episode; those left out stay as they are."""
-
-    started_at: datetime
-
-
 class JournalError(Exception):
     """The journal cannot be opened or written; the message names the file."""
-
-
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
-    """One routine done (or begun and left), as kept in the journal."""
-
-    id: int
-    routine_id: str
-    started_at: datetime
-    ended_at: datetime
-    completed: bool
-    holds_done: int
-    last_step_index: int
-
-
-@dataclass(frozen=True, slots=True)
-class CrampEpisode:
-    """One night-time cramp: when, where, how bad, and what helped."""
-
-    id: int
-    started_at: datetime
-    ended_at: datetime | None
-    duration_s: float | None
-    leg: Leg | None
-    muscle: Muscle | None
-    pain: int | None
-    woke_me: bool | None
-    helped: str | None
-    swelling_numbness_skin: bool | None
-    elsewhere_in_body: bool | None
-    note: str
-    source: EpisodeSource
-
-
-@dataclass(frozen=True, slots=True)
-class Medicine:
-    """A medicine the person takes, as listed in the journal."""
-
-    id: int
-    name: str
-    added_at: datetime
 
 
 # --- schema -----------------------------------------------------------------------------------
@@ -150,69 +92,8 @@ _MIGRATIONS: Final[tuple[str, ...]] = (
 )
 SCHEMA_VERSION: Final = len(_MIGRATIONS)
 
-_EPISODE_FIELDS: Final = ("started_at", *EpisodeDetails.__annotations__)
-_EPISODE_COLUMNS: Final = ", ".join(_EPISODE_FIELDS)
+_EPISODE_COLUMNS: Final = ", ".join(EPISODE_FIELDS)
 _SESSION_COLUMNS: Final = "routine_id, started_at, ended_at, completed, holds_done, last_step_index"
-_YES_NO: Final = ("woke_me", "swelling_numbness_skin", "elsewhere_in_body")
-
-
-# --- conversions ------------------------------------------------------------------------------
-
-
-def _to_text(moment: datetime, name: str) -> str:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name} must carry a time zone (an aware datetime)")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _from_text(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
-
-
-def _check_episode(fields: Mapping[str, object]) -> dict[str, object]:
-    """Validate episode details and turn them into column values, in the order given."""
-    row: dict[str, object] = {}
-    for name, value in fields.items():
-        if name not in _EPISODE_FIELDS:
-            raise TypeError(f"a cramp episode has no detail called {name!r}")
-        allowed = _CHOICES.get(name)
-        if value is None and name not in ("started_at", "note", "source"):
-            row[name] = None
-        elif name in ("started_at", "ended_at"):
-            if not isinstance(value, datetime):
-                raise ValueError(f"{name} must be a datetime")
-            row[name] = _to_text(value, name)
-        elif allowed is not None:
-            if value not in allowed:
-                raise ValueError(f"{name} must be one of {sorted(allowed)}, not {value!r}")
-            row[name] = value
-        elif name == "duration_s":
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ValueError("duration_s must be a number of seconds, 0 or more")
-            row[name] = float(value)
-        elif name == "pain":
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-                raise ValueError(f"pain must be a whole number from 0 to 10, not {value!r}")
-            row[name] = value
-        elif name in ("note", "helped"):
-            if not isinstance(value, str) or len(value) > _NOTE_MAX:
-                raise ValueError(f"{name} must be text of at most {_NOTE_MAX} characters")
-            row[name] = value
-        else:  # the yes/no questions
-            if not isinstance(value, bool):
-                raise ValueError(f"{name} must be True, False or None")
-            row[name] = int(value)
-    return row
-
-
-def _episode_from_row(row: tuple[Any, ...]) -> CrampEpisode:
-    values = dict(zip(("id", *_EPISODE_FIELDS), row, strict=True))
-    for name, value in values.items():
-        if value is not None and name in ("started_at", "ended_at"):
-            values[name] = _from_text(value)
-        elif value is not None and name in _YES_NO:
-            values[name] = bool(value)
-    return CrampEpisode(**values)
 
 
 # --- opening ----------------------------------------------------------------------------------
@@ -384,8 +265,8 @@ class Journal:
             raise ValueError("holds_done and last_step_index cannot be negative")
         row = (
             routine_id,
-            _to_text(started_at, "started_at"),
-            _to_text(ended_at, "ended_at"),
+            to_text(started_at, "started_at"),
+            to_text(ended_at, "ended_at"),
             int(bool(completed)),
             holds_done,
             last_step_index,
@@ -400,9 +281,9 @@ class Journal:
         params: tuple[Any, ...] = ()
         if since is not None:
             sql += " WHERE started_at >= ?"
-            params = (_to_text(since, "since"),)
+            params = (to_text(since, "since"),)
         return [
-            SessionRecord(r[0], r[1], _from_text(r[2]), _from_text(r[3]), bool(r[4]), r[5], r[6])
+            SessionRecord(r[0], r[1], from_text(r[2]), from_text(r[3]), bool(r[4]), r[5], r[6])
             for r in self._read(sql + " ORDER BY started_at, id", params)
         ]
 
@@ -411,7 +292,7 @@ class Journal:
     def add_episode(self, started_at: datetime, **details: Unpack[EpisodeDetails]) -> int:
         """Record a cramp episode (``source`` is ``"manual"`` unless given), return its id."""
         fields: dict[str, object] = {"started_at": started_at, "note": "", "source": "manual"}
-        row = _check_episode(fields | dict(details))
+        row = check_episode(fields | dict(details))
         names = ", ".join(row)
         marks = ", ".join("?" * len(row))
         with self._write() as conn:
@@ -421,7 +302,7 @@ class Journal:
 
     def update_episode(self, episode_id: int, **changes: Unpack[EpisodeChanges]) -> None:
         """Change the details given of one episode; raise ``KeyError`` if there is no such one."""
-        row = _check_episode(dict(changes))
+        row = check_episode(dict(changes))
         with self._write() as conn:
             if row:
                 assignments = ", ".join(f"{name} = ?" for name in row)
@@ -447,13 +328,13 @@ class Journal:
         params: list[str] = []
         if since is not None:
             clauses.append("started_at >= ?")
-            params.append(_to_text(since, "since"))
+            params.append(to_text(since, "since"))
         if until is not None:
             clauses.append("started_at < ?")
-            params.append(_to_text(until, "until"))
+            params.append(to_text(until, "until"))
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         sql = f"SELECT id, {_EPISODE_COLUMNS} FROM cramp_episodes{where} ORDER BY started_at, id"
-        return [_episode_from_row(r) for r in self._read(sql, tuple(params))]
+        return [episode_from_row(r) for r in self._read(sql, tuple(params))]
 
     # --- medicines ----------------------------------------------------------------------------
 
@@ -462,7 +343,7 @@ class Journal:
         name = " ".join(name.split())
         if not name or len(name) > _NAME_MAX:
             raise ValueError(f"a medicine's name is 1 to {_NAME_MAX} characters")
-        when = _to_text(added_at or datetime.now(UTC), "added_at")
+        when = to_text(added_at or datetime.now(UTC), "added_at")
         with self._write() as conn:
             sql = "SELECT id FROM medicines WHERE name = ? COLLATE NOCASE"
             found = conn.execute(sql, (name,)).fetchone()
@@ -480,4 +361,4 @@ class Journal:
     def medicines(self) -> list[Medicine]:
         """The medicine list, in the order the medicines were added."""
         rows = self._read("SELECT id, name, added_at FROM medicines ORDER BY added_at, id")
-        return [Medicine(r[0], r[1], _from_text(r[2])) for r in rows]
+        return [Medicine(r[0], r[1], from_text(r[2])) for r in rows]
