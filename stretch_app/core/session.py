@@ -11,11 +11,23 @@ Every command returns the events it caused, in order, for the screen, sound and 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
 from stretch_app.core.clock import Clock
 from stretch_app.core.model import Exercise, Routine, Side, Step, StepMode
+from stretch_app.core.phases import (
+    Event,
+    Finished,
+    Halfway,
+    LastSeconds,
+    Paused,
+    Phase,
+    PhaseKind,
+    PhaseStarted,
+    Resumed,
+    SessionState,
+    SwitchLegs,
+)
 
 LAST_SECONDS = 3.0
 
@@ -36,101 +48,6 @@ __all__ = [
     "expand_routine",
     "routine_duration",
 ]
-
-
-class PhaseKind(StrEnum):
-    """What the person is doing during a phase."""
-
-    GET_READY = "get-ready"
-    HOLD = "hold"
-    SWITCH_LEGS = "switch-legs"
-    REST = "rest"
-    TIP = "tip"
-
-
-class SessionState(StrEnum):
-    """Where a session is in its life."""
-
-    NOT_STARTED = "not-started"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True, slots=True)
-class Phase:
-    """One stretch of time with one thing to do; ``duration`` is None when open-ended."""
-
-    kind: PhaseKind
-    step_index: int
-    exercise: Exercise
-    side: Side | None
-    duration: float | None
-    mode: StepMode = StepMode.TIMED
-    note: str = ""
-
-    @property
-    def is_hold(self) -> bool:
-        """True for the phases a person is actually stretching in."""
-        return self.kind in (PhaseKind.HOLD, PhaseKind.TIP)
-
-
-@dataclass(frozen=True, slots=True)
-class PhaseStarted:
-    """A new phase began; ``resumed`` when a paused hold carries on after its lead-in."""
-
-    phase: Phase
-    index: int
-    resumed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Halfway:
-    """Half of a timed hold has passed."""
-
-    phase: Phase
-
-
-@dataclass(frozen=True, slots=True)
-class LastSeconds:
-    """The last few seconds of a timed phase have begun."""
-
-    phase: Phase
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class SwitchLegs:
-    """Time to change to the other leg."""
-
-    phase: Phase
-
-
-@dataclass(frozen=True, slots=True)
-class Paused:
-    """The session was paused."""
-
-    phase: Phase
-
-
-@dataclass(frozen=True, slots=True)
-class Resumed:
-    """The session was resumed."""
-
-    phase: Phase
-
-
-@dataclass(frozen=True, slots=True)
-class Finished:
-    """The session ended: ``completed`` when it reached the end, not when stopped."""
-
-    completed: bool
-    holds_done: int
-    last_step_index: int
-
-
-Event = PhaseStarted | Halfway | LastSeconds | SwitchLegs | Paused | Resumed | Finished
 
 
 def _sides_for(exercise: Exercise, step: Step) -> tuple[Side | None, ...]:
