@@ -1077,6 +1077,173 @@ Zum Starten klicken.</translation>
     </message>
 </context>
 <context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Night leg cramps: diary for my doctor</source>
+        <translation>Nächtliche Beinkrämpfe: Tagebuch für meine Arztpraxis</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>no such nights</source>
+        <translation>keine solchen Nächte</translation>
+    </message>
+    <message>
+        <source>{0} ({1} in 1 night)</source>
+        <translation>{0} ({1} in 1 Nacht)</translation>
+    </message>
+    <message>
+        <source>{0} ({1} in {2} nights)</source>
+        <translation>{0} ({1} in {2} Nächten)</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>calf</source>
+        <translation>Wade</translation>
+    </message>
+    <message>
+        <source>back of thigh</source>
+        <translation>Oberschenkel hinten</translation>
+    </message>
+    <message>
+        <source>front of thigh</source>
+        <translation>Oberschenkel vorn</translation>
+    </message>
+    <message>
+        <source>foot</source>
+        <translation>Fuß</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>anderswo</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Nacht</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Bein</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muskel</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Schmerz</translation>
+    </message>
+    <message>
+        <source>Woke</source>
+        <translation>Geweckt</translation>
+    </message>
+    <message>
+        <source>Swelling / numb / skin</source>
+        <translation>Schwellung / taub / Haut</translation>
+    </message>
+    <message>
+        <source>Other body parts</source>
+        <translation>Auch anderswo</translation>
+    </message>
+    <message>
+        <source>Helped</source>
+        <translation>Geholfen hat</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Nights from {0} to {1}. A night runs from noon to noon, so a cramp at 02:00 counts with the evening before.</source>
+        <translation>Nächte von {0} bis {1}. Eine Nacht reicht von Mittag bis Mittag; ein Krampf um 02:00 zählt also zum Abend davor.</translation>
+    </message>
+    <message>
+        <source>Made on {0}.</source>
+        <translation>Erstellt am {0}.</translation>
+    </message>
+    <message>
+        <source>Done all the way through on {0} of {1} nights recorded (begun but stopped early on {2}).</source>
+        <translation>An {0} von {1} eingetragenen Nächten ganz durchgeführt (an {2} begonnen, aber vorzeitig beendet).</translation>
+    </message>
+    <message>
+        <source>Cramps per night with the routine: {0}; without it: {1}.</source>
+        <translation>Krämpfe pro Nacht mit der Übungsfolge: {0}; ohne sie: {1}.</translation>
+    </message>
+    <message>
+        <source>None listed.</source>
+        <translation>Keine eingetragen.</translation>
+    </message>
+    <message>
+        <source>worth mentioning to your doctor</source>
+        <translation>beim Arztbesuch ansprechen</translation>
+    </message>
+    <message>
+        <source>{0}, used for {1}</source>
+        <translation>{0}, eingesetzt bei {1}</translation>
+    </message>
+    <message>
+        <source>Bedtime stretches</source>
+        <translation>Dehnen vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>Cramps ({0})</source>
+        <translation>Krämpfe ({0})</translation>
+    </message>
+    <message>
+        <source>…and {0} more (all are in the CSV export).</source>
+        <translation>…und {0} weitere (alle stehen im CSV-Export).</translation>
+    </message>
+    <message>
+        <source>No cramps recorded in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Krämpfe eingetragen.</translation>
+    </message>
+    <message>
+        <source>Medicines I take</source>
+        <translation>Medikamente, die ich nehme</translation>
+    </message>
+    <message>
+        <source>Signs worth talking about</source>
+        <translation>Anzeichen, über die wir sprechen sollten</translation>
+    </message>
+    <message>
+        <source>None of the signs the app looks for were recorded.</source>
+        <translation>Keines der Anzeichen, auf die die App achtet, wurde eingetragen.</translation>
+    </message>
+</context>
+<context>
     <name>RoutineCard</name>
     <message>
         <source>{0} in all</source>

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, tzinfo
 from typing import Any, Final, get_args
@@ -108,8 +108,13 @@ def build_report(
     medicines: Iterable[str],
     guide: SafetyGuide,
     rules: DoctorRules,
+    night_text: Callable[[date], str] = format_night,
 ) -> Report:
-    """Gather a period's report from the nights recorded and the medicine list."""
+    """Gather a period's report from the nights recorded and the medicine list.
+
+    ``night_text`` writes a night in the findings (the app passes one in its language, as the
+    history screen's notice does); ``guide`` and ``rules`` are already in that language.
+    """
     nights = log.counted_nights(first_night, last_night, tonight)
     comparison = log.comparison(first_night, last_night, tonight)
     adherence = Adherence(
@@ -132,7 +137,7 @@ def build_report(
         adherence=adherence,
         episodes=episodes,
         medicines=tuple(lines),
-        red_flags=tuple(evaluate(rules, episodes, log.tz)),
+        red_flags=tuple(evaluate(rules, episodes, log.tz, night_text)),
     )
 
 

@@ -108,6 +108,7 @@ class NightstretchApp(QObject):
             self.settings.volume,
             self.settings.voice_enabled,
             self,
+            language=self.language,
         )
         self.voice.problem_found.connect(self._on_audio_problem)
         self.cues.problem_found.connect(self._on_audio_problem)

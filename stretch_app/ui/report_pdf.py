@@ -7,20 +7,21 @@ scaled down to fit on one page; past :data:`MAX_ROWS` episodes the rest are coun
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from collections.abc import Mapping
+from datetime import date, datetime, tzinfo
 from html import escape
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from stretch_app.core.doctor import format_night
-from stretch_app.core.history import format_minutes, night_of
+from stretch_app.core.history import night_of
 from stretch_app.core.journal import CrampEpisode
-from stretch_app.core.report import MEDICINE_FLAG, Report
+from stretch_app.core.report import Report
+from stretch_app.ui.dates import short_night
 
-__all__ = ["MAX_ROWS", "report_html", "write_report_pdf"]
+__all__ = ["MAX_ROWS", "report_html", "report_title", "write_report_pdf"]
 
 MAX_ROWS: Final = 45
 _STYLE = """
@@ -33,78 +34,192 @@ td, th { padding: 2pt 4pt; border: 1px solid #bbb; }
 .urgent { font-weight: bold; }
 .muted { color: #555; }
 """
-_MUSCLE = {"back-of-thigh": "back of thigh", "front-of-thigh": "front of thigh"}
+
+
+def report_title() -> str:
+    """The report's heading, also the PDF's title, in the language in force."""
+    return QCoreApplication.translate("ReportPdf", "Night leg cramps: diary for my doctor")
+
+
+def _dated(night: date) -> str:
+    """A night with its year: ``Sun 1 Mar 2026``."""
+    return QLocale().toString(QDate(night.year, night.month, night.day), "ddd d MMM yyyy")
+
+
+def _made(made: datetime) -> str:
+    """When the report was made: ``5 Apr 2026 08:30``."""
+    day = QLocale().toString(QDate(made.year, made.month, made.day), "d MMM yyyy")
+    return f"{day} {made:%H:%M}"
+
+
+def _number(value: float, decimals: int) -> str:
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def _minutes(seconds: float) -> str:
+    """A length of time as the history screen gives it, with the language's decimal mark."""
+    if seconds < 60:
+        return QCoreApplication.translate("ReportPdf", "{0} s").format(round(seconds))
+    tenths = round(seconds / 6)  # whole minutes show no decimals: "3 min", "2.5 min"
+    minutes = _number(tenths / 10, 1 if tenths % 10 else 0)
+    return QCoreApplication.translate("ReportPdf", "{0} min").format(minutes)
 
 
 def _yes(value: bool | None) -> str:
-    return "" if value is None else ("yes" if value else "no")
+    if value is None:
+        return ""
+    if value:
+        return QCoreApplication.translate("ReportPdf", "yes")
+    return QCoreApplication.translate("ReportPdf", "no")
 
 
 def _rate(cramps: int, nights: int) -> str:
-    return f"{cramps / nights:.2f} ({cramps} in {nights} nights)" if nights else "no such nights"
+    if not nights:
+        return QCoreApplication.translate("ReportPdf", "no such nights")
+    rate = _number(cramps / nights, 2)
+    if nights == 1:
+        return QCoreApplication.translate("ReportPdf", "{0} ({1} in 1 night)").format(rate, cramps)
+    return QCoreApplication.translate("ReportPdf", "{0} ({1} in {2} nights)").format(
+        rate, cramps, nights
+    )
 
 
-def _episode_row(episode: CrampEpisode, tz: tzinfo | None) -> str:
+def _leg(leg: str | None) -> str:
+    names = {
+        "left": QCoreApplication.translate("ReportPdf", "left"),
+        "right": QCoreApplication.translate("ReportPdf", "right"),
+        "both": QCoreApplication.translate("ReportPdf", "both"),
+    }
+    return names.get(leg or "", leg or "")
+
+
+def _muscle(muscle: str | None) -> str:
+    names = {
+        "calf": QCoreApplication.translate("ReportPdf", "calf"),
+        "back-of-thigh": QCoreApplication.translate("ReportPdf", "back of thigh"),
+        "front-of-thigh": QCoreApplication.translate("ReportPdf", "front of thigh"),
+        "foot": QCoreApplication.translate("ReportPdf", "foot"),
+        "other": QCoreApplication.translate("ReportPdf", "other"),
+    }
+    return names.get(muscle or "", muscle or "")
+
+
+def _episode_row(episode: CrampEpisode, tz: tzinfo | None, helped: Mapping[str, str]) -> str:
     cells = (
-        format_night(night_of(episode.started_at, tz)),
+        short_night(night_of(episode.started_at, tz)),
         episode.started_at.astimezone(tz).strftime("%H:%M"),
-        format_minutes(episode.duration_s) if episode.duration_s is not None else "",
-        episode.leg or "",
-        _MUSCLE.get(episode.muscle or "", episode.muscle or ""),
+        _minutes(episode.duration_s) if episode.duration_s is not None else "",
+        _leg(episode.leg),
+        _muscle(episode.muscle),
         "" if episode.pain is None else f"{episode.pain}/10",
         _yes(episode.woke_me),
         _yes(episode.swelling_numbness_skin),
         _yes(episode.elsewhere_in_body),
-        (episode.helped or "").replace("-", " "),
+        helped.get(episode.helped or "", (episode.helped or "").replace("-", " ")),
         episode.note,
     )
     return "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
 
 
-def report_html(report: Report, tz: tzinfo | None = None, made: datetime | None = None) -> str:
-    """The report as rich text for QTextDocument."""
-    first, last = report.first_night, report.last_night
-    made_text = f" Made on {made.astimezone(tz):%d %b %Y %H:%M}." if made else ""
+def _column_heads() -> str:
+    heads = ((QCoreApplication.translate("ReportPdf", "Night"), 13),
+             (QCoreApplication.translate("ReportPdf", "Time"), 6),
+             (QCoreApplication.translate("ReportPdf", "Length"), 8),
+             (QCoreApplication.translate("ReportPdf", "Leg"), 7),
+             (QCoreApplication.translate("ReportPdf", "Muscle"), 12),
+             (QCoreApplication.translate("ReportPdf", "Pain"), 8),
+             (QCoreApplication.translate("ReportPdf", "Woke"), 8),
+             (QCoreApplication.translate("ReportPdf", "Swelling / numb / skin"), 10),
+             (QCoreApplication.translate("ReportPdf", "Other body parts"), 9),
+             (QCoreApplication.translate("ReportPdf", "Helped"), 10),
+             (QCoreApplication.translate("ReportPdf", "Note"), 9))  # fmt: skip
+    return "".join(f"<th width='{width}%'>{escape(name)}</th>" for name, width in heads)
+
+
+def _period(report: Report, tz: tzinfo | None, made: datetime | None) -> str:
+    text = QCoreApplication.translate(
+        "ReportPdf",
+        "Nights from {0} to {1}. A night runs from noon to noon, so a cramp at 02:00 counts"
+        " with the evening before.",
+    ).format(_dated(report.first_night), _dated(report.last_night))
+    if made is not None:
+        text += " " + QCoreApplication.translate("ReportPdf", "Made on {0}.").format(
+            _made(made.astimezone(tz))
+        )
+    return f"<p class='muted'>{escape(text)}</p>"
+
+
+def _adherence(report: Report) -> str:
     a = report.adherence
+    done = QCoreApplication.translate(
+        "ReportPdf",
+        "Done all the way through on {0} of {1} nights recorded (begun but stopped early on {2}).",
+    ).format(a.routine_nights, a.nights, a.partial_nights)
+    rates = QCoreApplication.translate(
+        "ReportPdf", "Cramps per night with the routine: {0}; without it: {1}."
+    ).format(
+        _rate(a.cramps_with_routine, a.routine_nights),
+        _rate(a.cramps_without_routine, a.nights - a.routine_nights),
+    )
+    return f"<p>{escape(done)}<br>{escape(rates)}</p>"
+
+
+def _medicines(report: Report) -> str:
+    if not report.medicines:
+        none = QCoreApplication.translate("ReportPdf", "None listed.")
+        return f"<p>{escape(none)}</p>"
+    flag = QCoreApplication.translate("ReportPdf", "worth mentioning to your doctor")
+    items = []
+    for m in report.medicines:
+        text = escape(m.name)
+        if m.flagged:
+            why = QCoreApplication.translate("ReportPdf", "{0}, used for {1}").format(
+                m.article_name, m.used_for
+            )
+            text += f" — <b>{escape(flag)}</b> ({escape(why)})"
+        items.append(f"<li>{text}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _heading(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def report_html(
+    report: Report,
+    tz: tzinfo | None = None,
+    made: datetime | None = None,
+    helped_names: Mapping[str, str] | None = None,
+) -> str:
+    """The report as rich text for QTextDocument, in the language in force.
+
+    ``helped_names`` turns what helped (an exercise id) into its name; others are shown as kept.
+    """
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
-        "<h1>Night leg cramps: diary for my doctor</h1>",
-        f"<p class='muted'>Nights from {escape(format_night(first))} {first.year} to "
-        f"{escape(format_night(last))} {last.year}. A night runs from noon to noon, so a cramp "
-        f"at 02:00 counts with the evening before.{escape(made_text)}</p>",
-        "<h2>Bedtime stretches</h2>",
-        f"<p>Done all the way through on {a.routine_nights} of {a.nights} nights recorded"
-        f" (begun but stopped early on {a.partial_nights}).<br>Cramps per night with the"
-        f" routine: {_rate(a.cramps_with_routine, a.routine_nights)}; without it:"
-        f" {_rate(a.cramps_without_routine, a.nights - a.routine_nights)}.</p>",
-        f"<h2>Cramps ({len(report.episodes)})</h2>",
-    ]
+        f"<h1>{escape(report_title())}</h1>",
+        _period(report, tz, made),
+        _heading(QCoreApplication.translate("ReportPdf", "Bedtime stretches")),
+        _adherence(report),
+        _heading(QCoreApplication.translate("ReportPdf", "Cramps ({0})").format(
+            len(report.episodes))),
+    ]  # fmt: skip
     if report.episodes:
-        heads = (("Night", 12), ("Time", 6), ("Length", 8), ("Leg", 6), ("Muscle", 12),
-                 ("Pain", 6), ("Woke", 7), ("Swelling / numb / skin", 11),
-                 ("Other body parts", 10), ("Helped", 11), ("Note", 11))  # fmt: skip
-        header = "".join(f"<th width='{width}%'>{name}</th>" for name, width in heads)
-        parts.append(f"<table width='100%' cellspacing='0' cellpadding='3'><tr>{header}</tr>")
-        parts += [_episode_row(e, tz) for e in report.episodes[:MAX_ROWS]]
+        parts.append(f"<table width='100%' cellspacing='0' cellpadding='3'><tr>{_column_heads()}")
+        parts.append("</tr>")
+        parts += [_episode_row(e, tz, helped_names or {}) for e in report.episodes[:MAX_ROWS]]
         parts.append("</table>")
         if len(report.episodes) > MAX_ROWS:
-            more = len(report.episodes) - MAX_ROWS
-            parts.append(f"<p class='muted'>…and {more} more (all are in the CSV export).</p>")
+            more = QCoreApplication.translate(
+                "ReportPdf", "…and {0} more (all are in the CSV export)."
+            ).format(len(report.episodes) - MAX_ROWS)
+            parts.append(f"<p class='muted'>{escape(more)}</p>")
     else:
-        parts.append("<p>No cramps recorded in this period.</p>")
-    parts.append("<h2>Medicines I take</h2>")
-    if report.medicines:
-        items = []
-        for m in report.medicines:
-            text = escape(m.name)
-            if m.flagged:
-                text += f" — <b>{MEDICINE_FLAG}</b> ({escape(m.article_name)}, used for"
-                text += f" {escape(m.used_for)})"
-            items.append(f"<li>{text}</li>")
-        parts.append("<ul>" + "".join(items) + "</ul>")
-    else:
-        parts.append("<p>None listed.</p>")
-    parts.append("<h2>Signs worth talking about</h2>")
+        none = QCoreApplication.translate("ReportPdf", "No cramps recorded in this period.")
+        parts.append(f"<p>{escape(none)}</p>")
+    parts.append(_heading(QCoreApplication.translate("ReportPdf", "Medicines I take")))
+    parts.append(_medicines(report))
+    parts.append(_heading(QCoreApplication.translate("ReportPdf", "Signs worth talking about")))
     if report.red_flags:
         parts.append("<ul>")
         for f in report.red_flags:
@@ -112,17 +227,24 @@ def report_html(report: Report, tz: tzinfo | None = None, made: datetime | None 
             parts.append(f"<li{css}>{escape(f.found)} {escape(f.advice)}</li>")
         parts.append("</ul>")
     else:
-        parts.append("<p>None of the signs the app looks for were recorded.</p>")
+        none = QCoreApplication.translate(
+            "ReportPdf", "None of the signs the app looks for were recorded."
+        )
+        parts.append(f"<p>{escape(none)}</p>")
     parts.append(f"<p class='muted'><i>{escape(report.disclaimer)}</i></p></body></html>")
     return "".join(parts)
 
 
 def write_report_pdf(
-    report: Report, path: Path, tz: tzinfo | None = None, made: datetime | None = None
+    report: Report,
+    path: Path,
+    tz: tzinfo | None = None,
+    made: datetime | None = None,
+    helped_names: Mapping[str, str] | None = None,
 ) -> None:
     """Write the report to ``path`` as a one-page A4 PDF; raise OSError if it cannot."""
     writer = QPdfWriter(str(path))
-    writer.setTitle("Night leg cramps: diary for my doctor")
+    writer.setTitle(report_title())
     writer.setCreator("Nightstretch")
     writer.setResolution(300)
     writer.setPageLayout(
@@ -136,7 +258,7 @@ def write_report_pdf(
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    document.setHtml(report_html(report, tz, made))
+    document.setHtml(report_html(report, tz, made, helped_names))
     scale = 1.0
     for _ in range(6):  # shrink until the text, laid out at the scaled width, fits the height
         document.setTextWidth(page.width() / scale)

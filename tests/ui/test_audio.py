@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 
 # Loading these logs "Couldn't load pipewire" warnings once per process; loading them here, at
 # collection, keeps those out of the first test that builds a cue player or a voice.
@@ -142,6 +142,37 @@ def test_the_mock_voice_offers_voices_rate_and_volume(mock_voice: Voice) -> None
     assert not mock_voice.set_voice("Nobody at all")
     mock_voice.set_rate(5.0)  # clamped, not rejected
     mock_voice.set_volume(-1.0)
+
+
+def test_the_voice_speaks_in_the_app_s_language_when_the_engine_has_it(
+    qapp: QApplication,
+) -> None:
+    # Qt's mock engine offers en_GB (its default), en_US, nb_NO, nn_NO and fi_FI.
+    norwegian = Voice("mock", language="nb")
+    assert norwegian.locale_name == "nb_NO"
+    assert norwegian.voices() == ["Eivind", "Kjersti"]
+    assert Voice("mock", language="en").locale_name == "en_GB"  # already English: left alone
+
+
+def test_a_language_the_engine_lacks_keeps_its_default_voice(qapp: QApplication) -> None:
+    voice = Voice("mock", language="de")
+    assert voice._tts is not None
+    if any(loc.language() == QLocale.Language.German for loc in voice._tts.availableLocales()):
+        pytest.skip("this mock engine offers German")
+    assert voice.available and voice.problem is None
+    assert voice.locale_name == "en_GB"
+    assert voice.voices() == ["Bob", "Anne"]
+    assert Voice("mock", language="xx-nonsense").locale_name == "en_GB"
+
+
+def test_a_chosen_voice_wins_over_the_language(qapp: QApplication) -> None:
+    voice = Voice("mock", "Anne", language="nb")
+    assert voice.locale_name == "en_GB"
+    assert voice.set_voice("Kari")  # a voice of another language: the locale follows it
+    assert voice.locale_name == "fi_FI"
+    assert not voice.set_voice("Nobody at all")
+    assert voice.locale_name == "fi_FI"
+    assert voice._tts is not None and voice._tts.voice().name() == "Kari"
 
 
 def test_a_disabled_voice_says_nothing(qtbot: QtBot, spoken: list[str]) -> None:

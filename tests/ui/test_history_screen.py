@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from stretch_app.core.journal import EpisodeChanges, Journal
 from stretch_app.core.report import read_csv
 from stretch_app.core.safety import load_safety_guide
 from stretch_app.ui.app import NightstretchApp
+from stretch_app.ui.i18n import install_translator
 from stretch_app.ui.screens.episode_dialog import EpisodeDialog
 from stretch_app.ui.screens.history import HistoryScreen
 from stretch_app.ui.screens.info import InfoScreen
@@ -194,6 +196,68 @@ def test_the_pdf_lists_the_episodes(
     assert "Cramps woke you on" in text
     assert "not medical advice" in text
     assert "stop taking" not in text.lower()
+
+
+@pytest.fixture
+def german_screen(qapp: QApplication, qtbot: QtBot, journal: Journal) -> Iterator[HistoryScreen]:
+    """The history screen with the German translation, guidance and doctor rules in force."""
+    translation = install_translator(qapp, "de")
+    assert translation.loaded
+    apply_look(qapp, NIGHT)
+    history = HistoryScreen(
+        journal,
+        load_safety_guide(paths.guidance_path("de")),
+        load_doctor_rules(paths.doctor_rules_path("de")),
+        tz=TZ,
+        now=lambda: NOW,
+        helped_choices={"calf-stretch": "Wadendehnung", "flex-foot": "Fuß anziehen"},
+    )
+    qtbot.addWidget(history)
+    yield history
+    translation.remove()
+
+
+def test_the_pdf_in_german_has_german_headings_and_dates(
+    german_screen: HistoryScreen, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    target = tmp_path / "bericht.pdf"
+    save_to(monkeypatch, target)
+    assert german_screen.export_pdf() == target
+    text = subprocess.run(
+        [pdftotext, "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    episodes = german_screen.journal.episodes()
+    for german in (
+        "Nächtliche Beinkrämpfe: Tagebuch für meine Arztpraxis",
+        "Dehnen vor dem Schlafen",
+        f"Krämpfe ({len(episodes)})",
+        "Medikamente, die ich nehme",
+        "Anzeichen, über die wir sprechen sollten",
+        "Lyrica 75 mg — beim Arztbesuch ansprechen",
+        "Krämpfe haben Sie zwischen",  # the finding, from doctor_rules.de.toml
+        "ersetzt keinen ärztlichen Rat",  # the disclaimer, from guidance.de.toml
+    ):
+        assert german in words, german
+    assert "Nächte von So. 1 März 2026 bis Di. 31 März 2026" in words
+    assert "Erstellt am" in words
+    for english in (
+        "diary for my doctor",
+        "Bedtime stretches",
+        "Cramps (",
+        "Medicines I take",
+        "Signs worth talking about",
+        "worth mentioning",
+        "Cramps woke you",
+        "not medical advice",
+    ):
+        assert english not in words, english
+    # Dates and months in German only: no English day or month abbreviation anywhere.
+    assert re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mar|Apr)\b", text) is None
+    assert "März" in text
 
 
 def test_the_csv_export_reads_back(

@@ -87,3 +87,30 @@ def test_switched_off_says_nothing_and_starts_nothing(voice: ProcessVoice) -> No
     voice.set_enabled(False)
     voice.say("Calf stretch.")
     assert not voice.running
+
+
+def test_the_helper_speaks_in_the_app_s_language(qtbot: QtBot) -> None:
+    # Qt's mock engine offers Norwegian Bokmål (nb_NO) besides English, but no German.
+    norwegian = ProcessVoice("mock", "", 0.0, 1.0, enabled=True, language="nb")
+    with qtbot.waitSignal(norwegian.ready, timeout=10_000):
+        norwegian.warm_up()
+    assert norwegian.locale_name == "nb_NO"
+    assert norwegian.voices() == ["Eivind", "Kjersti"]
+    norwegian.shut_down()
+
+
+def test_a_language_the_engine_lacks_leaves_the_default_voice(qtbot: QtBot) -> None:
+    german = ProcessVoice("mock", "", 0.0, 1.0, enabled=True, language="de")
+    problems: list[str] = []
+    german.problem_found.connect(problems.append)
+    with qtbot.waitSignal(german.ready, timeout=10_000):
+        german.warm_up()
+    if german.locale_name.startswith("de"):
+        pytest.skip("this mock engine offers German")
+    assert german.locale_name == "en_GB"
+    said: list[str] = []
+    german.spoken.connect(said.append)
+    german.say("Wadendehnung.")
+    qtbot.waitUntil(lambda: said == ["Wadendehnung."], timeout=10_000)
+    assert german.available and problems == []
+    german.shut_down()

@@ -65,6 +65,22 @@ def test_the_report_gathers_the_period(journal: Journal) -> None:
     assert "not medical advice" in report.disclaimer
 
 
+def test_findings_write_nights_as_the_caller_asks(journal: Journal) -> None:
+    log = NightLog.build(journal.sessions(), journal.episodes(), TZ)
+    report = build_report(
+        log,
+        *MARCH,
+        tonight=date(2026, 3, 27),
+        medicines=[],
+        guide=load_safety_guide(paths.guidance_path("de")),
+        rules=load_doctor_rules(paths.doctor_rules_path("de")),
+        night_text=lambda night: f"<{night:%d.%m.}>",
+    )
+    (finding,) = report.red_flags
+    assert "zwischen <13.03.> und <19.03.>" in finding.found
+    assert read_csv(write_csv(report, TZ)) == report  # German text round-trips too
+
+
 def test_the_csv_round_trips(journal: Journal) -> None:
     # Text a CSV writer must quote, and text a spreadsheet would take for a formula.
     awkward = 'Woke at 3, "really" bad;\nstretched, then walked — ok ✓'

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
 
 from stretch_app.core.guidance import Cue
 from stretch_app.paths import assets_dir
@@ -144,6 +144,8 @@ class Voice(QObject, problems.ProblemReport):
     """Speaks guidance lines through Qt TextToSpeech, newest first, guarded by a watchdog.
 
     ``engine`` is a TextToSpeech engine name (None for the system default; tests use "mock").
+    ``language`` (``de``) picks the engine's voice for that language unless ``voice_name`` names
+    a voice; an engine without that language keeps its default.
     Raises ImportError when Qt TextToSpeech cannot load; :func:`make_voice` handles that.
 
     The engine never gets a line while an earlier one is unconfirmed (no Ready since): with no
@@ -180,6 +182,7 @@ class Voice(QObject, problems.ProblemReport):
         volume: float = 1.0,
         *,
         enabled: bool = True,
+        language: str = "",
         parent: QObject | None = None,
         watchdog_base_ms: int = 2000,
         watchdog_ms_per_char: int = 80,
@@ -206,8 +209,8 @@ class Voice(QObject, problems.ProblemReport):
         tts.stateChanged.connect(self._on_state_changed)
         self.set_rate(rate)
         self.set_volume(volume)
-        if voice_name:
-            self.set_voice(voice_name)
+        if not (voice_name and self.set_voice(voice_name)):
+            self._use_language(language)
 
     def _single_shot(self, name: str, slot: Callable[[], None]) -> QTimer:
         return named_timer(self, name, slot, single_shot=True)
@@ -328,18 +331,47 @@ class Voice(QObject, problems.ProblemReport):
         """The engine in use, or None when there is none."""
         return self._tts.engine() if self._tts is not None else None
 
+    @property
+    def locale_name(self) -> str:
+        """The engine's language and country (``de_DE``), or "" when there is no engine."""
+        return self._tts.locale().name() if self._tts is not None else ""
+
+    def _use_language(self, language: str) -> None:
+        """Speak with the engine's locale for ``language`` if it has one; else change nothing."""
+        tts = self._tts
+        if tts is None or not language:
+            return
+        wanted = QLocale(language)
+        if tts.locale().language() == wanted.language():
+            return
+        offered = [loc for loc in tts.availableLocales() if loc.language() == wanted.language()]
+        if offered:
+            tts.setLocale(wanted if wanted in offered else offered[0])
+
     def voices(self) -> list[str]:
         """Names of the voices the engine offers for the current language."""
         return [v.name() for v in self._tts.availableVoices()] if self._tts is not None else []
 
     def set_voice(self, name: str) -> bool:
-        """Use the voice with this name; False (and no change) when there is no such voice."""
-        if self._tts is None or not self.available:
+        """Use the voice with this name; False (and no change) when there is no such voice.
+
+        A voice of the current language is looked for first, then one of any language (a chosen
+        voice wins over the language's default; the engine's locale follows it).
+        """
+        tts = self._tts
+        if tts is None or not self.available:
             return False
-        for voice in self._tts.availableVoices():
-            if voice.name() == name:
-                self._tts.setVoice(voice)
-                return True
+        start, before = tts.locale(), tts.voice()
+        for locale in [start, *(loc for loc in tts.availableLocales() if loc != start)]:
+            if locale != tts.locale():
+                tts.setLocale(locale)
+            for voice in tts.availableVoices():
+                if voice.name() == name:
+                    tts.setVoice(voice)
+                    return True
+        if tts.locale() != start:
+            tts.setLocale(start)
+            tts.setVoice(before)
         return False
 
     def set_rate(self, rate: float) -> None:

@@ -10,7 +10,9 @@ on. When the routine is over the helper is let go, so an idle app costs nothing.
 The helper itself is :func:`main` below: a ``QCoreApplication`` around the
 :class:`~stretch_app.ui.desktop.audio.Voice`, which keeps its own watchdog on the engine. It
 reports a problem as a code and a detail (:mod:`.sound_problems`); this side makes the
-sentence, in the app's language, so the helper never loads a translation.
+sentence, in the app's language, so the helper never loads a translation. It is told the app's
+language (``--language de``) and, unless a voice is chosen, speaks with a voice for it when the
+engine has one; its ready report names the locale in use.
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ _STOP_WAIT_MS = 500
 
 
 class ProcessVoice(QObject):
-    """Spoken guidance through a helper process; every call returns at once."""
+    """Spoken guidance through a helper process; every call returns at once.
+
+    ``language`` is the app's language (``de``): the helper picks a voice for it when no voice
+    is chosen and the engine offers one.
+    """
 
     spoken = Signal(str)
     """Each line as the helper hands it to the engine."""
@@ -58,12 +64,17 @@ class ProcessVoice(QObject):
         volume: float,
         enabled: bool,
         parent: QObject | None = None,
+        *,
+        language: str = "",
     ) -> None:
         super().__init__(parent)
         self.available = True  # until the helper says otherwise
         self.problem: str | None = None
         self.enabled = enabled
         self._engine = engine
+        self._language = language
+        self.locale_name = ""
+        """The helper's speech locale (``de_DE``), known once it is ready; "" before."""
         self._settings: dict[str, Any] = {
             "voice": voice_name,
             "rate": float(rate),
@@ -99,6 +110,8 @@ class ProcessVoice(QObject):
         args = ["-m", self.helper_module]
         if self._engine is not None:
             args += ["--engine", self._engine]
+        if self._language:
+            args += ["--language", self._language]
         process.setArguments(args)
         process.readyReadStandardOutput.connect(self._on_output)
         process.readyReadStandardError.connect(self._on_stderr)
@@ -157,6 +170,7 @@ class ProcessVoice(QObject):
         if "ready" in message:
             self._ready_timer.stop()
             self._voices = [str(v) for v in message.get("voices", [])]
+            self.locale_name = str(message.get("locale") or "")
             if not message["ready"]:
                 self._fail_with(message)
             self.ready.emit()
@@ -248,6 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the helper: JSON requests on stdin, JSON reports on stdout."""
     parser = argparse.ArgumentParser(prog="nightstretch-voice")
     parser.add_argument("--engine", default=None)
+    parser.add_argument("--language", default="", help="the app's language, such as de")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QCoreApplication, QSocketNotifier
@@ -260,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(json.dumps(message) + "\n")
         sys.stdout.flush()
 
-    voice = Voice(args.engine)
+    voice = Voice(args.engine, language=args.language)
     voice.spoken.connect(lambda line: report({"spoken": line}))
 
     def report_problem(_text: str) -> None:
@@ -273,6 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "problem": voice.problem_code or "",
             "detail": voice.problem_detail,
             "voices": voice.voices(),
+            "locale": voice.locale_name,
         }
     )
 

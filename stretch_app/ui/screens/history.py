@@ -356,7 +356,9 @@ class HistoryScreen(QWidget):
         """The doctor's report for the month shown."""
         first, last = self.period()
         medicines = [m.name for m in self.journal.medicines()]
-        return build_report(self.log, first, last, self.tonight, medicines, self.guide, self.rules)
+        return build_report(
+            self.log, first, last, self.tonight, medicines, self.guide, self.rules, short_night
+        )
 
     def _export(self, kind: str, write: Callable[[Report, Path], object]) -> Path | None:
         suggested = self.export_dir / f"nightstretch-{self.year}-{self.month:02d}.{kind.lower()}"
@@ -375,7 +377,10 @@ class HistoryScreen(QWidget):
     def export_pdf(self) -> Path | None:
         """Ask where, then write the one-page PDF for the doctor; the path, or None."""
         return self._export(
-            "PDF", lambda report, path: write_report_pdf(report, path, self.tz, self._now())
+            "PDF",
+            lambda report, path: write_report_pdf(
+                report, path, self.tz, self._now(), self.helped_choices
+            ),
         )
 
     def export_csv(self) -> Path | None:
