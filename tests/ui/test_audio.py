@@ -27,16 +27,13 @@ from pytestqt.qtbot import QtBot
 
 from stretch_app.ui.desktop.audio import (
     NO_SOUND_DEVICE,
-    SPEECH_NOT_RESPONDING,
     Cue,
     CuePlayer,
     NullCuePlayer,
-    NullVoice,
-    Voice,
     make_cue_player,
-    make_voice,
 )
 from stretch_app.ui.desktop.sound_problems import problem_text
+from stretch_app.ui.desktop.voice import SPEECH_NOT_RESPONDING, NullVoice, Voice, make_voice
 from tests.conftest import ASSETS, REPO
 
 # Qt logs these where there is no sound server; the tests that meet one say so.

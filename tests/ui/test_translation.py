@@ -35,7 +35,8 @@ from stretch_app.core.library import load_library
 from stretch_app.core.safety import load_safety_guide
 from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.desktop import sound_problems
-from stretch_app.ui.desktop.audio import NullCuePlayer, NullVoice
+from stretch_app.ui.desktop.audio import NullCuePlayer
+from stretch_app.ui.desktop.voice import NullVoice
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import install_translator, resolve_language
 from tests.ui.helpers.screens import visit_every_screen

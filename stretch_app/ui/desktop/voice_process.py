@@ -267,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtCore import QCoreApplication, QSocketNotifier
 
-    from stretch_app.ui.desktop.audio import Voice
+    from stretch_app.ui.desktop.voice import Voice
 
     app = QCoreApplication([sys.argv[0]])
 
