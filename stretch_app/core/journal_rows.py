@@ -13,6 +13,7 @@ from typing import Any, Final, Literal, TypedDict, get_args
 
 __all__ = [
     "EPISODE_FIELDS",
+    "MUSCLE_CHOICES",
     "YES_NO",
     "CrampEpisode",
     "EpisodeChanges",
@@ -102,6 +103,9 @@ class Medicine:
     name: str
     added_at: datetime
 
+
+#: The places a person can point to, in the order the relief screen offers them (keys 1 to 4).
+MUSCLE_CHOICES: Final[tuple[Muscle, ...]] = ("calf", "back-of-thigh", "front-of-thigh", "foot")
 
 EPISODE_FIELDS: Final = ("started_at", *EpisodeDetails.__annotations__)
 """The episode columns after ``id``, in table order."""

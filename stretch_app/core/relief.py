@@ -21,6 +21,7 @@ from typing import Final
 
 from stretch_app.core.clock import Clock
 from stretch_app.core.journal import Muscle
+from stretch_app.core.journal_rows import MUSCLE_CHOICES
 from stretch_app.core.model import Exercise, Routine, StepMode
 from stretch_app.core.phrases import ENGLISH, Phrases
 
@@ -42,8 +43,6 @@ __all__ = [
     "spoken_lines",
 ]
 
-#: The places a person can point to, in the order the screen offers them (keys 1 to 4).
-MUSCLE_CHOICES: Final[tuple[Muscle, ...]] = ("calf", "back-of-thigh", "front-of-thigh", "foot")
 
 #: The stretch that goes first for each muscle: an exercise id from the catalog. The article
 #: names the calf, hamstring and quad stretches for those muscles; for the foot it names no

@@ -67,11 +67,16 @@ def _install_language(qapp: QApplication) -> Translation:
     return install_translator(qapp, language_from_file(paths.settings_path()))
 
 
-def _show_first_window(qapp: QApplication) -> MainWindow:
+FIRST_RELIEF_PAGE = "relief-first-page"
+
+
+def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWindow:
     """Paint the main window before the rest of the app loads.
 
     The window, its look and the Cramp now button need none of the routine models, so a
-    person sees the app at once; the routine cards fill in a moment later.
+    person sees the app at once; the routine cards fill in a moment later. Mid-cramp, the
+    first thing painted is the relief screen's own first question; the relief screen takes
+    its place once the app has loaded, and a tap or a key 1-4 made meanwhile lands there.
     """
     from datetime import datetime
 
@@ -80,12 +85,30 @@ def _show_first_window(qapp: QApplication) -> MainWindow:
     from stretch_app.ui.screens.main_window import MainWindow
     from stretch_app.ui.theme import DAY, NIGHT, apply_look
 
-    night = night_look_from_file(paths.settings_path(), datetime.now())
-    apply_look(qapp, NIGHT if night else DAY)
+    look = NIGHT if night_look_from_file(paths.settings_path(), datetime.now()) else DAY
+    apply_look(qapp, look)
     window = MainWindow()
+    if cramp_now:
+        from stretch_app.ui.screens.relief_pages import ChoosePage, relief_title
+        from stretch_app.ui.screens.relief_parts import relief_style
+
+        page = ChoosePage()
+        page.setObjectName(FIRST_RELIEF_PAGE)
+        page.setStyleSheet(relief_style(look, 1.0))
+        window.show_screen(page, relief_title())
     window.bring_to_front()
     qapp.processEvents()
     return window
+
+
+def _drop_first_relief_page(app: NightstretchApp) -> None:
+    """The real relief screen is up: the stand-in painted at start goes."""
+    from stretch_app.ui.screens.relief_pages import ChoosePage
+
+    page = app.window.stack.findChild(ChoosePage, FIRST_RELIEF_PAGE)
+    if page is not None:
+        app.window.stack.removeWidget(page)
+        page.deleteLater()
 
 
 def _on_hand_over(app: NightstretchApp, request: dict[str, Any]) -> None:
@@ -118,7 +141,7 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     # "nightstretch", the launcher's StartupWMClass, however the app was started.
     qapp = QApplication(["nightstretch"])
     translation = _install_language(qapp)  # before the first window, so it is translated
-    window = None if tray else _show_first_window(qapp)
+    window = None if tray else _show_first_window(qapp, cramp_now=cramp_now)
     # Listen before the slow part of start-up, so a launch meanwhile finds us (its request
     # waits in the socket until the event loop runs, by when everything is wired).
     from stretch_app.ui.instance import InstanceServer
@@ -139,6 +162,7 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     app.reminder_desk.start(tray_mode=tray and not (cramp_now or routine))
     if cramp_now:
         app.cramp_now()
+        _drop_first_relief_page(app)
     elif routine:
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)

@@ -103,6 +103,7 @@ class ReminderDesk(QObject):
 
     def shutdown(self) -> None:
         """Stop the timers, drop the bus connection and take the icon away."""
+        self.app.window.removeEventFilter(self)
         self.service.stop()
         self.dbus.close()
         self.tray.close()

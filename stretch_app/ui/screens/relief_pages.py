@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_app.core.journal import Muscle
-from stretch_app.core.relief import MUSCLE_CHOICES
+from stretch_app.core.journal_rows import MUSCLE_CHOICES, Muscle
 from stretch_app.ui.widgets.buttons import BigButton
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
 from stretch_app.ui.widgets.picture import ExercisePicture

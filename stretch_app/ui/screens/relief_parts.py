@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from stretch_app.core.safety import Emergency
 from stretch_app.ui.theme import Look
 from stretch_app.ui.theme import px as _px
+
+if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the models load
+    from stretch_app.core.safety import Emergency
 
 __all__ = ["EmergencyBanner", "relief_style"]
 
