@@ -8,10 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -168,21 +170,31 @@ class PlayerScreen(QWidget):
         top.addWidget(self.routine_label, 1)
         top.addWidget(self.step_label, 1)
 
-        words = QVBoxLayout()
+        words_box = QWidget()
+        words = QVBoxLayout(words_box)
+        words.setContentsMargins(0, 0, 0, 0)
         words.addWidget(self.phase_label)
         words.addWidget(self.title_label)
         words.addWidget(self.side_label)
         words.addWidget(self.howto_label)
         words.addStretch(1)
         words.addWidget(self.next_label)
+        # Large type on a small screen: the words scroll rather than being cut or pushing the
+        # window taller than the screen.
+        self.words_scroll = QScrollArea()
+        self.words_scroll.setWidget(words_box)
+        self.words_scroll.setWidgetResizable(True)
+        self.words_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.words_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.words_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         middle = QGridLayout()
         middle.addWidget(self.picture, 0, 0)
         middle.addWidget(self.ring, 0, 1)
-        middle.addLayout(words, 0, 2)
-        middle.setColumnStretch(0, 4)
+        middle.addWidget(self.words_scroll, 0, 2)
+        middle.setColumnStretch(0, 3)
         middle.setColumnStretch(1, 3)
-        middle.setColumnStretch(2, 4)
+        middle.setColumnStretch(2, 5)
 
         controls = QHBoxLayout()
         for button in (
