@@ -150,3 +150,37 @@ def test_after_the_cramp_the_emergency_notice_is_one_line(qapp: QApplication, qt
         assert banner.lead_label.text() in banner.accessibleDescription()
     finally:
         app.shutdown()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_an_emergency_in_the_same_moment_as_the_autostart_keeps_the_window(
+    qapp: QApplication, qtbot: QtBot, language: str
+) -> None:
+    """The machine slept through the question: calf relief and the emergency come at once.
+
+    The notice must wait until the step page is in front, or the taller question page makes
+    the window grow for it (seen under Xvfb: 720 px became 820).
+    """
+    settings = paths.settings_path()
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f'schema_version = 1\nlanguage = "{language}"\nlook = "night"\n')
+    clock = FakeClock()
+    app = NightstretchApp(qapp, clock=clock, voice_engine="mock")
+    try:
+        qtbot.addWidget(app.window)
+        app.window.resize(1100, 720)
+        app.show()
+        qtbot.waitExposed(app.window)
+        relief = app.cramp_now()
+        assert relief is not None
+        QApplication.processEvents()
+        # Make the question page taller than the step page, as larger fonts do.
+        relief.choose_page.question_label.setMinimumHeight(app.window.height() - 300)
+        clock.advance(10 * 60 + 1)
+        relief.tick()
+        assert relief.page == "step"
+        assert relief.emergency_banner.isVisible()
+        assert app.window.size().toTuple() == (1100, 720)
+        assert _layout_faults(app.window, relief) == []
+    finally:
+        app.shutdown()

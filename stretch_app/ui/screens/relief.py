@@ -247,6 +247,7 @@ class ReliefScreen(QWidget):
     def _handle(self, events: list[ReliefEvent]) -> None:
         focus: QWidget | None = None
         news: list[tuple[str, bool]] = []
+        emergency = False
         for event in events:
             self.relief_event.emit(event)
             if isinstance(event, Asking):
@@ -256,10 +257,7 @@ class ReliefScreen(QWidget):
                 focus = self.eased_button  # Enter always means "easing" on a new step
                 news.append((self._step_news(event), False))
             elif isinstance(event, EmergencyReached):
-                # The notice takes the room of the picture and the instructions; make the room
-                # first, since showing the notice lays the window out at once.
-                self.step_page.make_room_for_emergency()
-                self.emergency_banner.show()
+                emergency = True
                 news.append((self.emergency_banner.accessibleDescription(), True))
             elif isinstance(event, Ended) and not self._ended_sent:
                 self._ended_sent = True
@@ -269,6 +267,12 @@ class ReliefScreen(QWidget):
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
         self._render()
+        if emergency:
+            # After the page in front is the step page (it may have just started), and with
+            # its picture and instructions making room: showing the notice lays the window out
+            # at once, and a taller page in front would make the window grow.
+            self.step_page.make_room_for_emergency()
+            self.emergency_banner.show()
         for text, urgent in news:
             self.announced.emit(text)
             announce(self, text, urgent=urgent)
