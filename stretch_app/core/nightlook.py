@@ -11,7 +11,12 @@ import tomllib
 from datetime import datetime, time
 from pathlib import Path
 
-__all__ = ["is_night_between", "night_look_from_file", "wants_night_look"]
+__all__ = [
+    "is_night_between",
+    "look_name_from_file",
+    "night_look_from_file",
+    "wants_night_look",
+]
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 DEFAULT_NIGHT = ("19:00", "07:00")
@@ -50,18 +55,33 @@ def _clock_or(value: object, fallback: str) -> str:
     return fallback
 
 
-def night_look_from_file(path: Path, local_time: time | datetime) -> bool:
-    """A first guess at the look from the settings file, for the very first paint.
-
-    Anything unreadable counts as the defaults; the full settings check comes moments later.
-    """
+def _read(path: Path) -> dict[str, object]:
     try:
         with path.open("rb") as handle:
-            data = tomllib.load(handle)
+            return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError, RecursionError, ValueError):
-        data = {}
+        return {}
+
+
+def _night(data: dict[str, object], local_time: time | datetime) -> bool:
     look = data.get("look")
     look = look if look in ("auto", "night", "day") else "auto"
     starts = _clock_or(data.get("night_starts"), DEFAULT_NIGHT[0])
     ends = _clock_or(data.get("night_ends"), DEFAULT_NIGHT[1])
-    return wants_night_look(look, starts, ends, local_time)
+    return wants_night_look(str(look), starts, ends, local_time)
+
+
+def night_look_from_file(path: Path, local_time: time | datetime) -> bool:
+    """A first guess at night or day from the settings file, for the very first paint.
+
+    Anything unreadable counts as the defaults; the full settings check comes moments later.
+    """
+    return _night(_read(path), local_time)
+
+
+def look_name_from_file(path: Path, local_time: time | datetime) -> str:
+    """``"high-contrast"``, ``"night"`` or ``"day"``: the look the first paint should use."""
+    data = _read(path)
+    if data.get("high_contrast") is True:
+        return "high-contrast"
+    return "night" if _night(data, local_time) else "day"

@@ -81,11 +81,12 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
     from datetime import datetime
 
     from stretch_app import paths
-    from stretch_app.core.nightlook import night_look_from_file
+    from stretch_app.core.nightlook import look_name_from_file
     from stretch_app.ui.screens.main_window import MainWindow
-    from stretch_app.ui.theme import DAY, NIGHT, apply_look
+    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, NIGHT, apply_look
 
-    look = NIGHT if night_look_from_file(paths.settings_path(), datetime.now()) else DAY
+    looks = {"night": NIGHT, "day": DAY, "high-contrast": HIGH_CONTRAST}
+    look = looks[look_name_from_file(paths.settings_path(), datetime.now())]
     apply_look(qapp, look)
     window = MainWindow()
     if cramp_now:

@@ -52,3 +52,14 @@ def test_a_missing_or_broken_file_means_the_defaults(tmp_path: Path) -> None:
     odd = tmp_path / "odd.toml"
     odd.write_text('look = "purple"\nnight_starts = "25:99"\n')
     assert night_look_from_file(odd, time(20, 0)) is True
+
+
+def test_high_contrast_wins_for_the_first_paint(tmp_path: Path) -> None:
+    from stretch_app.core.nightlook import look_name_from_file
+
+    path = tmp_path / "settings.toml"
+    path.write_text('look = "day"\nhigh_contrast = true\n')
+    assert look_name_from_file(path, time(12, 0)) == "high-contrast"
+    path.write_text('look = "day"\nhigh_contrast = "yes"\n')  # not a boolean: ignored
+    assert look_name_from_file(path, time(12, 0)) == "day"
+    assert look_name_from_file(tmp_path / "missing.toml", time(23, 0)) == "night"
