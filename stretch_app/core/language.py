@@ -6,8 +6,9 @@ Kept free of pydantic and Qt, so the start-up paths that only need file names st
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
+
+from stretch_app.core.settings_file import read_settings_file
 
 __all__ = ["language_candidates", "language_from_file"]
 
@@ -28,9 +29,5 @@ def language_from_file(path: Path) -> str:
 
     Anything unreadable counts as "" (the system's language); the full check comes later.
     """
-    try:
-        with path.open("rb") as handle:
-            value = tomllib.load(handle).get("language", "")
-    except (OSError, tomllib.TOMLDecodeError, RecursionError, ValueError):
-        return ""
+    value = read_settings_file(path).get("language", "")
     return value if isinstance(value, str) and _CODE.fullmatch(value) else ""

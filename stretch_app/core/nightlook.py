@@ -7,9 +7,10 @@ pydantic; :mod:`stretch_app.core.settings` uses the same rule.
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import datetime, time
 from pathlib import Path
+
+from stretch_app.core.settings_file import read_settings_file
 
 __all__ = [
     "is_night_between",
@@ -55,14 +56,6 @@ def _clock_or(value: object, fallback: str) -> str:
     return fallback
 
 
-def _read(path: Path) -> dict[str, object]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError, ValueError):
-        return {}
-
-
 def _night(data: dict[str, object], local_time: time | datetime) -> bool:
     look = data.get("look")
     look = look if look in ("auto", "night", "day") else "auto"
@@ -76,12 +69,12 @@ def night_look_from_file(path: Path, local_time: time | datetime) -> bool:
 
     Anything unreadable counts as the defaults; the full settings check comes moments later.
     """
-    return _night(_read(path), local_time)
+    return _night(read_settings_file(path), local_time)
 
 
 def look_name_from_file(path: Path, local_time: time | datetime) -> str:
     """``"high-contrast"``, ``"night"`` or ``"day"``: the look the first paint should use."""
-    data = _read(path)
+    data = read_settings_file(path)
     if data.get("high_contrast") is True:
         return "high-contrast"
     return "night" if _night(data, local_time) else "day"
