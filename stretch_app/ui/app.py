@@ -22,7 +22,7 @@ from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
 from stretch_app.core.settings import Settings, load_settings, save_settings, uses_night_look
 from stretch_app.ui.desktop import autostart
-from stretch_app.ui.desktop.audio import make_cue_player
+from stretch_app.ui.desktop.audio import DeferredCuePlayer
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
 from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
@@ -100,7 +100,7 @@ class NightstretchApp(QObject):
         if icon.is_file():
             qapp.setWindowIcon(QIcon(str(icon)))
 
-        self.cues = make_cue_player(self.settings.sound_enabled, self.settings.volume, self)
+        self.cues = DeferredCuePlayer(self.settings.sound_enabled, self.settings.volume, self)
         self.voice = ProcessVoice(
             voice_engine,
             self.settings.voice_name,
@@ -178,6 +178,7 @@ class NightstretchApp(QObject):
         self.player = player
         self.window.show_screen(player, routine.name)
         self.voice.warm_up()  # the helper starts during the get-ready lead-in
+        self.cues.warm_up()
         self._show_audio_notice(player)
         self._session_started = datetime.now(UTC)
         self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))

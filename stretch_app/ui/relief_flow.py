@@ -74,6 +74,7 @@ class ReliefFlow(QObject):
         self._episode_id = None
         app.window.show_screen(relief, relief_title())
         app.voice.warm_up()
+        app.cues.warm_up()
         app.inhibitor.inhibit(self.tr("Cramp relief is running"))
         relief.start()
         return relief

@@ -25,7 +25,14 @@ from stretch_app.ui.desktop.sound_problems import NO_SOUND_DEVICE
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
 
-__all__ = ["NO_SOUND_DEVICE", "Cue", "CuePlayer", "NullCuePlayer", "make_cue_player"]
+__all__ = [
+    "NO_SOUND_DEVICE",
+    "Cue",
+    "CuePlayer",
+    "DeferredCuePlayer",
+    "NullCuePlayer",
+    "make_cue_player",
+]
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -142,3 +149,61 @@ def make_cue_player(
         return CuePlayer(folder, enabled=enabled, volume=volume, parent=parent)
     except ImportError:
         return NullCuePlayer(problems.NO_MULTIMEDIA, enabled=enabled, parent=parent)
+
+
+class DeferredCuePlayer(QObject):
+    """The cue player, made when a routine or relief first needs it.
+
+    Qt Multimedia brings FFmpeg with it: about 40 MB, measured, that an app idling in the tray
+    for its reminders has no use for. Until :meth:`warm_up` (or the first cue) nothing loads.
+    """
+
+    problem_found = Signal(str)
+
+    def __init__(
+        self,
+        enabled: bool,
+        volume: float,
+        parent: QObject | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self._volume = _clamp(volume, 0.0, 1.0)
+        self._folder = folder
+        self._player: CuePlayer | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """True once the real player has been made."""
+        return self._player is not None
+
+    @property
+    def problem(self) -> str | None:
+        """Why cues cannot play (known once loaded), in the person's language."""
+        return self._player.problem if self._player is not None else None
+
+    def warm_up(self) -> CuePlayer:
+        """Make the real player now (a routine is starting); cheap once made."""
+        if self._player is None:
+            player = make_cue_player(self.enabled, self._volume, self, self._folder)
+            player.problem_found.connect(self.problem_found)
+            self._player = player
+        return self._player
+
+    def play(self, cue: Cue) -> None:
+        """Play a cue, loading the player first if need be; never blocks on a missing device."""
+        if self.enabled:
+            self.warm_up().play(cue)
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Turn the cues on or off."""
+        self.enabled = enabled
+        if self._player is not None:
+            self._player.set_enabled(enabled)
+
+    def set_volume(self, volume: float) -> None:
+        """Set the cue volume, 0 (silent) to 1 (full)."""
+        self._volume = _clamp(volume, 0.0, 1.0)
+        if self._player is not None:
+            self._player.set_volume(self._volume)
