@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -91,6 +91,9 @@ class InfoScreen(QWidget):
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             self.page_list.addItem(item)
+        # Wrapped titles are measured by hand: the list's own measure ran at another width
+        # and cut "Medikamente und Krämpfe" to "Medikamente und …".
+        self.page_list.viewport().installEventFilter(self)
         self.text_view = QTextBrowser()
         self.text_view.setAccessibleName(self.tr("Page text"))
         self.text_view.setOpenLinks(False)
@@ -114,6 +117,27 @@ class InfoScreen(QWidget):
         escape.activated.connect(self.back_requested.emit)
         self.setFocusProxy(self.page_list)
         self.show_page(first_page)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Re-measure the page titles whenever the list's width changes."""
+        if event.type() == QEvent.Type.Resize and watched is self.page_list.viewport():
+            self._fit_titles()
+        return super().eventFilter(watched, event)
+
+    def _fit_titles(self) -> None:
+        self.page_list.ensurePolished()
+        metrics = QFontMetrics(self.page_list.font())
+        width = self.page_list.viewport().width() - 2 * self.page_list.spacing() - 6
+        if width <= 0:
+            return
+        for row in range(self.page_list.count()):
+            item = self.page_list.item(row)
+            if item is None:
+                continue
+            bounds = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            item.setSizeHint(QSize(width, bounds.height() + 2))
 
     def page_ids(self) -> list[str]:
         """The ids of the pages, in the order listed."""
