@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import wave
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -454,16 +454,8 @@ app.exec()
 """
 
 
-def _wait_for(check: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
 @pytest.fixture
-def private_pulse(tmp_path: Path) -> Iterator[dict[str, str]]:
+def private_pulse(tmp_path: Path, qtbot: QtBot) -> Iterator[dict[str, str]]:
     """A PulseAudio server of the test's own, with one null sink; stopped afterwards.
 
     It runs in the foreground as our child (not ``-D``), so the test holds its handle and
@@ -493,7 +485,7 @@ def private_pulse(tmp_path: Path) -> Iterator[dict[str, str]]:
             info = subprocess.run(["pactl", "info"], env=env, capture_output=True, timeout=10)
             return info.returncode == 0
 
-        _wait_for(ready, 20, "PulseAudio to accept clients")
+        qtbot.waitUntil(ready, timeout=20_000)  # PulseAudio accepts clients
         yield env
     finally:
         server.terminate()
@@ -518,7 +510,7 @@ def _peak(recording: Path) -> float:
     reason="needs pulseaudio, pulseaudio-utils and sox for a fake sound card",
 )
 def test_a_cue_is_really_heard_on_a_sound_card(
-    tmp_path: Path, private_pulse: dict[str, str]
+    tmp_path: Path, private_pulse: dict[str, str], qtbot: QtBot
 ) -> None:
     recording = tmp_path / "heard.wav"
     recorder = subprocess.Popen(
@@ -527,7 +519,10 @@ def test_a_cue_is_really_heard_on_a_sound_card(
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(lambda: recording.is_file() and recording.stat().st_size > 44, 10, "parec")
+        # parec is recording once the WAV header is written.
+        qtbot.waitUntil(
+            lambda: recording.is_file() and recording.stat().st_size > 44, timeout=10_000
+        )
         played = subprocess.run(
             [sys.executable, "-c", _PLAY_ONE_CUE, str(sound_folder(tmp_path))],
             env=private_pulse,

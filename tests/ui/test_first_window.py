@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
+
+from tests.ui.helpers.probe import run_probe
 
 _PROBE = """
 import json, sys
@@ -23,20 +22,11 @@ print(json.dumps({
 
 
 def test_first_window_needs_no_models(tmp_path: object) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     settings = os.path.join(os.environ["XDG_CONFIG_HOME"], "nightstretch", "settings.toml")
     os.makedirs(os.path.dirname(settings), exist_ok=True)
     with open(settings, "w", encoding="utf-8") as handle:
         handle.write('schema_version = 1\nlook = "day"\n')
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    )
-    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    shown = run_probe(_PROBE)
     assert shown["pydantic"] == []
     assert shown["title"] == "Nightstretch"
     assert shown["cramp_button"] is True
@@ -60,16 +50,7 @@ print(json.dumps({
 
 
 def test_mid_cramp_the_first_thing_painted_is_where_is_the_cramp() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", _RELIEF_PROBE],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    )
-    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    shown = run_probe(_RELIEF_PROBE)
     assert shown["pydantic"] == []
     assert "Cramp relief" in shown["title"]
     assert shown["page"] == "ChoosePage"

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from stretch_app.core.clock import FakeClock
 from stretch_app.ui.app import NightstretchApp
+from tests.ui.helpers.probe import run_probe
 
 _PROBE = """
 import json, sys
@@ -30,16 +27,7 @@ print(json.dumps({"idle": idle, "started": started}))
 
 
 def test_the_sound_stack_loads_only_when_a_routine_starts() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    )
-    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    loaded = run_probe(_PROBE)
     assert loaded == {"idle": [], "started": ["PySide6.QtMultimedia"]}
 
 
