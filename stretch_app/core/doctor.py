@@ -3,6 +3,8 @@
 The rules live in ``assets/guidance/doctor_rules.toml``: each names one of a small, closed set
 of *kinds* this module knows how to count, its thresholds, and the words to show (``found``,
 a template filled with plain numbers, and ``advice``, the article's advice in our own words).
+Each rule also quotes the article sentence it rests on (``source``) and names the thresholds
+that are our choice rather than the article's (``ours``).
 :func:`evaluate` returns a :class:`Finding` for each rule the episodes of a period meet.
 """
 
@@ -28,6 +30,7 @@ __all__ = [
     "Finding",
     "FlagTicked",
     "NightsWokenInWeek",
+    "NotEased",
     "PainAtLeast",
     "evaluate",
     "format_night",
@@ -42,6 +45,16 @@ _PLACEHOLDERS: dict[str, dict[str, object]] = {
     "episode_longer_than": {"count": 1, "longest": "", "night": ""},
     "flag_ticked": {"count": 1, "night": ""},
     "pain_at_least": {"count": 2, "value": 8, "night": ""},
+    "not_eased": {"count": 1, "minutes": 5, "night": ""},
+}
+
+# The numbers each kind is set by: the only names ``ours`` may list.
+_THRESHOLDS: dict[str, frozenset[str]] = {
+    "nights_woken_in_week": frozenset({"min_nights"}),
+    "episode_longer_than": frozenset({"minutes"}),
+    "flag_ticked": frozenset(),
+    "pain_at_least": frozenset({"value", "min_episodes"}),
+    "not_eased": frozenset({"minutes", "min_episodes"}),
 }
 
 
@@ -60,6 +73,10 @@ class _RuleBase(BaseModel):
     """The article's advice, in our own words."""
     urgent: bool = False
     """Whether the advice is about emergency care rather than a routine visit."""
+    source: Text
+    """The article's sentence (or list item) the rule rests on, quoted word for word."""
+    ours: tuple[str, ...] = ()
+    """The rule's thresholds that are our choice, not the article's (names of its fields)."""
 
     @model_validator(mode="after")
     def _template_fits(self) -> Self:
@@ -69,6 +86,11 @@ class _RuleBase(BaseModel):
         except (KeyError, IndexError, ValueError) as exc:
             message = f"found: unknown or broken placeholder {exc} for kind {kind}"
             raise ValueError(message) from None
+        unknown = sorted(set(self.ours) - _THRESHOLDS[kind])
+        if unknown:
+            known = ", ".join(sorted(_THRESHOLDS[kind])) or "none"
+            message = f"ours: {', '.join(unknown)} is not a threshold of kind {kind} ({known})"
+            raise ValueError(message)
         return self
 
 
@@ -101,9 +123,21 @@ class PainAtLeast(_RuleBase):
     min_episodes: Annotated[int, Field(ge=1, le=100)] = 1
 
 
-DoctorRule = Annotated[
-    NightsWokenInWeek | EpisodeLongerThan | FlagTicked | PainAtLeast, Field(discriminator="kind")
-]
+class NotEased(_RuleBase):
+    """Cramps that did not go away: relief ran ``minutes`` or more and never heard "it eased".
+
+    Only episodes recorded by the relief screen count (``source = "relief"``): one whose
+    relief was ended without the person saying it eased, and without anything noted later as
+    having helped, after at least ``minutes``. At least ``min_episodes`` such cramps fire it.
+    """
+
+    kind: Literal["not_eased"]
+    minutes: Annotated[float, Field(gt=0, le=600)]
+    min_episodes: Annotated[int, Field(ge=1, le=100)] = 1
+
+
+_AnyRule = NightsWokenInWeek | EpisodeLongerThan | FlagTicked | PainAtLeast | NotEased
+DoctorRule = Annotated[_AnyRule, Field(discriminator="kind")]
 
 
 class DoctorRules(BaseModel):
@@ -161,7 +195,7 @@ def evaluate(
 
 
 def _check(
-    rule: NightsWokenInWeek | EpisodeLongerThan | FlagTicked | PainAtLeast,
+    rule: _AnyRule,
     episodes: Sequence[CrampEpisode],
     tz: tzinfo | None,
     format_night: Callable[[date], str],
@@ -195,11 +229,28 @@ def _check(
             return None
         nights = [night_of(e.started_at, tz) for e in ticked]
         return finding(nights, count=len(ticked), night=format_night(nights[-1]))
+    if isinstance(rule, NotEased):
+        lasting = [e for e in ordered if _not_eased(e, rule.minutes * 60)]
+        if len(lasting) < rule.min_episodes:
+            return None
+        nights = [night_of(e.started_at, tz) for e in lasting]
+        minutes = f"{rule.minutes:g}"
+        return finding(nights, count=len(lasting), minutes=minutes, night=format_night(nights[-1]))
     painful = [e for e in ordered if e.pain is not None and e.pain >= rule.value]
     if len(painful) < rule.min_episodes:
         return None
     nights = [night_of(e.started_at, tz) for e in painful]
     return finding(nights, count=len(painful), value=rule.value, night=format_night(nights[-1]))
+
+
+def _not_eased(episode: CrampEpisode, seconds: float) -> bool:
+    """Relief ran at least ``seconds`` and ended without "it eased" or anything that helped."""
+    return (
+        episode.source == "relief"
+        and not episode.helped
+        and episode.duration_s is not None
+        and episode.duration_s >= seconds
+    )
 
 
 def _busiest_week(nights: Sequence[date]) -> list[date]:

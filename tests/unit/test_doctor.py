@@ -43,9 +43,12 @@ def clean_month() -> list[CrampEpisode]:
         cramp(at(4, 3), woke_me=True),
         cramp(at(10, 3), woke_me=True),  # 2 woken nights in any 7, never 3
         cramp(at(12, 2), duration_s=600.0),  # 10 minutes exactly is not "more than 10"
-        cramp(at(14, 2), pain=8),  # one painful cramp; the rule wants two
+        cramp(at(14, 2), pain=9),  # one painful cramp, not the top of the scale; the rule wants two
         cramp(at(20, 2), pain=7),
         cramp(at(22, 2), swelling_numbness_skin=None, elsewhere_in_body=None, pain=None),
+        cramp(at(26, 2), source="relief", duration_s=299.0),  # ended unsaid, under 5 minutes
+        cramp(at(27, 2), source="relief", duration_s=540.0, helped="massage"),  # it eased
+        cramp(at(28, 2), duration_s=540.0),  # typed in by hand: relief never ran
     ]
 
 
@@ -81,7 +84,7 @@ def test_woken_on_three_nights_of_a_week(rules: DoctorRules) -> None:
 
 
 def test_a_cramp_over_ten_minutes_comes_first_and_is_urgent(rules: DoctorRules) -> None:
-    diary = [*clean_month(), cramp(at(18, 1), duration_s=725.0), cramp(at(19, 2), pain=9)]
+    diary = [*clean_month(), cramp(at(18, 1), duration_s=725.0), cramp(at(19, 2), pain=8)]
     findings = evaluate(rules, diary, TZ)
     assert [f.rule_id for f in findings] == ["longer-than-10-minutes", "significant-pain"]
     first = findings[0]
@@ -106,8 +109,80 @@ def test_a_ticked_box_is_noticed(rules: DoctorRules, field: str, rule_id: str, w
     assert words in finding.advice
 
 
+def test_a_single_cramp_at_the_top_of_the_pain_scale_is_urgent_on_its_own(
+    rules: DoctorRules,
+) -> None:
+    (finding,) = evaluate(rules, [cramp(at(18, 3), pain=10)], TZ)
+    assert finding.rule_id == "top-of-the-pain-scale"
+    assert finding.urgent
+    assert finding.found == (
+        "1 cramp(s) had pain of 10 out of 10, the top of the scale (latest: night of Tue 17 Mar)."
+    )
+    assert "debilitating pain" in finding.advice
+    assert "emergency" in finding.advice
+    # With the month's other painful cramps it still comes first, with the other urgent one.
+    findings = evaluate(rules, [*clean_month(), cramp(at(18, 3), pain=10)], TZ)
+    assert [f.rule_id for f in findings] == ["top-of-the-pain-scale", "significant-pain"]
+
+
+def test_cramps_that_do_not_go_away_are_counted_from_relief_and_say_how(
+    rules: DoctorRules,
+) -> None:
+    lasting = cramp(at(18, 3), source="relief", duration_s=300.0)
+    diary = [*clean_month(), lasting, replace(lasting, id=999, started_at=at(21, 1))]
+    (finding,) = evaluate(rules, diary, TZ)
+    assert finding.rule_id == "does-not-go-away"
+    assert not finding.urgent
+    assert finding.nights == (date(2026, 3, 17), date(2026, 3, 20))
+    assert finding.found.startswith("2 cramp(s) did not go away with relief")
+    assert "relief ran 5 minutes or more and ended without you saying the cramp eased" in (
+        finding.found
+    )
+    assert "not the article's" in finding.found
+    assert "don't go away" in finding.advice
+
+
+# The article's lines the rules rest on, word for word (the project never reads the article).
+ARTICLE_LINES = (
+    "They cause significant pain.",
+    "They occur frequently, waking you up at night and preventing you from getting good sleep.",
+    "You develop muscle cramps in other parts of your body.",
+    "You develop swelling, numbness, or skin changes in your leg.",
+    "Debilitating pain",
+    "Cramps that last more than 10 minutes",
+    "Talk to your doctor if you experience leg cramps frequently, they disrupt your sleep, or"
+    " they don't go away.",
+)
+
+
+@pytest.mark.parametrize("language", ["", "de"])
+def test_each_rule_quotes_the_article_and_owns_its_thresholds(language: str) -> None:
+    shipped = load_doctor_rules(paths.doctor_rules_path(language))
+    for rule in shipped.rules:
+        assert any(rule.source in line for line in ARTICLE_LINES), (rule.id, rule.source)
+        thresholds = {
+            name: value
+            for name, value in rule.model_dump().items()
+            if name in ("min_nights", "minutes", "value", "min_episodes")
+        }
+        for name, value in thresholds.items():
+            if name in rule.ours:
+                continue
+            # A threshold the rule says is the article's must be the article's own number
+            # (or "one is enough", which is what a single warning sign means).
+            assert f"{value:g}" in rule.source or (name == "min_episodes" and value == 1), (
+                rule.id,
+                name,
+            )
+    ours = {rule.id: set(rule.ours) for rule in shipped.rules}
+    assert ours["woken-often"] == {"min_nights"}
+    assert ours["longer-than-10-minutes"] == set()
+    assert ours["top-of-the-pain-scale"] == {"value"}
+    assert ours["does-not-go-away"] == {"minutes", "min_episodes"}
+
+
 def _rules(**rule: Any) -> dict[str, Any]:
-    base = {"id": "r", "found": "{count}", "advice": "See a doctor."}
+    base = {"id": "r", "found": "{count}", "advice": "See a doctor.", "source": "Debilitating pain"}
     return {"schema_version": 1, "title": "T", "lead": "L", "rules": [base | rule]}
 
 
@@ -119,6 +194,9 @@ def _rules(**rule: Any) -> dict[str, Any]:
         {"kind": "flag_ticked", "field": "note"},
         {"kind": "flag_ticked", "field": "woke_me", "found": "{nights} nights"},  # no such fact
         {"kind": "episode_longer_than", "minutes": 10, "extra": 1},
+        {"kind": "episode_longer_than", "minutes": 10, "ours": ["min_nights"]},  # not its own
+        {"kind": "flag_ticked", "field": "woke_me", "source": ""},  # no quote
+        {"kind": "not_eased", "minutes": 0},
     ],
 )
 def test_a_broken_rule_file_is_rejected(broken: dict[str, Any]) -> None:
