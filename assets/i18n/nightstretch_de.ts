@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>DoctorNotice</name>
+    <message>
+        <source>Emergency sign</source>
+        <translation>Notfallzeichen</translation>
+    </message>
+</context>
+<context>
     <name>EpisodeDialog</name>
     <message>
         <source>not noted</source>
@@ -481,7 +488,11 @@
     </message>
     <message>
         <source>The article names these medicines as possible causes of night leg cramps. If you take one, it is worth mentioning to your doctor.</source>
-        <translation>Der Artikel nennt diese Medikamente als mögliche Ursache nächtlicher Wadenkrämpfe. Wenn Sie eines davon nehmen, sollten Sie es Ihrer Ärztin oder Ihrem Arzt sagen.</translation>
+        <translation>Der Artikel nennt diese Medikamente als mögliche Ursache nächtlicher Beinkrämpfe. Wenn Sie eines davon nehmen, sollten Sie es Ihrer Ärztin oder Ihrem Arzt sagen.</translation>
+    </message>
+    <message>
+        <source>The article&apos;s list is not complete: a medicine that is not on it is not known to be safe. Ask your doctor or pharmacist.</source>
+        <translation>Die Liste des Artikels ist nicht vollständig: Ein Medikament, das nicht darauf steht, gilt damit nicht als unbedenklich. Fragen Sie Ihre Ärztin, Ihren Arzt oder Ihre Apotheke.</translation>
     </message>
     <message>
         <source>Back</source>
@@ -511,8 +522,8 @@
         <translation>Meine Medikamente</translation>
     </message>
     <message>
-        <source>Your doctor will ask what you take. List your medicines here; those the article names as a possible cause of night leg cramps are marked “{0}”.</source>
-        <translation>Ihre Ärztin oder Ihr Arzt wird fragen, was Sie einnehmen. Tragen Sie Ihre Medikamente hier ein; die, die der Artikel als mögliche Ursache nächtlicher Beinkrämpfe nennt, sind mit „{0}“ markiert.</translation>
+        <source>Your doctor will ask what you take. List your medicines here; those the article names as a possible cause of night leg cramps are marked “{0}”. A medicine the article does not name is not known to be safe: the article&apos;s list is not complete.</source>
+        <translation>Ihre Ärztin oder Ihr Arzt wird fragen, was Sie einnehmen. Tragen Sie Ihre Medikamente hier ein; die, die der Artikel als mögliche Ursache nächtlicher Beinkrämpfe nennt, sind mit „{0}“ markiert. Ein Medikament, das der Artikel nicht nennt, gilt damit nicht als unbedenklich: Die Liste des Artikels ist nicht vollständig.</translation>
     </message>
     <message>
         <source>A medicine&apos;s name, e.g. from the box</source>
@@ -547,6 +558,14 @@
         <translation>beim Arztbesuch ansprechen</translation>
     </message>
     <message>
+        <source>not on the article&apos;s list — ask your doctor or pharmacist</source>
+        <translation>nicht auf der Liste des Artikels — fragen Sie Ihre Ärztin, Ihren Arzt oder Ihre Apotheke</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
         <source>{0} — {1} ({2}, used for {3})</source>
         <translation>{0} — {1} ({2}, eingesetzt bei {3})</translation>
     </message>
@@ -559,8 +578,8 @@
         <translation>Nicht hinzugefügt: {0}</translation>
     </message>
     <message>
-        <source>Added {0}.</source>
-        <translation>{0} hinzugefügt.</translation>
+        <source>Added {0}: {1}.</source>
+        <translation>{0} hinzugefügt: {1}.</translation>
     </message>
     <message>
         <source>Added {0}. It is {1}.</source>
@@ -1211,6 +1230,10 @@ Zum Starten klicken.</translation>
         <translation>beim Arztbesuch ansprechen</translation>
     </message>
     <message>
+        <source>not on the article&apos;s list — ask your doctor or pharmacist</source>
+        <translation>nicht auf der Liste des Artikels — fragen Sie Ihre Ärztin, Ihren Arzt oder Ihre Apotheke</translation>
+    </message>
+    <message>
         <source>{0}, used for {1}</source>
         <translation>{0}, eingesetzt bei {1}</translation>
     </message>
@@ -1237,6 +1260,10 @@ Zum Starten klicken.</translation>
     <message>
         <source>Signs worth talking about</source>
         <translation>Anzeichen, über die wir sprechen sollten</translation>
+    </message>
+    <message>
+        <source>Emergency sign</source>
+        <translation>Notfallzeichen</translation>
     </message>
     <message>
         <source>None of the signs the app looks for were recorded.</source>

@@ -83,18 +83,27 @@ class SafetyGuide(_Frozen):
     pages: tuple[InfoPage, ...]
 
     def flag_medicine(self, name: str) -> MedicineNote | None:
-        """The article's entry for a medicine a person named, matched on whole words."""
-        words = " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+        """The article's entry for a medicine a person named, matched on whole words.
+
+        Case does not matter, nor do doses, strengths or punctuation around the name
+        ("Atorvastatin 20mg", "Furosemid-ratiopharm® 40"); a name must match whole words, so
+        "nystatin" is not taken for a statin.
+        """
+        words = f" {_words(name)} "
         for note in self.medicines:
             for known in note.names:
-                pattern = r"\b" + r"\s+".join(map(re.escape, known.lower().split())) + r"\b"
-                if re.search(pattern, words):
+                if f" {_words(known)} " in words:
                     return note
         return None
 
     def page(self, page_id: str) -> InfoPage | None:
         """A background page by id."""
         return next((p for p in self.pages if p.id == page_id), None)
+
+
+def _words(text: str) -> str:
+    """Letters and numbers only, as separate lower-case words (``20mg`` is ``20 mg``)."""
+    return " ".join(re.findall(r"[^\W\d_]+|\d+", text.casefold()))
 
 
 @cache

@@ -217,11 +217,13 @@ class NightstretchApp(QObject):
         self.window.show_screen(screen, self.tr("History"))
         return screen
 
-    def open_guidance(self, back_to: HistoryScreen | None = None) -> InfoScreen:
-        """Show the guidance pages; Back returns to the screen they were opened from."""
+    def open_guidance(
+        self, back_to: HistoryScreen | None = None, page: str = "emergency"
+    ) -> InfoScreen:
+        """Show the guidance pages at ``page``; Back returns to the screen they came from."""
         from stretch_app.ui.screens.info import InfoScreen
 
-        screen = InfoScreen(self.safety_guide())
+        screen = InfoScreen(self.safety_guide(), first_page=page)
         screen.back_requested.connect(lambda: self._back_from(screen, back_to))
         self.window.show_screen(screen, self.tr("Guidance"))
         return screen

@@ -169,6 +169,10 @@ def _medicines(report: Report) -> str:
         none = QCoreApplication.translate("ReportPdf", "None listed.")
         return f"<p>{escape(none)}</p>"
     flag = QCoreApplication.translate("ReportPdf", "worth mentioning to your doctor")
+    # An unmarked name is not "safe": the article's list is not complete.
+    unlisted = QCoreApplication.translate(
+        "ReportPdf", "not on the article's list — ask your doctor or pharmacist"
+    )
     items = []
     for m in report.medicines:
         text = escape(m.name)
@@ -177,6 +181,8 @@ def _medicines(report: Report) -> str:
                 m.article_name, m.used_for
             )
             text += f" — <b>{escape(flag)}</b> ({escape(why)})"
+        else:
+            text += f" — <span class='muted'>{escape(unlisted)}</span>"
         items.append(f"<li>{text}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
@@ -222,9 +228,13 @@ def report_html(
     parts.append(_heading(QCoreApplication.translate("ReportPdf", "Signs worth talking about")))
     if report.red_flags:
         parts.append("<ul>")
-        for f in report.red_flags:
-            css = " class='urgent'" if f.urgent else ""
-            parts.append(f"<li{css}>{escape(f.found)} {escape(f.advice)}</li>")
+        mark = escape(QCoreApplication.translate("ReportPdf", "Emergency sign"))
+        for f in report.red_flags:  # urgent ones first, marked in words, not only in bold
+            if f.urgent:
+                found, advice = escape(f.found), escape(f.advice)
+                parts.append(f"<li class='urgent'><b>{mark}:</b> {found} <b>{advice}</b></li>")
+            else:
+                parts.append(f"<li>{escape(f.found)} {escape(f.advice)}</li>")
         parts.append("</ul>")
     else:
         none = QCoreApplication.translate(

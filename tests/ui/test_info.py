@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stretch_app import paths
+from stretch_app.core.clock import FakeClock
 from stretch_app.core.safety import load_safety_guide
+from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.screens.info import InfoScreen
 from stretch_app.ui.theme import NIGHT, apply_look
 
@@ -36,8 +38,35 @@ def test_the_pages_the_issue_asks_for_are_there(screen: InfoScreen) -> None:
         "pregnancy",
         "vitamins",
     } <= set(screen.page_ids())
-    assert screen.page_list.currentItem().text() == "When to see a doctor"
-    assert "numb" in screen.current_text()
+
+
+def test_emergency_care_comes_first_and_is_where_the_screen_opens(
+    screen: InfoScreen, qtbot: QtBot
+) -> None:
+    assert screen.page_ids()[:2] == ["emergency", "see-doctor"]
+    assert screen.page_list.currentItem().text() == "Get emergency care"
+    assert "more than 10 minutes" in screen.current_text()
+    guide = load_safety_guide(paths.guidance_path())
+    doctor = InfoScreen(guide, first_page="see-doctor")
+    qtbot.addWidget(doctor)
+    assert doctor.page_list.currentItem().text() == "When to see a doctor"
+    assert "numb" in doctor.current_text()
+    unknown = InfoScreen(guide, first_page="no-such-page")  # falls back to the first page
+    qtbot.addWidget(unknown)
+    assert unknown.current_text().startswith("Get emergency care")
+
+
+def test_the_app_opens_guidance_on_the_emergency_page_or_the_page_asked_for(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    app = NightstretchApp(qapp, clock=FakeClock(), voice_engine="mock")
+    qtbot.addWidget(app.window)
+    try:
+        assert app.open_guidance().current_text().startswith("Get emergency care")
+        page = app.open_guidance(page="prevention")
+        assert page.page_list.currentItem().text() == "Ways to prevent cramps"
+    finally:
+        app.shutdown()
 
 
 @pytest.mark.parametrize(
@@ -48,7 +77,17 @@ def test_the_pages_the_issue_asks_for_are_there(screen: InfoScreen) -> None:
         ("vitamins", ["B complex", "Vitamin D", "Potassium", "Magnesium"]),
         ("pregnancy", ["50%"]),
         ("diabetes", ["neuropathy"]),
-        ("medicines", ["pregabalin", "Lyrica", "worth mentioning to your doctor"]),
+        (
+            "medicines",
+            [
+                "pregabalin",
+                "Lyrica",
+                "worth mentioning to your doctor",
+                "atorvastatin",
+                "furosemide",
+                "not known to be safe. Ask your doctor or pharmacist",
+            ],
+        ),
     ],
 )
 def test_each_page_renders_its_text_with_the_disclaimer(
@@ -65,7 +104,7 @@ def test_each_page_renders_its_text_with_the_disclaimer(
 def test_the_keyboard_moves_between_pages(screen: InfoScreen, qtbot: QtBot) -> None:
     screen.page_list.setFocus()
     qtbot.keyClick(screen.page_list, Qt.Key.Key_Down)
-    assert screen.current_text().startswith("Get emergency care")
+    assert screen.current_text().startswith("When to see a doctor")
     with qtbot.waitSignal(screen.back_requested):
         qtbot.keyClick(screen, Qt.Key.Key_Escape)
     assert not screen.show_page("no-such-page")

@@ -55,7 +55,9 @@ def test_flagged_by_generic_or_brand_name_in_any_case(
         "sertraline — worth mentioning to your doctor (sertraline, used for depression)",
         "Ambien — worth mentioning to your doctor (zolpidem, used for sleep)",
     ]
-    assert screen.medicine_list.item(1).text() == "paracetamol"
+    assert screen.medicine_list.item(1).text() == (
+        "paracetamol — not on the article's list — ask your doctor or pharmacist"
+    )
     assert "worth mentioning to your doctor" in screen.message_label.text()
     all_text = " ".join(screen.medicine_list.item(i).text() for i in range(4)).lower()
     assert "stop" not in all_text
@@ -79,3 +81,20 @@ def test_an_empty_name_adds_nothing(screen: MedicinesScreen, journal: Journal) -
     screen.name_edit.setText("   ")
     screen.add_from_field()
     assert journal.medicines() == []
+
+
+def test_statins_and_diuretics_are_flagged_and_nothing_else_looks_safe(
+    screen: MedicinesScreen, qtbot: QtBot
+) -> None:
+    for name in ("Atorvastatin 20 mg", "Lasix 40", "Magnesium"):
+        type_and_add(qtbot, screen, name)
+    assert screen.flagged_rows() == [
+        "Atorvastatin 20 mg — worth mentioning to your doctor (statins, used for lowering"
+        " cholesterol)",
+        "Lasix 40 — worth mentioning to your doctor (diuretics (water pills), used for high"
+        " blood pressure, heart failure and other conditions)",
+    ]
+    unlisted = "not on the article's list — ask your doctor or pharmacist"
+    assert screen.medicine_list.item(2).text() == f"Magnesium — {unlisted}"
+    assert screen.message_label.text() == f"Added Magnesium: {unlisted}."
+    assert "safe" not in screen.medicine_list.item(2).text().lower()

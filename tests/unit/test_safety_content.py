@@ -78,7 +78,83 @@ def test_every_listed_medicine_is_flagged_by_brand_or_generic(
     assert guide.flag_medicine(generic) is not None
 
 
-@pytest.mark.parametrize("other", ["lisinopril", "metformin", "nystatin", "ibuprofen", ""])
+# The two classes the article names, by the names on a box: generic and brand, English and
+# German spelling, with doses and maker's suffixes around them.
+CLASS_MEMBERS = {
+    "statins": [
+        "Atorvastatin 20 mg",
+        "atorvastatin20mg",
+        "Lipitor",
+        "SORTIS 10",
+        "simvastatin",
+        "Zocor forte",
+        "Rosuvastatin-ratiopharm 5 mg",
+        "Crestor",
+        "pravastatin",
+        "lovastatin",
+        "Fluvastatin",
+        "pitavastatin",
+        "Ezetimib/Simvastatin 10 mg/20 mg",
+    ],
+    "diuretics": [
+        "furosemide",
+        "Furosemid-ratiopharm® 40 mg",
+        "Lasix",
+        "hydrochlorothiazide",
+        "HCT 25",
+        "Ramipril HCT",
+        "chlorthalidone",
+        "Chlortalidon",
+        "torasemide",
+        "torsemide",
+        "Torasemid 10 mg",
+        "bumetanide",
+        "indapamide",
+        "spironolactone",
+        "Spironolacton 50",
+        "amiloride",
+        "triamterene",
+        "Xipamid 20 mg",
+        "water tablets",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["", "de"])
+@pytest.mark.parametrize(
+    ("typed", "cls"), [(name, cls) for cls, names in CLASS_MEMBERS.items() for name in names]
+)
+def test_statins_and_diuretics_are_known_by_their_members(
+    language: str, typed: str, cls: str
+) -> None:
+    guide = load_safety_guide(paths.guidance_path(language))
+    note = guide.flag_medicine(typed)
+    assert note is not None, typed
+    generic = {"statins": ("statins", "Statine"), "diuretics": ("diuretics", "Diuretika")}[cls]
+    assert note.generic.startswith(generic), (typed, note.generic)
+
+
+def test_both_languages_know_the_same_class_members() -> None:
+    english, german = (
+        load_safety_guide(paths.guidance_path()),
+        load_safety_guide(paths.guidance_path("de")),
+    )
+    for en, de in zip(english.medicines, german.medicines, strict=True):
+        assert {n.casefold() for n in en.names} <= {n.casefold() for n in de.names}, en.generic
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "lisinopril",
+        "metformin",
+        "nystatin",  # ends in "statin", but an antifungal
+        "ibuprofen",
+        "",
+        "HCTx",
+        "Lasixo",
+    ],
+)
 def test_other_medicines_are_not_flagged(guide: SafetyGuide, other: str) -> None:
     assert guide.flag_medicine(other) is None
 
@@ -98,3 +174,10 @@ def test_pages_and_disclaimer(guide: SafetyGuide) -> None:
         assert page is not None, page_id
         assert fact in joined(page.paragraphs), (page_id, fact)
     assert guide.page("nope") is None
+
+
+def test_a_name_with_umlauts_is_matched() -> None:
+    german = load_safety_guide(paths.guidance_path("de"))
+    note = german.flag_medicine("Konjugierte Östrogene 0,625 mg")
+    assert note is not None
+    assert note.generic == "konjugierte Östrogene"

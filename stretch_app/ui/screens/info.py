@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 from stretch_app.core.safety import SafetyGuide
 from stretch_app.ui.widgets.buttons import BigButton
 
-__all__ = ["InfoScreen", "guide_pages"]
+__all__ = ["EMERGENCY_PAGE", "InfoScreen", "guide_pages"]
+
+EMERGENCY_PAGE = "emergency"
+"""The page listed first and shown when the screen opens: when to get emergency care."""
 
 
 def _section(lead: str, lines: tuple[str, ...], after: tuple[str, ...] = ()) -> str:
@@ -29,7 +32,8 @@ def _section(lead: str, lines: tuple[str, ...], after: tuple[str, ...] = ()) -> 
 
 
 def guide_pages(guide: SafetyGuide) -> list[tuple[str, str, str]]:
-    """Every page as (id, title, rich text): the safety pages first, then the background."""
+    """Every page as (id, title, rich text): emergency care first, the other safety pages
+    next, then the background."""
     doctor, emergency = guide.see_doctor, guide.emergency
     medicines = []
     for note in guide.medicines:
@@ -41,8 +45,8 @@ def guide_pages(guide: SafetyGuide) -> list[tuple[str, str, str]]:
             )
         )
     pages = [
+        (EMERGENCY_PAGE, emergency.title, _section(emergency.lead, emergency.signs)),
         ("see-doctor", doctor.title, _section(doctor.lead, doctor.signs, doctor.also)),
-        ("emergency", emergency.title, _section(emergency.lead, emergency.signs)),
         ("prevention", guide.prevention.title, _section("", guide.prevention.tips)),
         (
             "medicines",
@@ -54,6 +58,13 @@ def guide_pages(guide: SafetyGuide) -> list[tuple[str, str, str]]:
                     " If you take one, it is worth mentioning to your doctor.",
                 ),
                 tuple(medicines),
+                (
+                    QCoreApplication.translate(
+                        "InfoScreen",
+                        "The article's list is not complete: a medicine that is not on it is not"
+                        " known to be safe. Ask your doctor or pharmacist.",
+                    ),
+                ),
             ),
         ),
     ]
@@ -69,7 +80,7 @@ class InfoScreen(QWidget):
     back_requested = Signal()
 
     def __init__(
-        self, guide: SafetyGuide, first_page: str = "see-doctor", parent: QWidget | None = None
+        self, guide: SafetyGuide, first_page: str = EMERGENCY_PAGE, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("guidance")
@@ -116,7 +127,8 @@ class InfoScreen(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested.emit)
         self.setFocusProxy(self.page_list)
-        self.show_page(first_page)
+        if not self.show_page(first_page):
+            self.page_list.setCurrentRow(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Re-measure the page titles whenever the list's width changes."""

@@ -41,7 +41,9 @@ class MedicinesScreen(QWidget):
         intro = role_label(
             self.tr(
                 "Your doctor will ask what you take. List your medicines here; those the article"
-                " names as a possible cause of night leg cramps are marked “{0}”."
+                " names as a possible cause of night leg cramps are marked “{0}”. A medicine the"
+                " article does not name is not known to be safe: the article's list is not"
+                " complete."
             ).format(self._flag()),
             "muted",
         )
@@ -90,11 +92,15 @@ class MedicinesScreen(QWidget):
         """The mark on a medicine the article names (the English one is in the report too)."""
         return self.tr("worth mentioning to your doctor")
 
+    def _unlisted(self) -> str:
+        """The mark on every other medicine: never "safe", only "not on the article's list"."""
+        return self.tr("not on the article's list — ask your doctor or pharmacist")
+
     def describe(self, name: str) -> str:
-        """A medicine's line: its name, and the article's note when the article names it."""
+        """A medicine's line: its name, and the article's note or "not on the article's list"."""
         note = self.guide.flag_medicine(name)
         if note is None:
-            return name
+            return self.tr("{0} — {1}").format(name, self._unlisted())
         return self.tr("{0} — {1} ({2}, used for {3})").format(
             name, self._flag(), note.generic, note.used_for
         )
@@ -138,7 +144,7 @@ class MedicinesScreen(QWidget):
         self.refresh()
         note = self.guide.flag_medicine(name)
         if note is None:
-            self.show_message(self.tr("Added {0}.").format(name))
+            self.show_message(self.tr("Added {0}: {1}.").format(name, self._unlisted()))
         else:
             self.show_message(self.tr("Added {0}. It is {1}.").format(name, self._flag()))
         self.changed.emit()
