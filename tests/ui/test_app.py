@@ -71,7 +71,7 @@ def test_main_window_lists_routines_with_a_cramp_button(app: NightstretchApp) ->
     assert card.name_label.text() == "Bedtime leg stretches"
     assert "Calf stretch" in card.stretches_label.text()
     assert "Quad stretch" in card.stretches_label.text()
-    assert card.length_label.text() == "4 min 20 s in all"
+    assert card.length_label.text() == "3 min 45 s in all"
     assert "21:45" in card.reminder_label.text()
     assert window.home.cramp_button.isVisible()
 
@@ -89,13 +89,13 @@ def test_start_runs_the_routine_to_the_finish_and_records_it(
     screen = app.window.current_screen()
     assert isinstance(screen, FinishScreen)
     assert screen.heading_label.text() == "All done. Good night."
-    assert "7 holds done" in screen.summary_label.text()
+    assert "6 holds done" in screen.summary_label.text()
     app.shutdown()
     with Journal.open(paths.journal_path()) as journal:
         (record,) = journal.sessions()
     assert record.routine_id == "bedtime"
     assert record.completed
-    assert record.holds_done == 7
+    assert record.holds_done == 6
     qtbot.mouseClick(screen.home_button, Qt.MouseButton.LeftButton)
     assert app.window.current_screen() is app.window.home
     assert app.window.windowTitle() == "Nightstretch"

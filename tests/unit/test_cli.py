@@ -31,7 +31,7 @@ def test_list_shows_both_bundled_routines_with_durations(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split()[0] == "bedtime"
-    assert "4 min 20 s" in lines[0]
+    assert "3 min 45 s" in lines[0]
     assert lines[1].startswith("cramp-relief")
     assert "open-ended" in lines[1]
     assert result.stderr == ""

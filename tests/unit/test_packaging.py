@@ -85,5 +85,5 @@ def test_installed_app_lists_routines_from_another_folder(wheel: Path, tmp_path:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith("bedtime")
-    assert "4 min 20 s" in result.stdout
+    assert "3 min 45 s" in result.stdout
     assert "cramp-relief" in result.stdout

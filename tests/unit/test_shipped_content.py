@@ -27,7 +27,7 @@ STRETCHES: dict[str, list[str]] = {
         r"\bbed\b",
     ],
     "lower-front-leg-stretch": [
-        r"\bheels?\b.*\boff the floor",
+        r"\bboth heels\b.*\boff the floor",
         r"\bweight\b.*\btoes\b",
     ],
     "hamstring-stretch": [
@@ -111,15 +111,37 @@ def _sides(routine: Routine, library: Library, exercise_id: str) -> tuple[Side, 
     return (Side.LEFT, Side.RIGHT) if library.exercises[exercise_id].per_side else ()
 
 
-@pytest.mark.parametrize("exercise_id", ["calf-stretch", "lower-front-leg-stretch", "quad-stretch"])
+@pytest.mark.parametrize("exercise_id", ["calf-stretch", "quad-stretch"])
 def test_one_leg_stretches_are_done_for_each_leg(library: Library, exercise_id: str) -> None:
     sides = _sides(library.routines["bedtime"], library, exercise_id)
     assert sorted(sides) == [Side.LEFT, Side.RIGHT]
     assert library.exercises[exercise_id].per_side
 
 
-def test_the_hamstring_stretch_is_both_legs_at_once(library: Library) -> None:
-    assert _sides(library.routines["bedtime"], library, "hamstring-stretch") == ()
+# The article lifts both heels at once, and sits with both legs out for the hamstrings.
+@pytest.mark.parametrize("exercise_id", ["lower-front-leg-stretch", "hamstring-stretch"])
+def test_both_leg_stretches_are_done_once(library: Library, exercise_id: str) -> None:
+    assert _sides(library.routines["bedtime"], library, exercise_id) == ()
+    assert not library.exercises[exercise_id].per_side
+
+
+def test_the_routine_says_its_thirty_seconds_are_ours(library: Library) -> None:
+    """The article gives 30 s for the hamstring only: the description must not credit it."""
+    for language in ("en", "de"):
+        description = library.in_language(language).routines["bedtime"].description.lower()
+        assert re.search(r"\bour default\b|\bunsere vorgabe\b", description), description
+        assert "held 30 seconds each" not in description
+        assert "je 30 sekunden" not in description
+
+
+def test_the_relief_description_names_the_real_buttons(library: Library) -> None:
+    """Button labels as the relief screen shows them (English and German)."""
+    english = library.routines["cramp-relief"].description
+    german = library.in_language("de").routines["cramp-relief"].description
+    for label in ("'Easing / gone'", "'Still cramping — next'"):
+        assert label in english
+    for label in ("„Besser / weg“", "„Krampft noch — weiter“"):
+        assert label in german
 
 
 def test_bedtime_has_a_reminder(library: Library) -> None:
@@ -147,3 +169,13 @@ def test_every_exercise_picture_exists_under_assets(library: Library) -> None:
         if not picture.is_file():
             missing.append(exercise.picture)
     assert not missing, f"pictures not in assets/: {missing}"
+
+
+def test_relief_tips_promise_nothing_the_article_does_not(library: Library) -> None:
+    """The article lists relief tips to try; it does not say how or whether each one helps."""
+    relief = library.routines["cramp-relief"]
+    for language in ("en", "de"):
+        exercises = library.in_language(language).exercises
+        for step in relief.steps:
+            text = " ".join(exercises[step.exercise].how_to).lower()
+            assert not re.search(r"\bhelps?\b|\bhelfen\b|\bhilft\b", text), (language, text)

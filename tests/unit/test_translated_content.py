@@ -118,3 +118,24 @@ def test_german_doctor_rules_match_the_english_rules() -> None:
     assert [r.model_dump(exclude=strip) for r in german.rules] == [
         r.model_dump(exclude=strip) for r in english.rules
     ]
+
+
+# German words that say less or more than the article: its subject is leg cramps (not only the
+# calf), and "disabling" is not "behindern" (to hinder).
+WRONG_IN_GERMAN = ("wadenkrämpfe", "wadenkrampf", "sogar behindern")
+
+
+def test_german_text_keeps_the_articles_meaning() -> None:
+    files = [
+        paths.guidance_path("de"),
+        paths.doctor_rules_path("de"),
+        I18N / "nightstretch_de.ts",
+        *sorted(paths.bundled_routines_dir().glob("*.toml")),
+    ]
+    for path in files:
+        text = path.read_text(encoding="utf-8").lower()
+        for wrong in WRONG_IN_GERMAN:
+            assert wrong not in text, (path.name, wrong)
+    diabetes = load_safety_guide(paths.guidance_path("de")).page("diabetes")
+    assert diabetes is not None
+    assert "außer Gefecht" in " ".join(diabetes.paragraphs)
