@@ -60,6 +60,9 @@ class MedicineNote(_Frozen):
 
     generic: Line
     names: tuple[Line, ...]
+    """Names it is matched by and listed under."""
+    also_matches: tuple[Line, ...] = ()
+    """Spellings of the other language: matched too, but not listed."""
     used_for: Line
 
 
@@ -91,7 +94,7 @@ class SafetyGuide(_Frozen):
         """
         words = f" {_words(name)} "
         for note in self.medicines:
-            for known in note.names:
+            for known in (*note.names, *note.also_matches):
                 if f" {_words(known)} " in words:
                     return note
         return None

@@ -26,9 +26,13 @@ class DoctorNotice(QFrame):
         self.setObjectName("doctor-notice")
         self.title_label = role_label("", "howto")
         self.lead_label = role_label("", "muted")
-        self.urgent_label = role_label("", "howto")
+        self.urgent_label = role_label()
         self.urgent_label.setObjectName("doctor-notice-urgent")
         self.urgent_label.setTextFormat(Qt.TextFormat.RichText)
+        # A bar in the look's accent beside the block: set apart without a wall of red.
+        self.urgent_label.setStyleSheet(
+            "QLabel { border-left: 6px solid palette(highlight); padding-left: 14px; }"
+        )
         self.findings_label = role_label()
         self.findings_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
@@ -51,8 +55,7 @@ class DoctorNotice(QFrame):
         mark = escape(self.urgent_mark())
         self.urgent_label.setText(
             "".join(
-                f"<p><b>{mark}:</b> {escape(f.found)}<br><b>{escape(f.advice)}</b></p>"
-                for f in urgent
+                f"<p><b>{mark}:</b> {escape(f.found)}<br>{escape(f.advice)}</p>" for f in urgent
             )
         )
         self.urgent_label.setVisible(bool(urgent))
