@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stretch_app import paths
 from stretch_app.core.journal import Journal
 from stretch_app.core.safety import load_safety_guide
 from stretch_app.ui.screens.medicines import MedicinesScreen
+from stretch_app.ui.theme import NIGHT, apply_look
 
 
 @pytest.fixture
@@ -98,3 +100,23 @@ def test_statins_and_diuretics_are_flagged_and_nothing_else_looks_safe(
     assert screen.medicine_list.item(2).text() == f"Magnesium — {unlisted}"
     assert screen.message_label.text() == f"Added Magnesium: {unlisted}."
     assert "safe" not in screen.medicine_list.item(2).text().lower()
+
+
+def test_largest_text_on_a_small_screen_cuts_no_words_off(
+    qapp: QApplication, qtbot: QtBot, journal: Journal
+) -> None:
+    apply_look(qapp, NIGHT, 1.5)
+    try:
+        for name in ("Atorvastatin 20 mg", "Lasix 40", "Magnesium", "Paracetamol"):
+            journal.add_medicine(name)
+        screen = MedicinesScreen(journal, load_safety_guide(paths.guidance_path()))
+        qtbot.addWidget(screen)
+        screen.resize(1024, 600)
+        screen.show()
+        qtbot.waitExposed(screen)
+        for label in (screen.intro_label, screen.disclaimer_label):
+            needed = label.heightForWidth(label.width())
+            assert label.height() >= needed, (label.text()[:30], label.height(), needed)
+        assert screen.medicine_list.height() >= 160
+    finally:
+        apply_look(qapp, NIGHT)

@@ -41,7 +41,7 @@ class MedicinesScreen(QWidget):
         header.addWidget(self.back_button)
         header.addSpacing(16)
         header.addWidget(role_label(self.tr("My medicines"), "title"), 1)
-        intro = role_label(
+        self.intro_label = intro = role_label(
             self.tr(
                 "Your doctor will ask what you take. List your medicines here; those the article"
                 " names as a possible cause of night leg cramps are marked “{0}”. A medicine the"
