@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -14,7 +16,7 @@ from stretch_app import paths
 from stretch_app.core.doctor import DoctorRules, Finding, evaluate, load_doctor_rules
 from stretch_app.core.journal import CrampEpisode
 from stretch_app.core.report import Adherence, MedicineLine, Report
-from stretch_app.ui.report_pdf import report_html
+from stretch_app.ui.report_pdf import report_html, write_report_pdf
 from stretch_app.ui.theme import NIGHT, apply_look
 from stretch_app.ui.widgets.doctor_notice import DoctorNotice
 from tests.sample_diary import TZ
@@ -99,3 +101,20 @@ def test_the_report_marks_urgent_findings_and_never_calls_a_medicine_safe(
         html
     )
     assert "Lipitor 20 mg — <b>worth mentioning to your doctor</b> (statins" in html
+
+
+def test_the_printed_report_reads_emergency_sign_first(
+    qapp: QApplication, findings: list[Finding], tmp_path: Path
+) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    target = tmp_path / "report.pdf"
+    write_report_pdf(_report(findings), target, TZ)
+    text = subprocess.run(
+        [pdftotext, str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    assert "Emergency sign: 1 cramp(s) had pain of 10 out of 10" in words
+    assert words.index("Emergency sign") < words.index("Cramps woke you")
+    assert "Magnesium — not on the article's list — ask your doctor or pharmacist" in words
