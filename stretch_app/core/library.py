@@ -16,7 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from stretch_app.core.model import SCHEMA_VERSION, Catalog, Exercise, Routine, format_duration
+from stretch_app.core.model import (
+    MAX_REPEAT,
+    SCHEMA_VERSION,
+    Catalog,
+    Exercise,
+    Routine,
+    format_duration,
+)
 from stretch_app.core.tomlfile import (
     MAX_FILE_BYTES,
     FileProblem,
@@ -95,6 +102,9 @@ _ID_HINT = "must be a simple name: lower-case letters, digits and dashes, like '
 def _message(error: ErrorDetails) -> str:
     """A message for a person editing the file, rather than pydantic's wording."""
     kind = error["type"]
+    where = error["loc"][-1] if error["loc"] else ""
+    if where == "repeat" and kind != "extra_forbidden":
+        return f"must be a whole number of holds, from 1 to {MAX_REPEAT}"
     if kind == "extra_forbidden":
         return "unknown key (check the spelling; see `stretch-app schema`)"
     if kind == "missing":

@@ -28,6 +28,7 @@ from stretch_app.core.session import (
     Session,
     SessionState,
 )
+from stretch_app.ui.screens.player_repeat import repetition_text
 from stretch_app.ui.theme import Look
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
@@ -333,6 +334,12 @@ class PlayerScreen(QWidget):
             self.side_label.setText(self.tr("Now: {0}").format(side_label(phase.side)))
             self.howto_label.setText(self.tr("Change to the other leg and settle in."))
             return
+        if phase.kind is PhaseKind.RELAX:
+            self.phase_label.setText(self.tr("Relax"))
+            self.title_label.setText(exercise.name)
+            self.side_label.setText(self.tr("Next: {0}").format(repetition_text(phase)))
+            self.howto_label.setText(self.tr("Let the muscle go loose for a moment."))
+            return
         if phase.kind is PhaseKind.REST:
             self.phase_label.setText(self.tr("Rest"))
             self.title_label.setText(self.tr("Rest"))
@@ -348,7 +355,10 @@ class PlayerScreen(QWidget):
         else:
             self.phase_label.setText(self.tr("Until it eases"))
         self.title_label.setText(exercise.name)
-        self.side_label.setText(side_label(phase.side))
+        if phase.repetitions > 1 and phase.kind is PhaseKind.HOLD:
+            self.side_label.setText(repetition_text(phase))
+        else:
+            self.side_label.setText(side_label(phase.side))
         lines = [phase.note] if phase.note else []
         lines += list(exercise.how_to)
         self.howto_label.setText("\n".join(f"• {line}" for line in lines))
@@ -363,6 +373,8 @@ class PlayerScreen(QWidget):
             caption = self.tr("switch")
         elif phase.kind is PhaseKind.REST:
             caption = self.tr("rest")
+        elif phase.kind is PhaseKind.RELAX:
+            caption = self.tr("relax")
         else:
             caption = self.tr("seconds")
         if remaining is not None and phase.duration:
