@@ -37,6 +37,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Library",
     "RoutineProblem",
+    "field_problems",
     "load_library",
     "read_routine_file",
     "validate_files",
@@ -135,6 +136,11 @@ def _problems_from_validation(
             continue  # "no items left" only because the items themselves failed
         problems.append(RoutineProblem(name, index.line_of(loc), field_name(loc), _message(error)))
     return problems
+
+
+def field_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """``(field, message)`` for each error, in the words ``stretch-app validate`` uses."""
+    return [(field_name(tuple(e["loc"])), _message(e)) for e in exc.errors(include_url=False)]
 
 
 def _check_version(name: str, data: dict[str, Any], index: LineIndex) -> RoutineProblem | None:
