@@ -28,6 +28,7 @@ from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import Translation, install_translator
 from stretch_app.ui.relief_flow import ReliefFlow
+from stretch_app.ui.routine_editing import EditorFlow
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
@@ -131,12 +132,26 @@ class NightstretchApp(QObject):
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
         self.relief_flow = ReliefFlow(self)
+        self.editor_flow = EditorFlow(self)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
         for line in notices:
             log.warning("%s", line)
 
     # --- looks --------------------------------------------------------------------------------
+
+    def reload_library(self) -> None:
+        """Read the routine files again (after the editor saved, restored, deleted or imported)."""
+        self.library = load_library(
+            [paths.bundled_routines_dir(), paths.user_routines_dir()]
+        ).in_language(self.language)
+        self.window.home.show_routines(
+            self.library.routines_of_kind(RoutineKind.ROUTINE),
+            self.library.exercises,
+            {r.id: _reminder_text(r) for r in self.library.routines.values()},
+        )
+        self.reminder_desk.reload()
+        self.reminder_desk.refresh()
 
     def _pick_look(self) -> Look:
         if self.settings.high_contrast:
@@ -157,10 +172,15 @@ class NightstretchApp(QObject):
                 self.tr("There is no routine called {0}.").format(repr(routine_id))
             )
             return None
+        player = self.player
+        if player is not None and not player.ended and player.session.routine.id == routine_id:
+            self.window.bring_to_front()
+            return player
+        return self.play_routine(routine)
+
+    def play_routine(self, routine: Routine) -> PlayerScreen:
+        """Open the player on ``routine`` (saved or, from the editor, not) and start it."""
         if self.player is not None and not self.player.ended:
-            if self.player.session.routine.id == routine_id:
-                self.window.bring_to_front()
-                return self.player
             self.player.stop()
         self.relief_flow.end()  # a routine asked for mid-relief: the cramp is saved first
         session = Session(

@@ -11,11 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 from stretch_app.core.model import Exercise, format_duration
 from stretch_app.core.routine_draft import (
@@ -85,13 +83,13 @@ class RoutineEditor(EditorView):
         self._connect()
         self.watched.watch(file.path, file.text)
         self._show_draft(draft)
-        self.undo_stack.cleanChanged.connect(lambda _: self._update_buttons())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # --- building -----------------------------------------------------------------------------
 
     def _connect(self) -> None:
         self.name_edit.textEdited.connect(lambda t: self._change(name=t, key="name"))
-        self.step_list.currentRowChanged.connect(lambda _: self._show_current_step())
+        self.step_list.currentRowChanged.connect(self._row_changed)
         self.step_list.order_changed.connect(self._reorder)
         self.step_list.move_requested.connect(self.move_step)
         self.add_button.clicked.connect(self.add_step)
@@ -116,10 +114,39 @@ class RoutineEditor(EditorView):
             ("Escape", self.close_editor),
             ("Insert", self.add_step),
         ]
+        # The boxes' own Ctrl+Z would only undo typing; the editor's Undo is what people mean.
+        for box in (self.name_edit, *self.findChildren(QAbstractSpinBox)):
+            box.installEventFilter(self)
         for key, slot in keys:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            sequences = (
+                QKeySequence.keyBindings(key)
+                if isinstance(key, QKeySequence.StandardKey)
+                else [QKeySequence(key)]
+            )
+            for sequence in sequences:
+                shortcut = QShortcut(sequence, self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let Ctrl+Z and Ctrl+Shift+Z reach the editor's Undo and Redo from any box."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _row_changed(self, _: int) -> None:
+        self._show_current_step()
+
+    def _clean_changed(self, _: bool) -> None:
+        self._update_buttons()
 
     # --- showing ------------------------------------------------------------------------------
 
