@@ -32,18 +32,22 @@ def test_each_repetition_and_the_rest_between_are_named(qtbot: QtBot) -> None:
     player.announced.connect(announced.append)
     shown: list[tuple[str, str]] = []
     player.start()
+    relax_lines = set()
     while not player.ended:
+        if player.phase_label.text() == "Relax":
+            relax_lines.add(player.howto_label.text().splitlines()[0])
         entry = (player.phase_label.text(), player.side_label.text())
         if not shown or shown[-1] != entry:
             shown.append(entry)
         clock.advance(0.5)
         player.tick()
     assert shown[1:6] == [
-        ("Hold", "Hold 1 of 3 · Left leg"),
-        ("Relax", "Next: Hold 2 of 3 · Left leg"),
-        ("Hold", "Hold 2 of 3 · Left leg"),
-        ("Relax", "Next: Hold 3 of 3 · Left leg"),
-        ("Hold", "Hold 3 of 3 · Left leg"),
+        ("Hold 1 of 3 · Left leg", "Left leg"),
+        ("Relax", "Relax"),
+        ("Hold 2 of 3 · Left leg", "Left leg"),
+        ("Relax", "Relax"),
+        ("Hold 3 of 3 · Left leg", "Left leg"),
     ]
-    assert ("Hold", "Hold 2 of 3 · Right leg") in shown
-    assert "Hold. Calf stretch. Hold 2 of 3 · Left leg" in announced
+    assert ("Hold 2 of 3 · Right leg", "Right leg") in shown
+    assert "Next: Hold 3 of 3 · Right leg" in relax_lines
+    assert "Hold 2 of 3 · Left leg. Calf stretch. Left leg" in announced

@@ -31,7 +31,14 @@ from stretch_app.core.routine_draft import (
     StepDraft,
 )
 
-__all__ = ["RoutineForm", "Snapshot", "StepForm", "StepList", "sides_text"]
+__all__ = [
+    "RoutineForm",
+    "Snapshot",
+    "StepForm",
+    "StepList",
+    "short_sides_text",
+    "sides_text",
+]
 
 _REST_MAX_S = 300
 
@@ -46,6 +53,18 @@ def sides_text(choice: str) -> str:
         "left": QCoreApplication.translate("RoutineEditor", "Left leg only"),
         "right": QCoreApplication.translate("RoutineEditor", "Right leg only"),
         "both": QCoreApplication.translate("RoutineEditor", "Both legs at once"),
+    }
+    return texts[choice]
+
+
+def short_sides_text(choice: str) -> str:
+    """A choice of legs in a few words, for the list of steps."""
+    texts = {
+        "each": QCoreApplication.translate("RoutineEditor", "left, then right"),
+        "each-right-first": QCoreApplication.translate("RoutineEditor", "right, then left"),
+        "left": QCoreApplication.translate("RoutineEditor", "left leg"),
+        "right": QCoreApplication.translate("RoutineEditor", "right leg"),
+        "both": QCoreApplication.translate("RoutineEditor", "both legs"),
     }
     return texts[choice]
 
@@ -74,6 +93,8 @@ class StepList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_steps(self, labels: Sequence[str], current: int) -> None:
         """Show these steps, with ``current`` chosen."""

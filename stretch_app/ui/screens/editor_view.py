@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -70,19 +72,20 @@ class EditorView(QWidget):
         right.addWidget(self.step_form)
         right.addWidget(whole)
         right.addWidget(self.routine_form)
-        file_tools = QHBoxLayout()
-        for button in (self.reminders_button, self.export_button):
-            file_tools.addWidget(button)
-        right.addLayout(file_tools)
+        right.addWidget(self.reminders_button)
+        right.addWidget(self.export_button)
         right.addWidget(self.restore_button)
         right.addWidget(self.delete_button)
         right.addStretch(1)
         body_box = QWidget()
-        body = QHBoxLayout(body_box)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(left, 1)
-        body.addLayout(right, 1)
+        # Side by side on a wide screen; the form under the list on a small one (see resize).
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, body_box)
+        self._body.setContentsMargins(0, 0, 12, 0)
+        self._body.setSpacing(18)
+        self._body.addLayout(left, 1)
+        self._body.addLayout(right, 1)
         scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -92,16 +95,19 @@ class EditorView(QWidget):
         self.problems_label.setProperty("role", "notice")
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = BigButton(self.tr("Undo"), description=self.tr("Undo (Ctrl+Z)"))
-        self.redo_button = BigButton(self.tr("Redo"), description=self.tr("Redo (Ctrl+Shift+Z)"))
+        self.undo_button = BigButton(
+            "↶", accessible_name=self.tr("Undo"), description=self.tr("Undo (Ctrl+Z)")
+        )
+        self.redo_button = BigButton(
+            "↷", accessible_name=self.tr("Redo"), description=self.tr("Redo (Ctrl+Shift+Z)")
+        )
         self.try_button = BigButton(
             self.tr("Try it"), description=self.tr("Play the routine as it is now")
         )
         self.close_button = BigButton(self.tr("Close"), description=self.tr("Back (Esc)"))
         self.save_button = BigButton(self.tr("Save"), role="primary")
         bottom = QHBoxLayout()
-        for button in (self.undo_button, self.redo_button, self.try_button):
-            bottom.addWidget(button)
+        bottom.addWidget(self.try_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.save_button)
@@ -109,6 +115,8 @@ class EditorView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.total_label)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.redo_button)
         name_row = QHBoxLayout()
         name_row.addWidget(name_label)
         name_row.addWidget(self.name_edit, 1)
@@ -120,3 +128,12 @@ class EditorView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems_label)
         layout.addLayout(bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Steps and form side by side when there is room for both, else one under the other."""
+        wide = event.size().width() >= 1300
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        self.step_list.setMinimumHeight(0 if wide else self.fontMetrics().height() * 8)
+        super().resizeEvent(event)

@@ -139,6 +139,8 @@ class HomeScreen(QWidget):
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
         holder_layout.addLayout(self._cards_box)
+        self._own_row = QHBoxLayout()
+        holder_layout.addLayout(self._own_row)
         holder_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -182,10 +184,12 @@ class HomeScreen(QWidget):
             description=self.tr("Add a routine file (you can also drop it on the window)"),
         )
         self.import_button.clicked.connect(lambda: self.import_requested.emit(None))
+        # Under the cards, so they scroll with them rather than widening the window.
+        self._own_row.addWidget(self.new_routine_button)
+        self._own_row.addWidget(self.import_button)
+        self._own_row.addStretch(1)
         settings_row.addWidget(self.history_button)
         settings_row.addWidget(self.guidance_button)
-        settings_row.addWidget(self.new_routine_button)
-        settings_row.addWidget(self.import_button)
         settings_row.addStretch(1)
         settings_row.addWidget(self.settings_button)
         layout.addLayout(settings_row)
@@ -215,8 +219,10 @@ class HomeScreen(QWidget):
             for control in (card.start_button, card.reminders_button, card.edit_button):
                 self.setTabOrder(previous, control)
                 previous = control
-        foot = (self.history_button, self.guidance_button, self.new_routine_button)
-        for control in (*foot, self.import_button, self.settings_button):
+        for control in (self.new_routine_button, self.import_button):
+            self.setTabOrder(previous, control)
+            previous = control
+        for control in (self.history_button, self.guidance_button, self.settings_button):
             self.setTabOrder(previous, control)
             previous = control
 

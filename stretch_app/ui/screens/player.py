@@ -337,8 +337,9 @@ class PlayerScreen(QWidget):
         if phase.kind is PhaseKind.RELAX:
             self.phase_label.setText(self.tr("Relax"))
             self.title_label.setText(exercise.name)
-            self.side_label.setText(self.tr("Next: {0}").format(repetition_text(phase)))
-            self.howto_label.setText(self.tr("Let the muscle go loose for a moment."))
+            self.side_label.setText(self.tr("Relax"))
+            coming = self.tr("Next: {0}").format(repetition_text(phase))
+            self.howto_label.setText(coming + "\n" + self.tr("Let the muscle go loose."))
             return
         if phase.kind is PhaseKind.REST:
             self.phase_label.setText(self.tr("Rest"))
@@ -350,15 +351,14 @@ class PlayerScreen(QWidget):
             self.phase_label.setText(self.tr("Get ready"))
         elif paused:
             self.phase_label.setText(self.tr("Paused"))
+        elif phase.repetitions > 1 and phase.kind is PhaseKind.HOLD:
+            self.phase_label.setText(repetition_text(phase))
         elif phase.duration is not None:
             self.phase_label.setText(self.tr("Hold"))
         else:
             self.phase_label.setText(self.tr("Until it eases"))
         self.title_label.setText(exercise.name)
-        if phase.repetitions > 1 and phase.kind is PhaseKind.HOLD:
-            self.side_label.setText(repetition_text(phase))
-        else:
-            self.side_label.setText(side_label(phase.side))
+        self.side_label.setText(side_label(phase.side))
         lines = [phase.note] if phase.note else []
         lines += list(exercise.how_to)
         self.howto_label.setText("\n".join(f"• {line}" for line in lines))

@@ -34,7 +34,7 @@ from stretch_app.ui.screens.editor_dialogs import (
 from stretch_app.ui.screens.editor_file import EditorFile, WatchedFile
 from stretch_app.ui.screens.editor_parts import (
     Snapshot,
-    sides_text,
+    short_sides_text,
 )
 from stretch_app.ui.screens.editor_view import EditorView
 from stretch_app.ui.screens.reminders_dialog import RemindersDialog
@@ -155,11 +155,11 @@ class RoutineEditor(EditorView):
         return exercise.name if exercise is not None else exercise_id
 
     def _step_label(self, step: StepDraft) -> str:
-        parts = [self._exercise_name(step.exercise), format_duration(step.hold)]
+        hold = format_duration(step.hold)
         if step.repeat > 1:
-            parts.append(f"× {step.repeat}")
-        parts.append(sides_text(step.sides))
-        return " · ".join(parts)
+            hold = f"{step.repeat} × {hold}"
+        name = self._exercise_name(step.exercise)
+        return f"{name} · {hold} · {short_sides_text(step.sides)}"
 
     def _show_draft(self, draft: RoutineDraft) -> None:
         row = self.step_list.currentRow()
