@@ -103,7 +103,7 @@ class EditorFlow(QObject):
         editor.delete_requested.connect(lambda path: self.delete(path, editor))
         editor.export_requested.connect(lambda text: self.export(text, editor))
         self.editor = editor
-        title = draft.name or editor.tr("New routine")
+        title = draft.name or self.tr("New routine")
         app.window.show_screen(editor, title)
         editor.name_edit.setFocus()
         return editor
@@ -125,8 +125,8 @@ class EditorFlow(QObject):
 
     def restore(self, path: Path, editor: RoutineEditor) -> None:
         """Remove the person's copy of a bundled routine: the original shows again."""
-        question = editor.tr("Remove your changes and go back to the original routine?")
-        if not ConfirmDialog.ask(editor, editor.tr("Restore the original"), question):
+        question = self.tr("Remove your changes and go back to the original routine?")
+        if not ConfirmDialog.ask(editor, self.tr("Restore the original"), question):
             return
         try:
             path.unlink(missing_ok=True)
@@ -141,7 +141,7 @@ class EditorFlow(QObject):
         """Delete one of the person's routines; the main screen offers Undo."""
         name = editor.draft.name
         if not ConfirmDialog.ask(
-            editor, editor.tr("Delete routine"), editor.tr("Delete {0}?").format(name)
+            editor, self.tr("Delete routine"), self.tr("Delete {0}?").format(name)
         ):
             return
         try:
@@ -152,7 +152,7 @@ class EditorFlow(QObject):
             return
         self.app.reload_library()
         editor.close_editor()
-        self.app.window.home.show_notice(editor.tr("{0} was deleted.").format(name), undo=True)
+        self.app.window.home.show_notice(self.tr("{0} was deleted.").format(name), undo=True)
 
     def undo_delete(self) -> None:
         """Put the routine deleted last back."""
@@ -171,7 +171,7 @@ class EditorFlow(QObject):
         """Save a copy of the routine's file where the person chooses."""
         suggested = Path.home() / f"{editor.draft.id or 'routine'}.toml"
         target = SaveFileDialog.ask(
-            editor, editor.tr("Export routine"), suggested, editor.tr("Routine files (*.toml)")
+            editor, self.tr("Export routine"), suggested, self.tr("Routine files (*.toml)")
         )
         if target is None:
             return
@@ -179,7 +179,7 @@ class EditorFlow(QObject):
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
             editor.problems_label.setText(
-                editor.tr("Could not save {0}: {1}").format(target, exc.strerror)
+                self.tr("Could not save {0}: {1}").format(target, exc.strerror)
             )
             editor.problems_label.show()
 
@@ -190,7 +190,7 @@ class EditorFlow(QObject):
         home = self.app.window.home
         if source is None:
             source = OpenFileDialog.ask(
-                home, home.tr("Import a routine"), home.tr("Routine files (*.toml)")
+                home, self.tr("Import a routine"), self.tr("Routine files (*.toml)")
             )
             if source is None:
                 return None
@@ -198,17 +198,17 @@ class EditorFlow(QObject):
         try:
             result = import_routine(source, paths.user_routines_dir(), folders)
         except OSError as exc:
-            home.show_notice(home.tr("Could not import {0}: {1}").format(source, exc.strerror))
+            home.show_notice(self.tr("Could not import {0}: {1}").format(source, exc.strerror))
             return None
         if result.routine is None:
             home.show_notice(
-                home.tr("{0} was not imported:").format(source.name)
+                self.tr("{0} was not imported:").format(source.name)
                 + "\n"
                 + "\n".join(result.problems[:5])
             )
             return None
         self.app.reload_library()
-        home.show_notice(home.tr("Imported {0}.").format(result.routine.name))
+        home.show_notice(self.tr("Imported {0}.").format(result.routine.name))
         return result.routine
 
 
