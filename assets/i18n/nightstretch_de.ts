@@ -377,6 +377,69 @@
     </message>
 </context>
 <context>
+    <name>ExerciseDialog</name>
+    <message>
+        <source>Your own exercise</source>
+        <translation>Ihre eigene Übung</translation>
+    </message>
+    <message>
+        <source>Your words are shown and spoken as you write them, marked as your own.</source>
+        <translation>Ihre Worte werden so gezeigt und gesprochen, wie Sie sie schreiben, und als Ihre eigenen gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Exercise name</source>
+        <translation>Name der Übung</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muskel</translation>
+    </message>
+    <message>
+        <source>How to do it, one step a line</source>
+        <translation>So geht es, ein Schritt pro Zeile</translation>
+    </message>
+    <message>
+        <source>One leg at a time</source>
+        <translation>Ein Bein nach dem anderen</translation>
+    </message>
+    <message>
+        <source>Choose a picture…</source>
+        <translation>Bild wählen…</translation>
+    </message>
+    <message>
+        <source>An SVG or PNG file (optional)</source>
+        <translation>Eine SVG- oder PNG-Datei (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>How to do it (one step a line)</source>
+        <translation>So geht es (ein Schritt pro Zeile)</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Bild wählen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.svg *.png)</source>
+        <translation>Bilder (*.svg *.png)</translation>
+    </message>
+</context>
+<context>
     <name>ExercisePickerDialog</name>
     <message>
         <source>Add an exercise</source>
@@ -385,6 +448,14 @@
     <message>
         <source>Exercises</source>
         <translation>Übungen</translation>
+    </message>
+    <message>
+        <source>New exercise…</source>
+        <translation>Neue Übung…</translation>
+    </message>
+    <message>
+        <source>Write an exercise of your own</source>
+        <translation>Eine eigene Übung aufschreiben</translation>
     </message>
     <message>
         <source>{0} (yours)</source>

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from stretch_app import paths
 from stretch_app.core.library import read_routine_file
-from stretch_app.core.model import Catalog, Routine
+from stretch_app.core.model import Catalog, Exercise, Routine
 from stretch_app.core.tomlfile import FileProblem, read_text
 from stretch_app.core.user_routines import (
     DeletedFile,
@@ -96,6 +97,7 @@ class EditorFlow(QObject):
             self._own_exercises(),
             app.language,
         )
+        editor.exercise_maker = self.make_exercise
         editor.saved.connect(lambda _: app.reload_library())
         editor.closed.connect(lambda: self._closed(editor))
         editor.try_requested.connect(lambda routine: self.try_routine(routine, editor))
@@ -107,6 +109,17 @@ class EditorFlow(QObject):
         app.window.show_screen(editor, title)
         editor.name_edit.setFocus()
         return editor
+
+    def make_exercise(self, parent: QWidget) -> Exercise | None:
+        """Write an exercise of one's own into the person's catalog file."""
+        from stretch_app.ui.screens.exercise_dialog import ExerciseDialog
+
+        made = ExerciseDialog.ask(
+            parent, paths.user_routines_dir(), set(self.app.library.exercises)
+        )
+        if made is not None:
+            self.app.reload_library()
+        return made
 
     def _closed(self, editor: RoutineEditor) -> None:
         if self.editor is editor:

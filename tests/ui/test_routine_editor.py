@@ -364,3 +364,57 @@ def test_import_checks_then_copies_in(app: NightstretchApp, tmp_path: Path) -> N
 def test_the_module_is_importable_without_the_app() -> None:
     assert routine_editor.RoutineEditor is RoutineEditor
     assert os.environ["QT_QPA_PLATFORM"].startswith("offscreen")
+
+
+def test_an_own_exercise_with_a_picture_is_offered_marked_and_plays_as_written(
+    app: NightstretchApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    from stretch_app.ui.screens.editor_dialogs import OpenFileDialog
+    from stretch_app.ui.screens.exercise_dialog import ExerciseDialog
+    from tests.conftest import ASSETS
+
+    picture = ASSETS / "exercises" / "flex-foot.svg"
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: picture))
+    seen: dict[str, object] = {}
+
+    def write_in_dialog(dialog: ExerciseDialog) -> None:
+        qtbot.keyClicks(dialog.name_edit, "Towel pull")
+        qtbot.keyClicks(dialog.muscle_edit, "Wade")
+        dialog.how_to_edit.setPlainText("Handtuch um den Fuß legen.\nSanft ziehen.")
+        dialog.per_side_box.setChecked(True)
+        dialog.choose_picture()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    real_exec = ExerciseDialog.exec
+
+    def exec_(self: ExerciseDialog) -> int:
+        write_in_dialog(self)
+        return 1 if self.exercise is not None else real_exec(self)
+
+    monkeypatch.setattr(ExerciseDialog, "exec", exec_)
+
+    def picker_exec(self: ExercisePickerDialog) -> int:
+        seen["own_button"] = self.new_button.isVisibleTo(self)
+        self.new_exercise()
+        seen["label"] = self.list.currentItem().text()
+        return 1
+
+    monkeypatch.setattr(ExercisePickerDialog, "exec", picker_exec)
+    editor = app.editor_flow.open(None)
+    assert editor is not None
+    editor.name_edit.setText("Towels")
+    editor._change(name="Towels", key="name")
+    editor.add_step()
+    assert seen == {"own_button": True, "label": "Towel pull (yours)"}
+    assert editor.draft.steps[0].exercise == "my-towel-pull"
+    copied = user_dir() / "pictures" / "my-towel-pull.svg"
+    assert copied.read_bytes() == picture.read_bytes()
+    assert editor.save()
+    assert "my-towel-pull" in app.library.exercises
+    player = app.start_routine("towels")
+    assert player is not None
+    clock.advance(5.5)
+    player.tick()
+    assert player.title_label.text() == "Towel pull"
+    assert "Sanft ziehen." in player.howto_label.text()
+    assert paths.resolve_picture(app.library.exercises["my-towel-pull"].picture) == copied

@@ -108,21 +108,18 @@ class ExercisePickerDialog(QDialog):
         picture_for: Callable[[str | None], Path | None],
         own: set[str],
         parent: QWidget | None = None,
+        make: Callable[[], Exercise | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exercise-picker")
         self.setWindowTitle(self.tr("Add an exercise") + " — Nightstretch")
-        self._exercises = exercises
+        self._exercises = dict(exercises)
         self._picture_for = picture_for
+        self._make = make
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Exercises"))
         for exercise in sorted(exercises.values(), key=lambda e: e.name.lower()):
-            text = exercise.name
-            if exercise.id in own:
-                text = self.tr("{0} (yours)").format(text)
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
-            self.list.addItem(item)
+            self._add_item(exercise, exercise.id in own)
         self.picture = ExercisePicture()
         self.picture.setMinimumSize(160, 160)
         self.how_to = QLabel()
@@ -134,6 +131,11 @@ class ExercisePickerDialog(QDialog):
         self.add_button.clicked.connect(self.accept)
         cancel = BigButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
+        self.new_button = BigButton(
+            self.tr("New exercise…"), description=self.tr("Write an exercise of your own")
+        )
+        self.new_button.clicked.connect(self.new_exercise)
+        self.new_button.setVisible(make is not None)
         preview = QVBoxLayout()
         preview.addWidget(self.picture, 1)
         preview.addWidget(self.how_to)
@@ -141,6 +143,7 @@ class ExercisePickerDialog(QDialog):
         body.addWidget(self.list, 1)
         body.addLayout(preview, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.add_button)
@@ -149,6 +152,22 @@ class ExercisePickerDialog(QDialog):
         layout.addLayout(buttons)
         self.list.setCurrentRow(0)
         self.list.setFocus()
+
+    def _add_item(self, exercise: Exercise, own: bool) -> QListWidgetItem:
+        text = self.tr("{0} (yours)").format(exercise.name) if own else exercise.name
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+        self.list.addItem(item)
+        return item
+
+    def new_exercise(self) -> None:
+        """Write an exercise of one's own; once saved it is the one added."""
+        exercise = self._make() if self._make is not None else None
+        if exercise is None:
+            return
+        self._exercises[exercise.id] = exercise
+        self.list.setCurrentItem(self._add_item(exercise, own=True))
+        self.accept()
 
     def _show(self, row: int) -> None:
         exercise = self._exercises.get(self.chosen() or "")
@@ -169,9 +188,10 @@ class ExercisePickerDialog(QDialog):
         exercises: Mapping[str, Exercise],
         picture_for: Callable[[str | None], Path | None],
         own: set[str],
+        make: Callable[[], Exercise | None] | None = None,
     ) -> str | None:
         """The exercise chosen, or None if the person cancelled."""
-        dialog = cls(exercises, picture_for, own, parent)
+        dialog = cls(exercises, picture_for, own, parent, make)
         try:
             return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -77,6 +77,8 @@ class RoutineEditor(EditorView):
         self._picture_for = picture_for
         self._own = set(own_exercises)
         self._language = language
+        self.exercise_maker: Callable[[QWidget], Exercise | None] | None = None
+        """Writes a new exercise of the person's own (set by the app)."""
         self.undo_stack = QUndoStack(self)
         self.watched = WatchedFile(self)
         self.watched.changed_outside.connect(self._file_changed)
@@ -226,7 +228,10 @@ class RoutineEditor(EditorView):
 
     def add_step(self) -> None:
         """Insert/Add exercise…: choose from the catalog; the new step comes after the chosen."""
-        exercise_id = ExercisePickerDialog.ask(self, self.exercises, self._picture_for, self._own)
+        make = self._make_exercise if self.exercise_maker is not None else None
+        exercise_id = ExercisePickerDialog.ask(
+            self, self.exercises, self._picture_for, self._own, make
+        )
         if exercise_id is None:
             return
         exercise = self.exercises[exercise_id]
@@ -236,6 +241,13 @@ class RoutineEditor(EditorView):
         steps = (*self.draft.steps[:row], step, *self.draft.steps[row:])
         self._push(replace(self.draft, steps=steps), self.tr("Add {0}").format(exercise.name))
         self.step_list.setCurrentRow(row)
+
+    def _make_exercise(self) -> Exercise | None:
+        made = self.exercise_maker(self) if self.exercise_maker is not None else None
+        if made is not None:
+            self.exercises = {**self.exercises, made.id: made}
+            self._own.add(made.id)
+        return made
 
     def remove_step(self) -> None:
         """Remove the chosen step."""
