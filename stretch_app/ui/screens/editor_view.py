@@ -28,6 +28,7 @@ class EditorView(QWidget):
         super().__init__(parent)
         self.heading = QLabel(self.tr("New routine") if new else self.tr("Edit routine"))
         self.heading.setProperty("role", "title")
+        self.heading.setWordWrap(True)
         self.total_label = QLabel()
         self.total_label.setProperty("role", "muted")
         self.name_edit = QLineEdit()

@@ -352,6 +352,7 @@ class PlayerScreen(QWidget):
         elif paused:
             self.phase_label.setText(self.tr("Paused"))
         elif phase.repetitions > 1 and phase.kind is PhaseKind.HOLD:
+            self.phase_label.setWordWrap(True)  # long in German, large type, small screens
             self.phase_label.setText(repetition_text(phase))
         elif phase.duration is not None:
             self.phase_label.setText(self.tr("Hold"))
