@@ -121,7 +121,8 @@ def spoken_lines(
         return _phase_started(event, context, phrases)
     if isinstance(event, Halfway):
         # Short repeated holds would hear "Halfway" every few seconds.
-        return [phrases.say("halfway")] if event.phase.repetitions == 1 else []
+        repeated = getattr(event.phase, "repetitions", 1) > 1
+        return [] if repeated else [phrases.say("halfway")]
     if isinstance(event, SwitchLegs):
         return [phrases.say("switch_legs")]
     if isinstance(event, Paused):
