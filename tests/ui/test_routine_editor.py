@@ -418,3 +418,112 @@ def test_an_own_exercise_with_a_picture_is_offered_marked_and_plays_as_written(
     assert player.title_label.text() == "Towel pull"
     assert "Sanft ziehen." in player.howto_label.text()
     assert paths.resolve_picture(app.library.exercises["my-towel-pull"].picture) == copied
+
+
+def test_a_real_drop_in_the_list_reorders_the_steps(
+    app: NightstretchApp, qtbot: QtBot, pick: list[str]
+) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    editor = app.editor_flow.open(None)
+    assert editor is not None
+    pick += ["calf-stretch", "hamstring-stretch", "quad-stretch"]
+    for _ in range(3):
+        editor.add_step()
+    steps = editor.step_list
+    steps.setCurrentRow(2)
+    data = steps.model().mimeData([steps.currentIndex()])
+    target = steps.visualItemRect(steps.item(0)).topLeft() + QPointF(5, 2).toPoint()
+    drop = QDropEvent(
+        QPointF(target),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    steps.dropEvent(drop)
+    assert [s.exercise for s in editor.draft.steps] == [
+        "quad-stretch",
+        "calf-stretch",
+        "hamstring-stretch",
+    ]
+    assert editor.undo_stack.count() == 4  # three adds and one move
+
+
+def test_a_file_dropped_on_the_window_is_imported(app: NightstretchApp, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    source = tmp_path / "dropped.toml"
+    source.write_text(
+        'schema_version = 1\nid = "dropped"\nname = "Dropped"\n'
+        '[[steps]]\nexercise = "calf-stretch"\n',
+        encoding="utf-8",
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    app.window.home.dropEvent(drop)
+    assert "dropped" in app.library.routines
+    assert (user_dir() / "dropped.toml").is_file()
+
+
+def test_export_writes_the_file_as_save_would(
+    app: NightstretchApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stretch_app.ui.widgets.ask import SaveFileDialog
+
+    target = tmp_path / "shared" / "bedtime-copy.toml"
+    target.parent.mkdir()
+    monkeypatch.setattr(SaveFileDialog, "ask", classmethod(lambda cls, *a: target))
+    editor = app.editor_flow.open("bedtime")
+    assert editor is not None
+    editor.step_list.setCurrentRow(0)
+    editor.step_form.repeat.setValue(2)
+    editor.export_button.click()
+    assert target.read_text(encoding="utf-8") == editor.text_to_save()
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["steps"][0]["repeat"] == 2
+    assert not (user_dir() / "bedtime.toml").exists()  # exporting is not saving
+
+
+def test_reminders_chosen_in_the_editor_are_saved_in_the_file(
+    app: NightstretchApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stretch_app.core.model import Reminder
+    from stretch_app.ui.screens.reminders_dialog import RemindersDialog
+
+    chosen = (Reminder(at="22:10", days=("mon", "wed")),)  # type: ignore[arg-type]
+    monkeypatch.setattr(RemindersDialog, "ask", classmethod(lambda cls, *a: chosen))
+    editor = app.editor_flow.open("bedtime")
+    assert editor is not None
+    editor.reminders_button.click()
+    assert editor.draft.reminders == chosen
+    assert editor.save()
+    data = tomllib.loads((user_dir() / "bedtime.toml").read_text(encoding="utf-8"))
+    assert data["reminders"] == [{"at": "22:10", "days": ["mon", "wed"]}]
+    assert app.library.routines["bedtime"].reminders == chosen
+
+
+def test_keeping_my_version_after_an_outside_change_keeps_the_draft(
+    app: NightstretchApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = app.editor_flow.open("bedtime")
+    assert editor is not None
+    editor.step_list.setCurrentRow(0)
+    editor.step_form.hold.setValue(45)
+    assert editor.save()
+    path = user_dir() / "bedtime.toml"
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        FileChangedDialog, "ask", classmethod(lambda cls, parent, p: bool(asked.append(p)))
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace('"45s"', '"50s"'), encoding="utf-8")
+    qtbot.waitUntil(lambda: asked == [path])
+    assert editor.draft.steps[0].hold == 45

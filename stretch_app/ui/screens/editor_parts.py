@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 _REST_MAX_S = 300
+_ROWS_MIME = "application/x-qabstractitemmodeldatalist"
 
 
 def sides_text(choice: str) -> str:
@@ -117,10 +118,25 @@ class StepList(QListWidget):
         super().keyPressEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """After a drop, say the new order."""
-        super().dropEvent(event)
-        order = [int(self.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.count())]
-        if order != sorted(order):
+        """A step dropped on another row moves there; the editor redraws the list."""
+        own = event.source() in (self, None) and event.mimeData().hasFormat(_ROWS_MIME)
+        source = self.currentRow()
+        if not own or source < 0:
+            event.ignore()
+            return
+        point = event.position().toPoint()
+        index = self.indexAt(point)
+        target = index.row() if index.isValid() else self.count() - 1
+        if index.isValid() and point.y() > self.visualRect(index).center().y():
+            target += 1  # dropped on the lower half: after that row
+        if target > source:
+            target -= 1  # the row taken out no longer counts
+        # Nothing for Qt to move or delete: the new order comes back through the editor.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if target != source:
+            order = list(range(self.count()))
+            order.insert(target, order.pop(source))
             self.order_changed.emit(order)
 
 
