@@ -117,6 +117,7 @@ class NightstretchApp(QObject):
         self._audio_notice_shown = False
         self.player: PlayerScreen | None = None
         self._session_started: datetime | None = None
+        self._trial = False
 
         self.window = window or MainWindow()
         self.window.home.show_routines(
@@ -178,8 +179,12 @@ class NightstretchApp(QObject):
             return player
         return self.play_routine(routine)
 
-    def play_routine(self, routine: Routine) -> PlayerScreen:
-        """Open the player on ``routine`` (saved or, from the editor, not) and start it."""
+    def play_routine(self, routine: Routine, *, trial: bool = False) -> PlayerScreen:
+        """Open the player on ``routine`` and start it.
+
+        A ``trial`` (the editor's "Try it", maybe not saved yet) is not kept in the journal and
+        does not count as tonight's routine.
+        """
         if self.player is not None and not self.player.ended:
             self.player.stop()
         self.relief_flow.end()  # a routine asked for mid-relief: the cramp is saved first
@@ -201,6 +206,7 @@ class NightstretchApp(QObject):
         self.cues.warm_up()
         self._show_audio_notice(player)
         self._session_started = datetime.now(UTC)
+        self._trial = trial
         self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
         player.start()
         return player
@@ -356,8 +362,9 @@ class NightstretchApp(QObject):
         player = self.player
         if player is None:
             return
-        self._record(player.session, finished)
-        if finished.completed:
+        if not self._trial:
+            self._record(player.session, finished)
+        if finished.completed and not self._trial:
             self.reminder_desk.routine_done(player.session.routine.id)
         screen = FinishScreen(player.session, finished)
         screen.home_requested.connect(self.show_home)

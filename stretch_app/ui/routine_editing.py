@@ -128,7 +128,7 @@ class EditorFlow(QObject):
 
     def try_routine(self, routine: Routine, editor: RoutineEditor) -> None:
         """Play the unsaved routine; when it ends, come back to the editor."""
-        player = self.app.play_routine(routine)
+        player = self.app.play_routine(routine, trial=True)
 
         def back() -> None:
             self.app.window.show_screen(editor, editor.draft.name)

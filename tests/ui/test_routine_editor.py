@@ -317,6 +317,8 @@ def test_try_it_plays_the_unsaved_routine_and_comes_back(
     player.stop()
     assert app.window.current_screen() is editor
     assert editor.is_dirty
+    assert app.journal is not None
+    assert app.journal.sessions() == []  # a try is not a night's routine
 
 
 def test_delete_own_routine_and_undo(
@@ -527,3 +529,25 @@ def test_keeping_my_version_after_an_outside_change_keeps_the_draft(
     path.write_text(path.read_text(encoding="utf-8").replace('"45s"', '"50s"'), encoding="utf-8")
     qtbot.waitUntil(lambda: asked == [path])
     assert editor.draft.steps[0].hold == 45
+
+
+def test_the_picker_shows_picture_and_how_to_and_works_from_the_keyboard(
+    app: NightstretchApp, qtbot: QtBot
+) -> None:
+    picker = ExercisePickerDialog(
+        app.library.exercises, paths.resolve_picture, {"calf-stretch"}, app.window
+    )
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    first = picker.chosen()
+    assert first is not None
+    assert picker.list.currentItem().text().endswith("(yours)") is (first == "calf-stretch")
+    qtbot.keyClick(picker.list, Qt.Key.Key_Down)
+    second = picker.chosen()
+    assert second not in (None, first)
+    exercise = app.library.exercises[str(second)]
+    assert picker.how_to.text().splitlines()[0] == f"• {exercise.how_to[0]}"
+    with qtbot.waitSignal(picker.accepted):
+        qtbot.keyClick(picker.list, Qt.Key.Key_Return)
+    assert picker.chosen() == second
