@@ -1649,6 +1649,18 @@ Zum Starten klicken.</translation>
         <translation>Beide Beine zugleich</translation>
     </message>
     <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>is required but missing</source>
+        <translation>fehlt, wird aber gebraucht</translation>
+    </message>
+    <message>
+        <source>unknown exercise {0}</source>
+        <translation>unbekannte Übung {0}</translation>
+    </message>
+    <message>
         <source>left, then right</source>
         <translation>links, dann rechts</translation>
     </message>

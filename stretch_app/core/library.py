@@ -119,6 +119,8 @@ def _message(error: ErrorDetails) -> str:
         return f"must be at most {limit} seconds ({format_duration(limit)})"
     if kind == "bool_type":
         return "must be true or false"
+    if kind == "string_too_short" and error.get("ctx", {}).get("min_length") == 1:
+        return "must not be empty"
     if kind == "string_type" and isinstance(error.get("input"), dt.date | dt.time):
         return 'must be text in quotes, like "21:45"'
     return error["msg"].removeprefix("Value error, ")

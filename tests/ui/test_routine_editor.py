@@ -188,7 +188,7 @@ def test_problems_show_inline_in_the_words_of_validate(
     assert editor is not None
     pick.append("calf-stretch")
     editor.add_step()
-    assert "name: String should have at least 1 character" in editor.problems_label.text()
+    assert "name: must not be empty" in editor.problems_label.text()
     assert not editor.save()
     assert list(user_dir().glob("*.toml")) == [] if user_dir().is_dir() else True
 

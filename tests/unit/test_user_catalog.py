@@ -61,7 +61,7 @@ def test_a_second_exercise_is_appended_and_the_persons_comments_stay(tmp_path: P
 @pytest.mark.parametrize(
     ("given", "problem"),
     [
-        (ExerciseInput("", "calf", ("x",)), ("name", "String should have at least 1 character")),
+        (ExerciseInput("", "calf", ("x",)), ("name", "must not be empty")),
         (
             ExerciseInput("Raise", "calf", ("",)),
             ("how_to", "Tuple should have at least 1 item after validation, not 0"),

@@ -36,6 +36,7 @@ __all__ = [
     "Snapshot",
     "StepForm",
     "StepList",
+    "problem_text",
     "short_sides_text",
     "sides_text",
 ]
@@ -56,6 +57,20 @@ def sides_text(choice: str) -> str:
         "both": QCoreApplication.translate("RoutineEditor", "Both legs at once"),
     }
     return texts[choice]
+
+
+def problem_text(message: str) -> str:
+    """A checker's message in the person's language where we have it (else as ``validate``)."""
+    known = {
+        "must not be empty": QCoreApplication.translate("RoutineEditor", "must not be empty"),
+        "is required but missing": QCoreApplication.translate(
+            "RoutineEditor", "is required but missing"
+        ),
+    }
+    if message.startswith("unknown exercise "):
+        name = message.removeprefix("unknown exercise ").split(" (", 1)[0]
+        return QCoreApplication.translate("RoutineEditor", "unknown exercise {0}").format(name)
+    return known.get(message, message)
 
 
 def short_sides_text(choice: str) -> str:
