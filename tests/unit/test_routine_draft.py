@@ -114,3 +114,15 @@ def test_a_new_routine_is_a_valid_file(tmp_path: Path) -> None:
 def test_new_ids_never_take_an_existing_one() -> None:
     assert new_routine_id("Bedtime", {"bedtime", "bedtime-2"}) == "bedtime-3"
     assert new_routine_id("!!!", set()) == "my-routine"
+
+
+def test_a_name_changed_in_german_is_saved_in_the_german_translation() -> None:
+    library = load_library([ROUTINES])
+    text = (ROUTINES / "bedtime.toml").read_text(encoding="utf-8")
+    routine = Routine.model_validate(tomllib.loads(text))
+    draft = draft_from_routine(routine, library.exercises, name="Dehnübungen vor dem Schlafen")
+    saved = tomllib.loads(draft_to_text(replace(draft, name="Meine Abenddehnung"), text, "de"))
+    assert saved["translations"]["de"]["name"] == "Meine Abenddehnung"
+    assert saved["name"] == "Bedtime leg stretches"
+    in_english = tomllib.loads(draft_to_text(replace(draft, name="My evening"), text, "en"))
+    assert in_english["name"] == "My evening"
