@@ -32,7 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--cramp-now", action="store_true", help="start cramp relief now")
     parser.add_argument("--tray", action="store_true", help="start hidden in the tray")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("list", help="list the routines found (bundled and your own)")
+    listing = commands.add_parser("list", help="list the routines found (bundled and your own)")
+    listing.add_argument(
+        "--json",
+        action="store_true",
+        help="print id, name, kind, source, path and duration_s of each routine as JSON",
+    )
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("schema", help="print the JSON Schema of routine files")
@@ -109,6 +114,45 @@ def _cmd_list() -> int:
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+    for problem in answer["problems"]:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return 0
+
+
+def _list_json(folders: list[Path]) -> dict[str, list[Any]]:
+    from stretch_app.core.library import load_library
+    from stretch_app.core.model import RoutineKind
+    from stretch_app.core.session import expand_routine
+
+    library = load_library(folders)
+    entries = []
+    ordered = sorted(
+        library.routines.values(), key=lambda r: (r.kind is RoutineKind.RELIEF, r.name.lower())
+    )
+    for routine in ordered:
+        phases = expand_routine(routine, library.exercises)
+        open_ended = any(p.duration is None for p in phases)
+        path = library.sources[routine.id]
+        entries.append(
+            {
+                "id": routine.id,
+                "name": routine.name,
+                "kind": routine.kind.value,
+                "source": "user" if path.parent == folders[-1] else "bundled",
+                "path": str(path),
+                "duration_s": None if open_ended else round(sum(p.duration or 0 for p in phases)),
+            }
+        )
+    return {"routines": entries, "problems": [str(p) for p in library.problems]}
+
+
+def _cmd_list_json() -> int:
+    """``list --json``: one JSON array of routines on stdout; skipped files on stderr."""
+    folders = _library_folders()
+    answer = _cached(
+        "list-json", [[str(f) for f in folders]], _toml_inputs(folders), lambda: _list_json(folders)
+    )
+    print(json.dumps(answer["routines"], indent=2, ensure_ascii=False))
     for problem in answer["problems"]:
         print(f"skipped: {problem}", file=sys.stderr)
     return 0
@@ -209,6 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "list" and args.json:
+            return _cmd_list_json()
         if args.command == "list":
             return _cmd_list()
         if args.command == "validate":

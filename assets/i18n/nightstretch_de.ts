@@ -32,6 +32,180 @@
     </message>
 </context>
 <context>
+    <name>EditorFlow</name>
+    <message>
+        <source>New routine</source>
+        <translation>Neue Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Remove your changes and go back to the original routine?</source>
+        <translation>Ihre Änderungen entfernen und zur ursprünglichen Übungsfolge zurückkehren?</translation>
+    </message>
+    <message>
+        <source>Restore the original</source>
+        <translation>Original wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete routine</source>
+        <translation>Übungsfolge löschen</translation>
+    </message>
+    <message>
+        <source>Delete {0}?</source>
+        <translation>{0} löschen?</translation>
+    </message>
+    <message>
+        <source>{0} was deleted.</source>
+        <translation>{0} wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Export routine</source>
+        <translation>Übungsfolge exportieren</translation>
+    </message>
+    <message>
+        <source>Routine files (*.toml)</source>
+        <translation>Übungsfolgen-Dateien (*.toml)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} konnte nicht gespeichert werden: {1}</translation>
+    </message>
+    <message>
+        <source>Import a routine</source>
+        <translation>Übungsfolge importieren</translation>
+    </message>
+    <message>
+        <source>Could not import {0}: {1}</source>
+        <translation>{0} konnte nicht importiert werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} was not imported:</source>
+        <translation>{0} wurde nicht importiert:</translation>
+    </message>
+    <message>
+        <source>Imported {0}.</source>
+        <translation>{0} importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorView</name>
+    <message>
+        <source>New routine</source>
+        <translation>Neue Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Edit routine</source>
+        <translation>Übungsfolge bearbeiten</translation>
+    </message>
+    <message>
+        <source>Routine name</source>
+        <translation>Name der Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Name of the routine</source>
+        <translation>Name der Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Add exercise…</source>
+        <translation>Übung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Choose an exercise from the catalog (Insert)</source>
+        <translation>Eine Übung aus dem Katalog wählen (Einfg)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>Move step up</source>
+        <translation>Schritt nach oben</translation>
+    </message>
+    <message>
+        <source>Move step up (Alt+Up)</source>
+        <translation>Schritt nach oben (Alt+Pfeil hoch)</translation>
+    </message>
+    <message>
+        <source>Move step down</source>
+        <translation>Schritt nach unten</translation>
+    </message>
+    <message>
+        <source>Move step down (Alt+Down)</source>
+        <translation>Schritt nach unten (Alt+Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>Reminders…</source>
+        <translation>Erinnerungen…</translation>
+    </message>
+    <message>
+        <source>When to be reminded of this routine</source>
+        <translation>Wann an diese Übungsfolge erinnert werden soll</translation>
+    </message>
+    <message>
+        <source>Restore the original</source>
+        <translation>Original wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Remove your changes and use the routine as it came</source>
+        <translation>Ihre Änderungen entfernen und die Übungsfolge wie geliefert nutzen</translation>
+    </message>
+    <message>
+        <source>Delete routine</source>
+        <translation>Übungsfolge löschen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The whole routine</source>
+        <translation>Die ganze Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Wiederholen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Play the routine as it is now</source>
+        <translation>Die Übungsfolge so abspielen, wie sie jetzt ist</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Zurück (Esc)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
     <name>EpisodeDialog</name>
     <message>
         <source>not noted</source>
@@ -207,6 +381,100 @@
     <message>
         <source>Save (nothing here is required)</source>
         <translation>Speichern (nichts hier ist Pflicht)</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseDialog</name>
+    <message>
+        <source>Your own exercise</source>
+        <translation>Ihre eigene Übung</translation>
+    </message>
+    <message>
+        <source>Your words are shown and spoken as you write them, marked as your own.</source>
+        <translation>Ihre Worte werden so gezeigt und gesprochen, wie Sie sie schreiben, und als Ihre eigenen gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Exercise name</source>
+        <translation>Name der Übung</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muskel</translation>
+    </message>
+    <message>
+        <source>How to do it, one step a line</source>
+        <translation>So geht es, ein Schritt pro Zeile</translation>
+    </message>
+    <message>
+        <source>One leg at a time</source>
+        <translation>Ein Bein nach dem anderen</translation>
+    </message>
+    <message>
+        <source>Choose a picture…</source>
+        <translation>Bild wählen…</translation>
+    </message>
+    <message>
+        <source>An SVG or PNG file (optional)</source>
+        <translation>Eine SVG- oder PNG-Datei (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>How to do it (one step a line)</source>
+        <translation>So geht es (ein Schritt pro Zeile)</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Bild wählen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.svg *.png)</source>
+        <translation>Bilder (*.svg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePickerDialog</name>
+    <message>
+        <source>Add an exercise</source>
+        <translation>Übung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Übungen</translation>
+    </message>
+    <message>
+        <source>New exercise…</source>
+        <translation>Neue Übung…</translation>
+    </message>
+    <message>
+        <source>Write an exercise of your own</source>
+        <translation>Eine eigene Übung aufschreiben</translation>
+    </message>
+    <message>
+        <source>{0} (yours)</source>
+        <translation>{0} (Ihre)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -474,6 +742,38 @@
     <message>
         <source>No reminder</source>
         <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Löschen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>New routine…</source>
+        <translation>Neue Übungsfolge…</translation>
+    </message>
+    <message>
+        <source>New routine</source>
+        <translation>Neue Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Make a routine of your own from the exercises</source>
+        <translation>Eine eigene Übungsfolge aus den Übungen zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Import a routine</source>
+        <translation>Übungsfolge importieren</translation>
+    </message>
+    <message>
+        <source>Add a routine file (you can also drop it on the window)</source>
+        <translation>Eine Übungsfolgen-Datei hinzufügen (Sie können sie auch auf das Fenster ziehen)</translation>
     </message>
 </context>
 <context>
@@ -845,6 +1145,22 @@
     <message>
         <source>so far</source>
         <translation>bisher</translation>
+    </message>
+    <message>
+        <source>Relax</source>
+        <translation>Locker lassen</translation>
+    </message>
+    <message>
+        <source>Let the muscle go loose.</source>
+        <translation>Den Muskel locker lassen.</translation>
+    </message>
+    <message>
+        <source>relax</source>
+        <translation>locker</translation>
+    </message>
+    <message>
+        <source>Hold {0} of {1}</source>
+        <translation>Durchgang {0} von {1}</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1616,148 @@ Zum Starten klicken.</translation>
         <source>Change when to be reminded of {0}</source>
         <translation>Ändern, wann an {0} erinnert wird</translation>
     </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit routine {0}</source>
+        <translation>Übungsfolge {0} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change the steps and timings of {0}</source>
+        <translation>Schritte und Zeiten von {0} ändern</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineEditor</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to {0}?</source>
+        <translation>Die Änderungen an {0} speichern?</translation>
+    </message>
+    <message>
+        <source>The file changed</source>
+        <translation>Die Datei wurde geändert</translation>
+    </message>
+    <message>
+        <source>{0} was changed outside Nightstretch. Load it as it is now?</source>
+        <translation>{0} wurde außerhalb von Nightstretch geändert. So laden, wie sie jetzt ist?</translation>
+    </message>
+    <message>
+        <source>Load the file</source>
+        <translation>Datei laden</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>Meine Fassung behalten</translation>
+    </message>
+    <message>
+        <source>Each leg in turn, left first</source>
+        <translation>Jedes Bein nacheinander, links zuerst</translation>
+    </message>
+    <message>
+        <source>Each leg in turn, right first</source>
+        <translation>Jedes Bein nacheinander, rechts zuerst</translation>
+    </message>
+    <message>
+        <source>Left leg only</source>
+        <translation>Nur das linke Bein</translation>
+    </message>
+    <message>
+        <source>Right leg only</source>
+        <translation>Nur das rechte Bein</translation>
+    </message>
+    <message>
+        <source>Both legs at once</source>
+        <translation>Beide Beine zugleich</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>is required but missing</source>
+        <translation>fehlt, wird aber gebraucht</translation>
+    </message>
+    <message>
+        <source>unknown exercise {0}</source>
+        <translation>unbekannte Übung {0}</translation>
+    </message>
+    <message>
+        <source>left, then right</source>
+        <translation>links, dann rechts</translation>
+    </message>
+    <message>
+        <source>right, then left</source>
+        <translation>rechts, dann links</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>both legs</source>
+        <translation>beide Beine</translation>
+    </message>
+    <message>
+        <source>add at least one exercise</source>
+        <translation>mindestens eine Übung hinzufügen</translation>
+    </message>
+    <message>
+        <source>{0} in all</source>
+        <translation>{0} insgesamt</translation>
+    </message>
+    <message>
+        <source>Change {0}</source>
+        <translation>{0} ändern</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>{0} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>Move step</source>
+        <translation>Schritt verschieben</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} konnte nicht gespeichert werden: {1}</translation>
+    </message>
+    <message>
+        <source>this routine</source>
+        <translation>diese Übungsfolge</translation>
+    </message>
+    <message>
+        <source>The file cannot be loaded: {0}</source>
+        <translation>Die Datei kann nicht geladen werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineForm</name>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Rest between exercises</source>
+        <translation>Pause zwischen den Übungen</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -1477,6 +1935,40 @@ Zum Starten klicken.</translation>
     <message>
         <source>Voice guidance is not available.</source>
         <translation>Die Sprachführung ist nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>Beine</translation>
+    </message>
+    <message>
+        <source>Holds on each leg</source>
+        <translation>Durchgänge je Bein</translation>
+    </message>
+    <message>
+        <source>Rest between holds</source>
+        <translation>Pause zwischen den Durchgängen</translation>
+    </message>
+    <message>
+        <source>Add an exercise to begin.</source>
+        <translation>Fügen Sie zuerst eine Übung hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Alt+Up and Alt+Down move the chosen step</source>
+        <translation>Alt+Pfeil hoch und Alt+Pfeil runter verschieben den gewählten Schritt</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,15 @@ def _phase_started(
             until = phrases.say("hold_until_eased")
             return [" ".join([*_exercise_and_leg(phase, phrases), until])]
         hold = phrases.say("hold_for", duration=phrases.duration(phase.duration))
+        if phase.repetitions > 1:
+            count = phrases.say("hold_n_of", n=phase.repetition, count=phase.repetitions)
+            if phase.repetition > 1:
+                # The name and the length were said with the first hold of this leg.
+                return [" ".join([count, *_exercise_and_leg(phase, phrases)[1:]])]
+            return [" ".join([*_exercise_and_leg(phase, phrases), count, hold])]
         return [" ".join([*_exercise_and_leg(phase, phrases), hold])]
+    if phase.kind is PhaseKind.RELAX:
+        return [phrases.say("relax")]
     if phase.kind is PhaseKind.TIP:
         note = _sentence(phase.note)
         return [" ".join(filter(None, [_sentence(_spoken_name(phase.exercise)), note]))]
@@ -112,7 +120,9 @@ def spoken_lines(
     if isinstance(event, PhaseStarted):
         return _phase_started(event, context, phrases)
     if isinstance(event, Halfway):
-        return [phrases.say("halfway")]
+        # Short repeated holds would hear "Halfway" every few seconds.
+        repeated = getattr(event.phase, "repetitions", 1) > 1
+        return [] if repeated else [phrases.say("halfway")]
     if isinstance(event, SwitchLegs):
         return [phrases.say("switch_legs")]
     if isinstance(event, Paused):

@@ -16,7 +16,14 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from stretch_app.core.model import SCHEMA_VERSION, Catalog, Exercise, Routine, format_duration
+from stretch_app.core.model import (
+    MAX_REPEAT,
+    SCHEMA_VERSION,
+    Catalog,
+    Exercise,
+    Routine,
+    format_duration,
+)
 from stretch_app.core.tomlfile import (
     MAX_FILE_BYTES,
     FileProblem,
@@ -30,6 +37,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Library",
     "RoutineProblem",
+    "field_problems",
     "load_library",
     "read_routine_file",
     "validate_files",
@@ -95,6 +103,9 @@ _ID_HINT = "must be a simple name: lower-case letters, digits and dashes, like '
 def _message(error: ErrorDetails) -> str:
     """A message for a person editing the file, rather than pydantic's wording."""
     kind = error["type"]
+    where = error["loc"][-1] if error["loc"] else ""
+    if where == "repeat" and kind != "extra_forbidden":
+        return f"must be a whole number of holds, from 1 to {MAX_REPEAT}"
     if kind == "extra_forbidden":
         return "unknown key (check the spelling; see `stretch-app schema`)"
     if kind == "missing":
@@ -108,6 +119,8 @@ def _message(error: ErrorDetails) -> str:
         return f"must be at most {limit} seconds ({format_duration(limit)})"
     if kind == "bool_type":
         return "must be true or false"
+    if kind == "string_too_short" and error.get("ctx", {}).get("min_length") == 1:
+        return "must not be empty"
     if kind == "string_type" and isinstance(error.get("input"), dt.date | dt.time):
         return 'must be text in quotes, like "21:45"'
     return error["msg"].removeprefix("Value error, ")
@@ -125,6 +138,11 @@ def _problems_from_validation(
             continue  # "no items left" only because the items themselves failed
         problems.append(RoutineProblem(name, index.line_of(loc), field_name(loc), _message(error)))
     return problems
+
+
+def field_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """``(field, message)`` for each error, in the words ``stretch-app validate`` uses."""
+    return [(field_name(tuple(e["loc"])), _message(e)) for e in exc.errors(include_url=False)]
 
 
 def _check_version(name: str, data: dict[str, Any], index: LineIndex) -> RoutineProblem | None:

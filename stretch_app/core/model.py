@@ -26,9 +26,12 @@ from stretch_app.core.language import language_candidates
 
 SCHEMA_VERSION = 1
 MAX_DURATION_S = 3600
+MAX_REPEAT = 20
+"""Our own limit on holds per side in one step (not the article's): enough for any plan."""
 
 __all__ = [
     "MAX_DURATION_S",
+    "MAX_REPEAT",
     "SCHEMA_VERSION",
     "Catalog",
     "Day",
@@ -236,6 +239,12 @@ class Step(_Frozen):
         Annotated[tuple[Side, ...], Field(max_length=2)] | None, AfterValidator(_check_sides)
     ] = None
     """Legs in order; both legs for a per-side exercise when left out, none otherwise."""
+    repeat: Annotated[StrictInt, Field(ge=1, le=MAX_REPEAT)] = 1
+    """How many holds of ``hold`` on each leg, one after another."""
+    rest_between: Annotated[
+        int, BeforeValidator(parse_duration), Field(ge=0, le=MAX_DURATION_S)
+    ] = 10
+    """Seconds to relax between two holds of the same leg (only used when ``repeat`` > 1)."""
     note: Annotated[str, Field(max_length=400)] = ""
     translations: Annotated[dict[LanguageCode, StepText], Field(max_length=40)] = Field(
         default_factory=dict

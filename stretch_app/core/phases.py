@@ -32,6 +32,8 @@ class PhaseKind(StrEnum):
     GET_READY = "get-ready"
     HOLD = "hold"
     SWITCH_LEGS = "switch-legs"
+    RELAX = "relax"
+    """Between two holds of the same leg in a repeated step."""
     REST = "rest"
     TIP = "tip"
 
@@ -57,6 +59,10 @@ class Phase:
     duration: float | None
     mode: StepMode = StepMode.TIMED
     note: str = ""
+    repetition: int = 1
+    """Which hold of a repeated step this is (or comes next, for a relax phase), from 1."""
+    repetitions: int = 1
+    """How many holds of this step each leg gets."""
 
     @property
     def is_hold(self) -> bool:

@@ -37,6 +37,8 @@ _ENGLISH_LINES: Final[dict[str, str]] = {
     "carry_on_left": "Carry on. {duration} left.",
     "hold_for": "Hold for {duration}.",
     "hold_until_eased": "Hold until it eases.",
+    "hold_n_of": "Hold {n} of {count}.",
+    "relax": "Relax.",
     "rest": "Rest.",
     "next": "Next: {name}.",
     "halfway": "Halfway.",

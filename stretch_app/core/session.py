@@ -75,12 +75,42 @@ def expand_routine(routine: Routine, exercises: Mapping[str, Exercise]) -> tuple
             phases.append(Phase(PhaseKind.TIP, index, exercise, None, None, step.mode, step.note))
             continue
         hold = None if step.mode is StepMode.UNTIL_EASED else float(step.hold or exercise.hold)
+        # An open-ended hold cannot be repeated: it lasts until the cramp eases.
+        count = step.repeat if hold is not None else 1
         for number, side in enumerate(_sides_for(exercise, step)):
             if number:
                 phases.append(
                     Phase(PhaseKind.SWITCH_LEGS, index, exercise, side, float(routine.switch_legs))
                 )
-            phases.append(Phase(PhaseKind.HOLD, index, exercise, side, hold, step.mode, step.note))
+            for repetition in range(1, count + 1):
+                if repetition > 1 and step.rest_between:
+                    relax = float(step.rest_between)
+                    phases.append(
+                        Phase(
+                            PhaseKind.RELAX,
+                            index,
+                            exercise,
+                            side,
+                            relax,
+                            step.mode,
+                            step.note,
+                            repetition,
+                            count,
+                        )
+                    )
+                phases.append(
+                    Phase(
+                        PhaseKind.HOLD,
+                        index,
+                        exercise,
+                        side,
+                        hold,
+                        step.mode,
+                        step.note,
+                        repetition,
+                        count,
+                    )
+                )
         if index < last and routine.rest and hold is not None:
             upcoming = exercises[routine.steps[index + 1].exercise]
             next_side = _sides_for(upcoming, routine.steps[index + 1])[0]

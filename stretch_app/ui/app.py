@@ -28,6 +28,7 @@ from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import Translation, install_translator
 from stretch_app.ui.relief_flow import ReliefFlow
+from stretch_app.ui.routine_editing import EditorFlow
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
@@ -116,6 +117,7 @@ class NightstretchApp(QObject):
         self._audio_notice_shown = False
         self.player: PlayerScreen | None = None
         self._session_started: datetime | None = None
+        self._trial = False
 
         self.window = window or MainWindow()
         self.window.home.show_routines(
@@ -131,12 +133,26 @@ class NightstretchApp(QObject):
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
         self.relief_flow = ReliefFlow(self)
+        self.editor_flow = EditorFlow(self)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
         for line in notices:
             log.warning("%s", line)
 
     # --- looks --------------------------------------------------------------------------------
+
+    def reload_library(self) -> None:
+        """Read the routine files again (after the editor saved, restored, deleted or imported)."""
+        self.library = load_library(
+            [paths.bundled_routines_dir(), paths.user_routines_dir()]
+        ).in_language(self.language)
+        self.window.home.show_routines(
+            self.library.routines_of_kind(RoutineKind.ROUTINE),
+            self.library.exercises,
+            {r.id: _reminder_text(r) for r in self.library.routines.values()},
+        )
+        self.reminder_desk.reload()
+        self.reminder_desk.refresh()
 
     def _pick_look(self) -> Look:
         if self.settings.high_contrast:
@@ -157,10 +173,19 @@ class NightstretchApp(QObject):
                 self.tr("There is no routine called {0}.").format(repr(routine_id))
             )
             return None
+        player = self.player
+        if player is not None and not player.ended and player.session.routine.id == routine_id:
+            self.window.bring_to_front()
+            return player
+        return self.play_routine(routine)
+
+    def play_routine(self, routine: Routine, *, trial: bool = False) -> PlayerScreen:
+        """Open the player on ``routine`` and start it.
+
+        A ``trial`` (the editor's "Try it", maybe not saved yet) is not kept in the journal and
+        does not count as tonight's routine.
+        """
         if self.player is not None and not self.player.ended:
-            if self.player.session.routine.id == routine_id:
-                self.window.bring_to_front()
-                return self.player
             self.player.stop()
         self.relief_flow.end()  # a routine asked for mid-relief: the cramp is saved first
         session = Session(
@@ -181,6 +206,7 @@ class NightstretchApp(QObject):
         self.cues.warm_up()
         self._show_audio_notice(player)
         self._session_started = datetime.now(UTC)
+        self._trial = trial
         self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
         player.start()
         return player
@@ -338,8 +364,9 @@ class NightstretchApp(QObject):
         player = self.player
         if player is None:
             return
-        self._record(player.session, finished)
-        if finished.completed:
+        if not self._trial:
+            self._record(player.session, finished)
+        if finished.completed and not self._trial:
             self.reminder_desk.routine_done(player.session.routine.id)
         screen = FinishScreen(player.session, finished)
         screen.home_requested.connect(self.show_home)

@@ -22,7 +22,7 @@ from tests.ui.helpers.screens import accessible_name, controls, tab_chain, visit
 SCREENS = {
     "home", "player", "finish", "relief-choose", "relief-step", "relief-emergency",
     "relief-form", "relief-tips", "history", "episode-dialog", "medicines", "guidance",
-    "settings", "reminders-dialog", "reminder-window",
+    "settings", "reminders-dialog", "reminder-window", "routine-editor", "exercise-picker",
 }  # fmt: skip
 
 

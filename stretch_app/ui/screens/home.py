@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,6 +31,7 @@ class RoutineCard(QFrame):
 
     start_requested = Signal(str)
     reminders_requested = Signal(str)
+    edit_requested = Signal(str)
 
     def __init__(
         self,
@@ -63,9 +66,16 @@ class RoutineCard(QFrame):
             description=self.tr("Change when to be reminded of {0}").format(routine.name),
         )
         self.reminders_button.clicked.connect(lambda: self.reminders_requested.emit(routine.id))
+        self.edit_button = BigButton(
+            self.tr("Edit…"),
+            accessible_name=self.tr("Edit routine {0}").format(routine.name),
+            description=self.tr("Change the steps and timings of {0}").format(routine.name),
+        )
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(routine.id))
         reminder_line = QHBoxLayout()
         reminder_line.addWidget(self.reminder_label, 1)
         reminder_line.addWidget(self.reminders_button, 0)
+        reminder_line.addWidget(self.edit_button, 0)
         layout = QGridLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.name_label, 0, 0)
@@ -86,10 +96,17 @@ class HomeScreen(QWidget):
     settings_requested = Signal()
     history_requested = Signal()
     guidance_requested = Signal()
+    new_routine_requested = Signal()
+    edit_requested = Signal(str)
+    """(routine id) open the routine editor on it."""
+    import_requested = Signal(object)
+    """(Path or None) import a routine file: one dropped on the window, or None to choose."""
+    undo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("home")
+        self.setAcceptDrops(True)
         self.cards: list[RoutineCard] = []
         title = role_label("Nightstretch", "title", wrap=False)
         subtitle = role_label(
@@ -105,6 +122,9 @@ class HomeScreen(QWidget):
         self.cramp_button.clicked.connect(self.cramp_now_requested.emit)
         self.notice_label = role_label("", "notice")
         self.notice_label.hide()
+        self.undo_button = BigButton(self.tr("Undo"), accessible_name=self.tr("Undo delete"))
+        self.undo_button.clicked.connect(self.undo_requested.emit)
+        self.undo_button.hide()
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -119,6 +139,8 @@ class HomeScreen(QWidget):
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
         holder_layout.addLayout(self._cards_box)
+        self._own_row = QHBoxLayout()
+        holder_layout.addLayout(self._own_row)
         holder_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -129,7 +151,10 @@ class HomeScreen(QWidget):
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(18)
         layout.addLayout(header)
-        layout.addWidget(self.notice_label)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.undo_button, 0)
+        layout.addLayout(notice_row)
         layout.addWidget(scroll, 1)
         self.settings_button = BigButton(
             self.tr("Settings"),
@@ -147,6 +172,22 @@ class HomeScreen(QWidget):
             description=self.tr("When to see a doctor, emergency signs, prevention tips"),
         )
         self.guidance_button.clicked.connect(self.guidance_requested.emit)
+        self.new_routine_button = BigButton(
+            self.tr("New routine…"),
+            accessible_name=self.tr("New routine"),
+            description=self.tr("Make a routine of your own from the exercises"),
+        )
+        self.new_routine_button.clicked.connect(self.new_routine_requested.emit)
+        self.import_button = BigButton(
+            self.tr("Import…"),
+            accessible_name=self.tr("Import a routine"),
+            description=self.tr("Add a routine file (you can also drop it on the window)"),
+        )
+        self.import_button.clicked.connect(lambda: self.import_requested.emit(None))
+        # Under the cards, so they scroll with them rather than widening the window.
+        self._own_row.addWidget(self.new_routine_button)
+        self._own_row.addWidget(self.import_button)
+        self._own_row.addStretch(1)
         settings_row.addWidget(self.history_button)
         settings_row.addWidget(self.guidance_button)
         settings_row.addStretch(1)
@@ -169,14 +210,18 @@ class HomeScreen(QWidget):
             card = RoutineCard(routine, exercises, reminder)
             card.start_requested.connect(self.start_requested)
             card.reminders_requested.connect(self.reminders_requested)
+            card.edit_requested.connect(self.edit_requested)
             self._cards_box.addWidget(card)
             self.cards.append(card)
         # Cramp now first, then each card's Start and Reminders, then the buttons at the foot.
         previous: QWidget = self.cramp_button
         for card in self.cards:
-            for control in (card.start_button, card.reminders_button):
+            for control in (card.start_button, card.reminders_button, card.edit_button):
                 self.setTabOrder(previous, control)
                 previous = control
+        for control in (self.new_routine_button, self.import_button):
+            self.setTabOrder(previous, control)
+            previous = control
         for control in (self.history_button, self.guidance_button, self.settings_button):
             self.setTabOrder(previous, control)
             previous = control
@@ -187,7 +232,21 @@ class HomeScreen(QWidget):
             if card.routine.id in texts:
                 card.reminder_label.setText(texts[card.routine.id])
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, undo: bool = False) -> None:
         """A calm line under the header, e.g. which routine file was skipped and why."""
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
+        self.undo_button.setVisible(undo and bool(text))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a routine file dragged onto the window."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().endswith(".toml"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import the routine file dropped on the window."""
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.import_requested.emit(Path(urls[0].toLocalFile()))

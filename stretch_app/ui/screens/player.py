@@ -28,6 +28,7 @@ from stretch_app.core.session import (
     Session,
     SessionState,
 )
+from stretch_app.ui.screens.player_repeat import repetition_text
 from stretch_app.ui.theme import Look
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
@@ -333,6 +334,13 @@ class PlayerScreen(QWidget):
             self.side_label.setText(self.tr("Now: {0}").format(side_label(phase.side)))
             self.howto_label.setText(self.tr("Change to the other leg and settle in."))
             return
+        if phase.kind is PhaseKind.RELAX:
+            self.phase_label.setText(self.tr("Relax"))
+            self.title_label.setText(exercise.name)
+            self.side_label.setText(self.tr("Relax"))
+            coming = self.tr("Next: {0}").format(repetition_text(phase))
+            self.howto_label.setText(coming + "\n" + self.tr("Let the muscle go loose."))
+            return
         if phase.kind is PhaseKind.REST:
             self.phase_label.setText(self.tr("Rest"))
             self.title_label.setText(self.tr("Rest"))
@@ -343,6 +351,9 @@ class PlayerScreen(QWidget):
             self.phase_label.setText(self.tr("Get ready"))
         elif paused:
             self.phase_label.setText(self.tr("Paused"))
+        elif phase.repetitions > 1 and phase.kind is PhaseKind.HOLD:
+            self.phase_label.setWordWrap(True)  # long in German, large type, small screens
+            self.phase_label.setText(repetition_text(phase))
         elif phase.duration is not None:
             self.phase_label.setText(self.tr("Hold"))
         else:
@@ -363,6 +374,8 @@ class PlayerScreen(QWidget):
             caption = self.tr("switch")
         elif phase.kind is PhaseKind.REST:
             caption = self.tr("rest")
+        elif phase.kind is PhaseKind.RELAX:
+            caption = self.tr("relax")
         else:
             caption = self.tr("seconds")
         if remaining is not None and phase.duration:

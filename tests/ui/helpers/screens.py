@@ -176,3 +176,19 @@ def visit_every_screen(
     qtbot.waitExposed(reminder_window)
     yield "reminder-window", reminder_window
     reminder_window.close()
+
+    editor = app.editor_flow.open("bedtime")
+    assert editor is not None
+    editor.step_list.setCurrentRow(0)
+    editor.step_form.repeat.setValue(3)
+    yield "routine-editor", window
+    editor.undo_stack.undo()
+    app.show_home()
+    from stretch_app import paths
+    from stretch_app.ui.screens.editor_dialogs import ExercisePickerDialog
+
+    picker = ExercisePickerDialog(app.library.exercises, paths.resolve_picture, set(), window)
+    picker.show()
+    qtbot.waitExposed(picker)
+    yield "exercise-picker", picker
+    picker.close()

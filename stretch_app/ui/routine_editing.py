@@ -1,0 +1,234 @@
+"""The routine editor, wired: open it from the main screen, save, try, restore, delete, import.
+
+:class:`~stretch_app.ui.app.NightstretchApp` owns one :class:`EditorFlow`. A bundled routine is
+never changed in place: the editor saves the person's copy (same id) in their routines folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from stretch_app import paths
+from stretch_app.core.library import read_routine_file
+from stretch_app.core.model import Catalog, Exercise, Routine
+from stretch_app.core.tomlfile import FileProblem, read_text
+from stretch_app.core.user_routines import (
+    DeletedFile,
+    delete_file,
+    editable_path,
+    import_routine,
+)
+from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
+
+if TYPE_CHECKING:
+    from stretch_app.ui.app import NightstretchApp
+    from stretch_app.ui.screens.routine_editor import RoutineEditor
+
+__all__ = ["EditorFlow"]
+
+log = logging.getLogger(__name__)
+
+
+class EditorFlow(QObject):
+    """Opens the editor on a routine or a new one, and carries out what it asks."""
+
+    def __init__(self, app: NightstretchApp) -> None:
+        super().__init__(app)
+        self.app = app
+        self.editor: RoutineEditor | None = None
+        self.deleted: DeletedFile | None = None
+        home = app.window.home
+        home.new_routine_requested.connect(lambda: self.open(None))
+        home.edit_requested.connect(self.open)
+        home.import_requested.connect(self.import_file)
+        home.undo_requested.connect(self.undo_delete)
+
+    def _own_exercises(self) -> set[str]:
+        user_dir = paths.user_routines_dir()
+        return {k for k, p in self._exercise_sources().items() if p.parent == user_dir}
+
+    def _exercise_sources(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for folder in (paths.bundled_routines_dir(), paths.user_routines_dir()):
+            for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+                result, _, _ = read_routine_file(path)
+                if isinstance(result, Catalog):
+                    found.update({e.id: path for e in result.exercises})
+        return found
+
+    def open(self, routine_id: str | None) -> RoutineEditor | None:
+        """Show the editor on a routine (by id), or on a new one when ``routine_id`` is None."""
+        from stretch_app.core.routine_draft import RoutineDraft, draft_from_routine
+        from stretch_app.ui.screens.editor_file import EditorFile
+        from stretch_app.ui.screens.routine_editor import RoutineEditor
+
+        app = self.app
+        user_dir = paths.user_routines_dir()
+        taken = frozenset(app.library.routines)
+        if routine_id is None:
+            draft = RoutineDraft(id="", name="")
+            file = EditorFile(None, None, user_dir, taken)
+        else:
+            source = app.library.sources.get(routine_id)
+            if source is None:
+                return None
+            raw, _, _ = read_routine_file(source)
+            if not isinstance(raw, Routine):
+                return None
+            shown = app.library.routines[routine_id].name
+            draft = draft_from_routine(raw, app.library.exercises, name=shown)
+            has_original = source.parent != user_dir or _bundled_has(routine_id)
+            try:
+                text = read_text(source)
+            except FileProblem:
+                return None
+            path = editable_path(routine_id, source, user_dir)
+            file = EditorFile(path, text, user_dir, taken, has_original)
+        editor = RoutineEditor(
+            draft,
+            file,
+            app.library.exercises,
+            paths.resolve_picture,
+            self._own_exercises(),
+            app.language,
+        )
+        editor.exercise_maker = self.make_exercise
+        editor.saved.connect(lambda _: app.reload_library())
+        editor.closed.connect(lambda: self._closed(editor))
+        editor.try_requested.connect(lambda routine: self.try_routine(routine, editor))
+        editor.restore_requested.connect(lambda path: self.restore(path, editor))
+        editor.delete_requested.connect(lambda path: self.delete(path, editor))
+        editor.export_requested.connect(lambda text: self.export(text, editor))
+        self.editor = editor
+        title = draft.name or self.tr("New routine")
+        app.window.show_screen(editor, title)
+        editor.name_edit.setFocus()
+        return editor
+
+    def make_exercise(self, parent: QWidget) -> Exercise | None:
+        """Write an exercise of one's own into the person's catalog file."""
+        from stretch_app.ui.screens.exercise_dialog import ExerciseDialog
+
+        made = ExerciseDialog.ask(
+            parent, paths.user_routines_dir(), set(self.app.library.exercises)
+        )
+        if made is not None:
+            self.app.reload_library()
+        return made
+
+    def _closed(self, editor: RoutineEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+        self.app.show_home()
+
+    def try_routine(self, routine: Routine, editor: RoutineEditor) -> None:
+        """Play the unsaved routine; when it ends, come back to the editor."""
+        player = self.app.play_routine(routine, trial=True)
+
+        def back() -> None:
+            self.app.window.show_screen(editor, editor.draft.name)
+            self.app.player = None
+
+        player.finished.connect(back)
+
+    def restore(self, path: Path, editor: RoutineEditor) -> None:
+        """Remove the person's copy of a bundled routine: the original shows again."""
+        question = self.tr("Remove your changes and go back to the original routine?")
+        if not ConfirmDialog.ask(editor, self.tr("Restore the original"), question):
+            return
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            editor.problems_label.setText(str(exc))
+            editor.problems_label.show()
+            return
+        self.app.reload_library()
+        editor.close_editor()
+
+    def delete(self, path: Path, editor: RoutineEditor) -> None:
+        """Delete one of the person's routines; the main screen offers Undo."""
+        name = editor.draft.name
+        if not ConfirmDialog.ask(
+            editor, self.tr("Delete routine"), self.tr("Delete {0}?").format(name)
+        ):
+            return
+        try:
+            self.deleted = delete_file(path)
+        except (OSError, FileProblem) as exc:
+            editor.problems_label.setText(str(exc))
+            editor.problems_label.show()
+            return
+        self.app.reload_library()
+        editor.close_editor()
+        self.app.window.home.show_notice(self.tr("{0} was deleted.").format(name), undo=True)
+
+    def undo_delete(self) -> None:
+        """Put the routine deleted last back."""
+        if self.deleted is None:
+            return
+        try:
+            self.deleted.restore()
+        except OSError as exc:
+            self.app.window.home.show_notice(str(exc))
+            return
+        self.deleted = None
+        self.app.reload_library()
+        self.app.window.home.show_notice("")
+
+    def export(self, text: str, editor: RoutineEditor) -> None:
+        """Save a copy of the routine's file where the person chooses."""
+        suggested = Path.home() / f"{editor.draft.id or 'routine'}.toml"
+        target = SaveFileDialog.ask(
+            editor, self.tr("Export routine"), suggested, self.tr("Routine files (*.toml)")
+        )
+        if target is None:
+            return
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            editor.problems_label.setText(
+                self.tr("Could not save {0}: {1}").format(target, exc.strerror)
+            )
+            editor.problems_label.show()
+
+    def import_file(self, source: Path | None) -> Routine | None:
+        """Check a routine file and copy it into the person's folder; None if it was refused."""
+        from stretch_app.ui.screens.editor_dialogs import OpenFileDialog
+
+        home = self.app.window.home
+        if source is None:
+            source = OpenFileDialog.ask(
+                home, self.tr("Import a routine"), self.tr("Routine files (*.toml)")
+            )
+            if source is None:
+                return None
+        folders = [paths.bundled_routines_dir(), paths.user_routines_dir()]
+        try:
+            result = import_routine(source, paths.user_routines_dir(), folders)
+        except OSError as exc:
+            home.show_notice(self.tr("Could not import {0}: {1}").format(source, exc.strerror))
+            return None
+        if result.routine is None:
+            home.show_notice(
+                self.tr("{0} was not imported:").format(source.name)
+                + "\n"
+                + "\n".join(result.problems[:5])
+            )
+            return None
+        self.app.reload_library()
+        home.show_notice(self.tr("Imported {0}.").format(result.routine.name))
+        return result.routine
+
+
+def _bundled_has(routine_id: str) -> bool:
+    """True if a bundled file has this routine id (so the person's file is a copy of it)."""
+    for path in sorted(paths.bundled_routines_dir().glob("*.toml")):
+        result, _, _ = read_routine_file(path)
+        if isinstance(result, Routine) and result.id == routine_id:
+            return True
+    return False
