@@ -40,7 +40,9 @@ def test_list_json_names_every_routine_its_source_path_and_length() -> None:
     }
     assert rows["bedtime"]["source"] == "bundled"
     assert rows["bedtime"]["path"] == str(ROUTINES / "bedtime.toml")
-    assert rows["bedtime"]["duration_s"] == 260
+    # 6 holds of 30 s (the lower front leg is one hold, both heels), get ready, switch legs
+    # and rests: the same total the player and the session engine give.
+    assert rows["bedtime"]["duration_s"] == 225
     assert rows["cramp-relief"]["kind"] == "relief"
     assert rows["cramp-relief"]["duration_s"] is None
     assert "broken.toml:2: id:" in result.stderr
@@ -54,7 +56,7 @@ def test_a_user_copy_of_a_bundled_routine_is_listed_as_the_users() -> None:
     rows = json.loads(run("-m", "stretch_app", "list", "--json").stdout)
     (bedtime,) = [row for row in rows if row["id"] == "bedtime"]
     assert (bedtime["source"], bedtime["path"]) == ("user", str(folder / "bedtime.toml"))
-    assert bedtime["duration_s"] == 260 - 7 * 10
+    assert bedtime["duration_s"] == 225 - 6 * 10  # six holds, each 10 s shorter
 
 
 def test_list_json_imports_no_qt() -> None:
