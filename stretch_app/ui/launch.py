@@ -24,25 +24,56 @@ if TYPE_CHECKING:
 __all__ = ["launch"]
 
 
-def _quit_on_signals(qapp: object) -> object:
-    """Let SIGINT/SIGTERM end the event loop without a polling timer (idle costs nothing)."""
-    from PySide6.QtCore import QCoreApplication, QSocketNotifier
+#: Signals that end the app cleanly: Ctrl+C, ``kill``, and a closed terminal or a logout.
+QUIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: None)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
 
-    def on_signal() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        QCoreApplication.quit()
+class _SignalCatcher:
+    """Catches the quit signals from the first line of start-up, before Qt exists.
 
-    notifier.activated.connect(on_signal)
-    return (reader, writer, notifier)
+    A signal is only noted (and a byte lands in a socket pair, Python's wakeup fd); once the
+    event loop runs, :meth:`quit_on_signals` turns it into a clean quit, so a signal at any
+    moment of start-up ends the app the same way as one later: what runs is saved.
+    """
+
+    def __init__(self) -> None:
+        self.received: list[int] = []
+        self.reader, self.writer = socket.socketpair()
+        self.reader.setblocking(False)
+        self.writer.setblocking(False)
+        signal.set_wakeup_fd(self.writer.fileno())
+        for number in QUIT_SIGNALS:
+            signal.signal(number, self._note)
+        self._keep: object = None
+
+    def _note(self, number: int, _frame: object) -> None:
+        self.received.append(number)
+
+    def quit_on_signals(self) -> None:
+        """Quit the event loop on a signal (one noted already quits it as soon as it runs).
+
+        No polling timer: the socket notifier wakes the loop, so idle costs nothing.
+        """
+        from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+        notifier = QSocketNotifier(self.reader.fileno(), QSocketNotifier.Type.Read)
+
+        def on_signal() -> None:
+            with contextlib.suppress(OSError):
+                self.reader.recv(64)
+            QCoreApplication.quit()
+
+        notifier.activated.connect(on_signal)
+        self._keep = notifier
+
+    def close(self) -> None:
+        """Give the signals back to Python's defaults and close the socket pair."""
+        signal.set_wakeup_fd(-1)
+        for number in QUIT_SIGNALS:
+            signal.signal(number, signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL)
+        self._keep = None
+        self.reader.close()
+        self.writer.close()
 
 
 def _hand_over_request(*, routine: str | None, cramp_now: bool, tray: bool) -> dict[str, Any]:
@@ -129,9 +160,19 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
 
     When the app already runs, hand the request over to it and return 0 at once.
     """
+    catcher = _SignalCatcher()  # first: a signal during start-up still ends the app cleanly
+    try:
+        return _launch(catcher, routine=routine, cramp_now=cramp_now, tray=tray)
+    finally:
+        catcher.close()
+
+
+def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tray: bool) -> int:
     request = _hand_over_request(routine=routine, cramp_now=cramp_now, tray=tray)
     if send_to_running(request):
         return 0
+    if catcher.received:
+        return 0  # asked to end before anything was opened
 
     from PySide6.QtWidgets import QApplication
 
@@ -155,7 +196,7 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     app = NightstretchApp(qapp, window=window, translation=translation)
     server.request_received.connect(lambda asked: _on_hand_over(app, asked))
     qapp.aboutToQuit.connect(server.close)
-    keep = _quit_on_signals(qapp)
+    catcher.quit_on_signals()
     if not tray:
         app.show()
     # In tray mode nothing is shown, and closing a reminder window must not end the app:
@@ -167,6 +208,4 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     elif routine:
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)
-    code = qapp.exec()
-    del keep
-    return code
+    return qapp.exec()
