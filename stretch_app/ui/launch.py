@@ -70,7 +70,9 @@ class _SignalCatcher:
         """Give the signals back to Python's defaults and close the socket pair."""
         signal.set_wakeup_fd(-1)
         for number in QUIT_SIGNALS:
-            signal.signal(number, signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL)
+            signal.signal(
+                number, signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL
+            )
         self._keep = None
         self.reader.close()
         self.writer.close()
