@@ -143,9 +143,9 @@ class InstanceServer(QObject):
             # The handlers hold the connection weakly: a strong hold from the socket's own
             # signals would keep the socket alive through its connection for ever.
             ref = weakref.ref(connection)
-            timer.timeout.connect(lambda: self._for(ref, self._on_silent))
-            client.readyRead.connect(lambda: self._for(ref, self._on_ready_read))
-            client.disconnected.connect(lambda: self._for(ref, self._on_disconnected))
+            timer.timeout.connect(lambda r=ref: self._for(r, self._on_silent))
+            client.readyRead.connect(lambda r=ref: self._for(r, self._on_ready_read))
+            client.disconnected.connect(lambda r=ref: self._for(r, self._on_disconnected))
             timer.start(self._client_timeout_ms)
             if client.bytesAvailable() > 0:
                 self._on_ready_read(connection)

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import test_real_window as real_window
-from tests.e2e.test_signals import answers_ping, wait_for
 from tests.e2e.test_real_window import REPO, WAIT_S, windows_named
+from tests.e2e.test_signals import answers_ping, wait_for
 
 # The private Xvfb server and a session's environment, shared with test_real_window.
 display = real_window.display

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from stretch_app.instance_client import socket_path
 from stretch_app.ui.instance import InstanceServer
-from tests.ui.test_instance import (  # noqa: F401  (fixtures)
-    assert_still_serves,
-    in_thread,
-    pool,
-    runtime_dir,
-    server,
-)
+from tests.ui import test_instance as base
+from tests.ui.test_instance import assert_still_serves, in_thread
+
+# The fixtures of the hand-over tests: a private runtime folder, a worker thread, a server.
+runtime_dir = base.runtime_dir
+pool = base.pool
+server = base.server
 
 FLOOD = 2000
 
@@ -84,14 +84,15 @@ def test_dropping_the_server_with_clients_on_it_is_safe(
 ) -> None:
     instance = InstanceServer(client_timeout_ms=60_000)
     assert instance.listen()
+    connections = instance._connections
     waiting = [socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(5)]
     try:
         for client in waiting:
             client.connect(str(socket_path()))
             client.sendall(b'{"v": 1,')
-        qtbot.waitUntil(lambda: len(instance._connections) == len(waiting))
+        qtbot.waitUntil(lambda: len(connections) == len(waiting))
         waiting[0].close()  # one hangs up: its socket is buried, not yet deleted
-        qtbot.waitUntil(lambda: len(instance._connections) == len(waiting) - 1)
+        qtbot.waitUntil(lambda: len(connections) == len(waiting) - 1)
         instance.close()
         del instance
         gc.collect()
