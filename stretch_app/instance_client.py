@@ -15,6 +15,7 @@ only this user can enter (``$XDG_RUNTIME_DIR/nightstretch/``), so only this user
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -30,6 +31,7 @@ __all__ = [
     "MAX_MESSAGE_BYTES",
     "PROTOCOL_VERSION",
     "InstanceRequestError",
+    "ReminderLock",
     "UnsafeSocketFolderError",
     "is_listening",
     "parse_request",
@@ -45,6 +47,7 @@ MAX_MESSAGE_BYTES = 4096
 ACTIONS = frozenset({"show", "cramp-now", "routine", "ping"})
 _ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,47}")
 _SOCKET_NAME = "instance.sock"
+_LOCK_NAME = "reminders.lock"
 # sockaddr_un.sun_path is 108 bytes on Linux, the terminating NUL included.
 _MAX_SOCKET_PATH = 107
 
@@ -94,6 +97,47 @@ def socket_path() -> Path:
     if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
         raise UnsafeSocketFolderError(f"socket path too long for AF_UNIX: {path}")
     return path
+
+
+class ReminderLock:
+    """Held by the one running app that fires the reminders, so no reminder fires twice.
+
+    An exclusive ``flock`` on ``reminders.lock`` next to the socket. A launch that can hand
+    nothing over (the running app is frozen or flooded) still opens its window, since relief
+    must always come up, but it finds the lock taken and runs no reminders. The kernel frees
+    the lock when its holder ends, however it ends (SIGKILL and crashes too).
+    """
+
+    def __init__(self, fd: int | None) -> None:
+        self._fd = fd
+
+    @classmethod
+    def take(cls) -> ReminderLock | None:
+        """The lock, or None when another running app holds it.
+
+        When no lock file can be made at all (no private folder), there is nothing to agree
+        on and the lock is granted: reminders from two apps beat none.
+        """
+        try:
+            path = socket_path().parent / _LOCK_NAME
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return cls(None)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        except OSError:
+            os.close(fd)
+            return cls(None)
+        return cls(fd)
+
+    def release(self) -> None:
+        """Let the lock go (closing the file frees it)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 def peer_uid(sock: socket.socket) -> int | None:

@@ -12,7 +12,7 @@ import socket
 import sys
 from typing import TYPE_CHECKING, Any
 
-from stretch_app.instance_client import send_to_running, valid_routine_id
+from stretch_app.instance_client import ReminderLock, send_to_running, valid_routine_id
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -201,13 +201,22 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
     catcher.quit_on_signals()
     if not tray:
         app.show()
+    # One app runs the reminders: this one, unless a running app (frozen, flooded) holds
+    # the lock; then this window still serves relief, and says who sends the reminders.
+    reminder_lock = ReminderLock.take()
     # In tray mode nothing is shown, and closing a reminder window must not end the app:
     # it lives on for its reminders until Quit (start() then stops quit-on-last-window).
-    app.reminder_desk.start(tray_mode=tray and not (cramp_now or routine))
+    app.reminder_desk.start(
+        tray_mode=tray and not (cramp_now or routine), run_reminders=reminder_lock is not None
+    )
     if cramp_now:
         app.cramp_now()
         _drop_first_relief_page(app)
     elif routine:
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)
-    return qapp.exec()
+    try:
+        return qapp.exec()
+    finally:
+        if reminder_lock is not None:
+            reminder_lock.release()

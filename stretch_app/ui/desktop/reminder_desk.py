@@ -93,11 +93,21 @@ class ReminderDesk(QObject):
 
     # --- running ------------------------------------------------------------------------------
 
-    def start(self, *, tray_mode: bool = False) -> None:
-        """Start the reminder timers; in tray mode the app lives on with no window shown."""
+    def start(self, *, tray_mode: bool = False, run_reminders: bool = True) -> None:
+        """Start the reminder timers; in tray mode the app lives on with no window shown.
+
+        ``run_reminders`` is False when another running app fires the reminders (it holds
+        the reminder lock): then no timer starts here, and the window says so.
+        """
         self.tray_mode = tray_mode
         if tray_mode:
             QApplication.setQuitOnLastWindowClosed(False)
+        if not run_reminders:
+            log.warning("Reminders are run by another Nightstretch; none are sent from here")
+            home = self.app.window.home
+            line = self.tr("Reminders come from the Nightstretch that is already open.")
+            home.show_notice("\n".join(filter(None, [home.notice_label.text(), line])))
+            return
         self.service.start()
         self.refresh()
 
