@@ -322,7 +322,7 @@ def app(
     qtbot.addWidget(nightstretch.window)
     service = nightstretch.reminder_desk.service
     service.wall_clock, service.monotonic_clock = fake.now, fake.monotonic
-    service.scheduler.tz = LONDON
+    service.zone = lambda: LONDON
     nightstretch.reminder_desk.start()
     yield nightstretch
     nightstretch.shutdown()

@@ -9,7 +9,7 @@ The composition root (``ui/app.py``) builds one and calls it; nothing here reach
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -193,7 +193,7 @@ class ReminderDesk(QObject):
         self._paused_night = self._night()
 
     def _night(self) -> object:
-        local = datetime.now(UTC).astimezone(self.service.tz)
+        local = self.service.wall_clock().astimezone(self.service.tz)
         return (local - timedelta(hours=_MORNING_H)).date()
 
     def edit_reminders(self, routine_id: str) -> None:
