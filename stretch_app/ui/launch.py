@@ -7,12 +7,20 @@ so a second ``--cramp-now`` costs a socket round trip, not a Qt start).
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import socket
 import sys
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from stretch_app.instance_client import ReminderLock, send_to_running, valid_routine_id
+from stretch_app.instance_client import (
+    ACTIVATION_KEYS,
+    ReminderLock,
+    send_to_running,
+    valid_activation_token,
+    valid_routine_id,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -78,17 +86,56 @@ class _SignalCatcher:
         self.writer.close()
 
 
-def _hand_over_request(*, routine: str | None, cramp_now: bool, tray: bool) -> dict[str, Any]:
-    """What to ask a running instance for; ``--tray`` alone only checks that one runs."""
+def _hand_over_request(
+    *,
+    routine: str | None,
+    cramp_now: bool,
+    tray: bool,
+    environ: Mapping[str, str] = os.environ,
+) -> dict[str, Any]:
+    """What to ask a running instance for; ``--tray`` alone only checks that one runs.
+
+    A request for a window carries the launcher's activation token and startup id (from
+    ``environ``), without which GNOME and KDE would not let the running app's window come
+    to the front.
+    """
+    request: dict[str, Any]
     if cramp_now:
-        return {"v": 1, "action": "cramp-now"}
-    if routine is not None:
+        request = {"v": 1, "action": "cramp-now"}
+    elif routine is not None:
         if valid_routine_id(routine):
-            return {"v": 1, "action": "routine", "routine": routine}
-        # No routine can have such an id; the running app is shown (and we say why here).
-        print(f"stretch-app: there is no routine called {routine!r}", file=sys.stderr)
-        return {"v": 1, "action": "show"}
-    return {"v": 1, "action": "ping" if tray else "show"}
+            request = {"v": 1, "action": "routine", "routine": routine}
+        else:
+            # No routine can have such an id; the running app is shown (and we say why here).
+            print(f"stretch-app: there is no routine called {routine!r}", file=sys.stderr)
+            request = {"v": 1, "action": "show"}
+    else:
+        request = {"v": 1, "action": "ping" if tray else "show"}
+    if request["action"] != "ping":
+        for key, variable in ACTIVATION_KEYS.items():
+            value = environ.get(variable, "")
+            if valid_activation_token(value):
+                request[key] = value
+    return request
+
+
+@contextlib.contextmanager
+def _activation(request: Mapping[str, Any]) -> Iterator[None]:
+    """Let the window come to the front with the token the later launch was given.
+
+    Qt's Wayland plugin hands ``XDG_ACTIVATION_TOKEN`` from the environment to the compositor
+    when a window asks to be activated (and then unsets it); it is set just for the raise
+    and cleared after, so a stale token is never used for a later one.
+    """
+    token = request.get("activation_token")
+    if not token:
+        yield
+        return
+    os.environ["XDG_ACTIVATION_TOKEN"] = token
+    try:
+        yield
+    finally:
+        os.environ.pop("XDG_ACTIVATION_TOKEN", None)
 
 
 def _install_language(qapp: QApplication) -> Translation:
@@ -146,15 +193,16 @@ def _drop_first_relief_page(app: NightstretchApp) -> None:
 
 
 def _on_hand_over(app: NightstretchApp, request: dict[str, Any]) -> None:
-    """Do what a later launch asked for."""
+    """Do what a later launch asked for, raising the window with its activation token."""
     action = request["action"]
-    if action == "cramp-now":
-        app.cramp_now()
-    elif action == "routine":
-        app.start_routine(request["routine"])
-        app.show()
-    elif action == "show":
-        app.show()
+    with _activation(request):
+        if action == "cramp-now":
+            app.cramp_now()
+        elif action == "routine":
+            app.start_routine(request["routine"])
+            app.show()
+        elif action == "show":
+            app.show()
 
 
 def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
