@@ -56,11 +56,15 @@ def test_a_launch_beside_a_frozen_app_opens_relief_but_no_second_reminder_servic
         second = start(env, "--cramp-now")
         lines: list[str] = []
         reader = collect(second, lines)
+        state = Path(env["XDG_DATA_HOME"]) / "nightstretch" / "reminders.json"
+        saved = state.read_bytes() if state.exists() else None
         wait_for(lambda: any(MARKER in line for line in lines), "the second app's word", second)
         assert lock_holders(env) == {first.pid}
         assert second.poll() is None  # it runs, for relief
         second.send_signal(signal.SIGTERM)
         assert second.wait(timeout=60) == 0, "".join(lines)
+        # It kept its hands off the running app's record of what fired.
+        assert (state.read_bytes() if state.exists() else None) == saved
         reader.join(timeout=60)
     finally:
         first.send_signal(signal.SIGCONT)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from stretch_app.core.clock import FakeClock
 from stretch_app.core.schedule import Due
 from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.desktop.reminders import ReminderService
@@ -97,3 +98,22 @@ def test_pause_tonight_follows_the_injected_clock_not_the_real_one(
     assert desk._tray_state().paused_tonight
     fake.advance(timedelta(days=1).total_seconds())  # the next evening
     assert not desk._tray_state().paused_tonight
+
+
+def test_an_app_that_does_not_run_the_reminders_says_so_and_writes_nothing(
+    qapp: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    second = NightstretchApp(qapp, clock=FakeClock(), voice_engine="mock")
+    qtbot.addWidget(second.window)
+    try:
+        service = second.reminder_desk.service
+        service.state_file = tmp_path / "reminders.json"
+        second.reminder_desk.start(run_reminders=False)
+        assert not service.running and not service.wake_timer.isActive()
+        assert "already open" in second.window.home.notice_label.text()
+        second.reminder_desk.pause_tonight()  # what fired is the running app's to record
+        second.reminder_desk.routine_done("bedtime")
+        assert not service.state_file.exists()
+    finally:
+        second.shutdown()

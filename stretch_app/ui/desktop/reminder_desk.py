@@ -104,6 +104,7 @@ class ReminderDesk(QObject):
             QApplication.setQuitOnLastWindowClosed(False)
         if not run_reminders:
             log.warning("Reminders are run by another Nightstretch; none are sent from here")
+            self.service.saving = False
             home = self.app.window.home
             line = self.tr("Reminders come from the Nightstretch that is already open.")
             home.show_notice("\n".join(filter(None, [home.notice_label.text(), line])))

@@ -139,6 +139,9 @@ class ReminderService(QObject):
         self.zone: Callable[[], ZoneInfo] = (lambda: tz) if tz is not None else zone
         self.scheduler = Scheduler(dict(reminders), self.zone(), settings, self._load_state())
         self._saved = self._state_text()
+        #: False in an app that does not run the reminders (another one does): it must not
+        #: write its stale copy of what fired over the running one's.
+        self.saving = True
         self.wake_timer = named_timer(
             self,
             "reminder-wake",
@@ -311,7 +314,7 @@ class ReminderService(QObject):
 
     def _save(self) -> None:
         text = self._state_text()
-        if text == self._saved:
+        if text == self._saved or not self.saving:
             return
         data = self.scheduler.state.to_dict()
         try:
