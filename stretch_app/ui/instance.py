@@ -76,9 +76,9 @@ class InstanceServer(QObject):
         self._connections: list[_Connection] = []
         self._path: Path | None = None
         # Sockets of finished clients, deleted on the next turn of the event loop (never in
-        # their own signal handlers). Qt creates them, so PySide keeps their wrappers among
-        # the server's children until they are deleted through shiboken: deleteLater alone
-        # would leave one dead wrapper (about 1 KB) per connection, for ever.
+        # their own signal handlers). Qt creates them as children of the QLocalServer, and
+        # PySide keeps their wrappers there for as long as the server lives: deleteLater
+        # alone left one dead wrapper (about 1 KB) per connection, for ever.
         self._closing: list[QLocalSocket] = []
         self._reaper = QTimer(self)
         self._reaper.setObjectName("instance-client-reaper")
