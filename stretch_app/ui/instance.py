@@ -80,11 +80,7 @@ class InstanceServer(QObject):
         # PySide keeps their wrappers there for as long as the server lives: deleteLater
         # alone left one dead wrapper (about 1 KB) per connection, for ever.
         self._closing: list[QLocalSocket] = []
-        self._reaper = QTimer(self)
-        self._reaper.setObjectName("instance-client-reaper")
-        self._reaper.setSingleShot(True)
-        self._reaper.setInterval(0)
-        self._reaper.timeout.connect(self._reap)
+        self._reap_pending = False
 
     @property
     def path(self) -> Path | None:
@@ -224,10 +220,12 @@ class InstanceServer(QObject):
     def _bury(self, client: QLocalSocket) -> None:
         """Delete ``client`` soon, once its signal handlers have returned."""
         self._closing.append(client)
-        if isValid(self._reaper):
-            self._reaper.start()
+        if not self._reap_pending:
+            self._reap_pending = True
+            QTimer.singleShot(0, self, self._reap)  # dropped if the server is gone by then
 
     def _reap(self) -> None:
+        self._reap_pending = False
         closing, self._closing = self._closing, []
         for client in closing:
             if isValid(client):
