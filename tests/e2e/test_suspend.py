@@ -71,7 +71,7 @@ def test_resume_from_suspend_checks_at_once(
         service.start()
         prepare_for_sleep(address, going=True)
         fake.jump(50 * 60)  # asleep past 21:45; the single-shot timer stood still meanwhile
-        with qtbot.waitSignal(service.reminder_due, timeout=10_000) as blocker:
+        with qtbot.waitSignal(service.reminder_due, timeout=30_000) as blocker:
             prepare_for_sleep(address, going=False)
         assert blocker.args[0].at == "21:45"
         assert service.wake_timer.remainingTime() > 60_000  # re-armed for tomorrow
