@@ -8,6 +8,12 @@ A request is one line of JSON, at most :data:`MAX_MESSAGE_BYTES` with its newlin
     {"v": 1, "action": "cramp-now"}
     {"v": 1, "action": "routine", "routine": "bedtime"}
 
+A request that asks for a window (not ``ping``) may carry what the desktop gave the later
+launch to let its window come to the front: ``"activation_token"`` (Wayland's
+``XDG_ACTIVATION_TOKEN``) and ``"startup_id"`` (X11's ``DESKTOP_STARTUP_ID``)::
+
+    {"v": 1, "action": "cramp-now", "activation_token": "4d2c…"}
+
 and the running app answers ``ok`` or ``error`` on one line. The socket lives in a folder
 only this user can enter (``$XDG_RUNTIME_DIR/nightstretch/``), so only this user can connect.
 """
@@ -15,6 +21,7 @@ only this user can enter (``$XDG_RUNTIME_DIR/nightstretch/``), so only this user
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -27,15 +34,18 @@ from typing import Any
 
 __all__ = [
     "ACTIONS",
+    "ACTIVATION_KEYS",
     "MAX_MESSAGE_BYTES",
     "PROTOCOL_VERSION",
     "InstanceRequestError",
+    "ReminderLock",
     "UnsafeSocketFolderError",
     "is_listening",
     "parse_request",
     "peer_uid",
     "send_to_running",
     "socket_path",
+    "valid_activation_token",
     "valid_routine_id",
 ]
 
@@ -44,7 +54,12 @@ MAX_MESSAGE_BYTES = 4096
 #: What a request may ask for. ``ping`` only asks "are you there?" (``--tray`` uses it).
 ACTIONS = frozenset({"show", "cramp-now", "routine", "ping"})
 _ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,47}")
+#: Activation tokens and startup ids: printable ASCII without spaces, as compositors make them.
+_TOKEN = re.compile(r"[\x21-\x7e]{1,256}")
+#: The environment variables a launcher sets, and the request keys that carry them.
+ACTIVATION_KEYS = {"activation_token": "XDG_ACTIVATION_TOKEN", "startup_id": "DESKTOP_STARTUP_ID"}
 _SOCKET_NAME = "instance.sock"
+_LOCK_NAME = "reminders.lock"
 # sockaddr_un.sun_path is 108 bytes on Linux, the terminating NUL included.
 _MAX_SOCKET_PATH = 107
 
@@ -60,6 +75,11 @@ class UnsafeSocketFolderError(OSError):
 def valid_routine_id(text: str) -> bool:
     """Whether ``text`` has the form of a routine id (lower-case letters, digits, dashes)."""
     return _ROUTINE_ID.fullmatch(text) is not None
+
+
+def valid_activation_token(text: object) -> bool:
+    """Whether ``text`` can be an activation token or a startup id (checked, never trusted)."""
+    return isinstance(text, str) and _TOKEN.fullmatch(text) is not None
 
 
 def _private_folder(folder: Path) -> Path:
@@ -94,6 +114,47 @@ def socket_path() -> Path:
     if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
         raise UnsafeSocketFolderError(f"socket path too long for AF_UNIX: {path}")
     return path
+
+
+class ReminderLock:
+    """Held by the one running app that fires the reminders, so no reminder fires twice.
+
+    An exclusive ``flock`` on ``reminders.lock`` next to the socket. A launch that can hand
+    nothing over (the running app is frozen or flooded) still opens its window, since relief
+    must always come up, but it finds the lock taken and runs no reminders. The kernel frees
+    the lock when its holder ends, however it ends (SIGKILL and crashes too).
+    """
+
+    def __init__(self, fd: int | None) -> None:
+        self._fd = fd
+
+    @classmethod
+    def take(cls) -> ReminderLock | None:
+        """The lock, or None when another running app holds it.
+
+        When no lock file can be made at all (no private folder), there is nothing to agree
+        on and the lock is granted: reminders from two apps beat none.
+        """
+        try:
+            path = socket_path().parent / _LOCK_NAME
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return cls(None)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        except OSError:
+            os.close(fd)
+            return cls(None)
+        return cls(fd)
+
+    def release(self) -> None:
+        """Let the lock go (closing the file frees it)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 def peer_uid(sock: socket.socket) -> int | None:
@@ -142,9 +203,14 @@ def parse_request(line: bytes) -> dict[str, Any]:
     if not isinstance(action, str) or action not in ACTIONS:
         raise InstanceRequestError(f"unknown action {action!r}")
     allowed = {"v", "action", "routine"} if action == "routine" else {"v", "action"}
+    if action != "ping":
+        allowed |= set(ACTIVATION_KEYS)
     extra = set(request) - allowed
     if extra:
         raise InstanceRequestError(f"unexpected keys {sorted(extra)!r}")
+    for key in ACTIVATION_KEYS:
+        if key in request and not valid_activation_token(request[key]):
+            raise InstanceRequestError(f"bad {key} {request[key]!r:.80}")
     if action == "routine":
         routine = request.get("routine")
         if not isinstance(routine, str) or not valid_routine_id(routine):

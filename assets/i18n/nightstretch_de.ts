@@ -1285,6 +1285,10 @@ vorn</translation>
 <context>
     <name>ReminderDesk</name>
     <message>
+        <source>Reminders come from the Nightstretch that is already open.</source>
+        <translation>Erinnerungen kommen von dem Nightstretch, das schon geöffnet ist.</translation>
+    </message>
+    <message>
         <source>{0}. Snoozed reminder.</source>
         <translation>{0}. Verschobene Erinnerung.</translation>
     </message>

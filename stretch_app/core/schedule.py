@@ -18,6 +18,9 @@ The rules:
 * Handled occurrences live in a small ``ReminderState`` that the app saves after each change
   (``to_dict``) and reloads at start (``from_dict``), so nothing fires twice across restarts.
 * "Tonight" is the night running from 06:00 local to 06:00 the next day.
+* **Clock set back**: the latest moment a check has seen is kept (``seen_until``); while the
+  clock stands behind it (by up to :data:`SET_BACK_LIMIT`), an occurrence at or before it
+  has been lived through once already and never fires again, whatever its date.
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ _MAX_ENTRIES = 1000  # a saved state bigger than this is garbage; the rest is dr
 _SCAN_LIMIT = 16  # occurrences looked at per reminder when searching for the next wake
 _TICK = timedelta(microseconds=1)
 _STATE_VERSION = 1
+#: How far a clock set back is still taken as "this time was already lived through". Ours, not
+#: the article's: a clock further behind than this is taken as plainly wrong and forgotten.
+SET_BACK_LIMIT = timedelta(days=7)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -118,6 +124,7 @@ class Outcome(StrEnum):
     SKIPPED = "skipped"  # the person chose "skip tonight"
     DONE = "done"  # the routine was already done shortly before
     MISSED = "missed"  # the computer slept (or the app was closed) past the grace window
+    LIVED = "lived"  # the clock was set back to before it: this time had passed once already
 
 
 @dataclass(frozen=True, order=True)
@@ -190,6 +197,7 @@ class ReminderState:
     snoozed: dict[OccurrenceKey, datetime] = field(default_factory=dict)
     done: dict[str, datetime] = field(default_factory=dict)
     last_check: datetime | None = None
+    seen_until: datetime | None = None  # the latest "now" a check has seen
 
     def to_dict(self) -> dict[str, object]:
         """A plain dict of strings and lists (JSON- and TOML-safe) for the settings file."""
@@ -211,6 +219,8 @@ class ReminderState:
         }
         if self.last_check is not None:
             data["last_check"] = self.last_check.isoformat()
+        if self.seen_until is not None:
+            data["seen_until"] = self.seen_until.isoformat()
         return data
 
     @classmethod
@@ -220,6 +230,7 @@ class ReminderState:
         if not isinstance(data, Mapping):
             return state
         state.last_check = _parse_instant(data.get("last_check"))
+        state.seen_until = _parse_instant(data.get("seen_until"))
         for entry in _entries(data.get("handled")):
             key = _parse_key(entry)
             outcome = entry.get("outcome") if isinstance(entry, Mapping) else None
@@ -263,7 +274,8 @@ class Scheduler:
     def due(self, now: datetime) -> list[Due]:
         """Reminders to show now, each occurrence once, oldest first; records what it decides."""
         now = _utc(now)
-        self._forget_old(now)
+        lived = self._lived_until(now)
+        self._forget_old(lived or now)  # a clock set back keeps what it fired meanwhile
         grace = self.settings.grace
         start = now - grace
         last = self.state.last_check
@@ -278,7 +290,9 @@ class Scheduler:
                     key = OccurrenceKey(routine_id, reminder.at, day)
                     if key in self.state.handled:
                         continue
-                    if self._done_before(routine_id, instant):
+                    if lived is not None and instant <= lived:
+                        self.state.handled[key] = Outcome.LIVED
+                    elif self._done_before(routine_id, instant):
                         self.state.handled[key] = Outcome.DONE
                     elif now - instant > grace:
                         self.state.handled[key] = Outcome.MISSED
@@ -292,6 +306,14 @@ class Scheduler:
                     fired.append(Due(key.routine_id, key.at, key.day, until, snoozed=True))
         self.state.last_check = now
         return sorted(fired, key=lambda due: (due.scheduled, due.key))
+
+    def _lived_until(self, now: datetime) -> datetime | None:
+        """When the clock was set back: the latest moment already seen; moves the mark on."""
+        seen = self.state.seen_until
+        if seen is not None and now < seen <= now + SET_BACK_LIMIT:
+            return seen
+        self.state.seen_until = now
+        return None
 
     def next_wake(self, now: datetime) -> datetime | None:
         """When to call ``due`` next (never before ``now``); None when nothing is scheduled."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -73,6 +75,12 @@ class InstanceServer(QObject):
         self._client_timeout_ms = client_timeout_ms
         self._connections: list[_Connection] = []
         self._path: Path | None = None
+        # Sockets of finished clients, deleted on the next turn of the event loop (never in
+        # their own signal handlers). Qt creates them as children of the QLocalServer, and
+        # PySide keeps their wrappers there for as long as the server lives: deleteLater
+        # alone left one dead wrapper (about 1 KB) per connection, for ever.
+        self._closing: list[QLocalSocket] = []
+        self._reap_pending = False
 
     @property
     def path(self) -> Path | None:
@@ -121,19 +129,30 @@ class InstanceServer(QObject):
             if not _same_user(client):
                 log.warning("Refused an instance connection from another user")
                 client.abort()
-                client.deleteLater()
+                self._bury(client)
                 continue
             timer = QTimer(self)
             timer.setObjectName("instance-client-timeout")
             timer.setSingleShot(True)
             connection = _Connection(client, timer)
             self._connections.append(connection)
-            timer.timeout.connect(lambda c=connection: self._on_silent(c))
-            client.readyRead.connect(lambda c=connection: self._on_ready_read(c))
-            client.disconnected.connect(lambda c=connection: self._on_disconnected(c))
+            # The handlers hold the connection weakly: a strong hold from the socket's own
+            # signals would keep the socket alive through its connection for ever.
+            ref = weakref.ref(connection)
+            timer.timeout.connect(lambda r=ref: self._for(r, self._on_silent))
+            client.readyRead.connect(lambda r=ref: self._for(r, self._on_ready_read))
+            client.disconnected.connect(lambda r=ref: self._for(r, self._on_disconnected))
             timer.start(self._client_timeout_ms)
             if client.bytesAvailable() > 0:
                 self._on_ready_read(connection)
+
+    @staticmethod
+    def _for(
+        ref: weakref.ReferenceType[_Connection], handler: Callable[[_Connection], None]
+    ) -> None:
+        connection = ref()
+        if connection is not None:
+            handler(connection)
 
     def _on_ready_read(self, connection: _Connection) -> None:
         if connection.done:
@@ -153,7 +172,7 @@ class InstanceServer(QObject):
         try:
             request = parse_request(line)
         except InstanceRequestError as exc:
-            log.warning("Ignored an instance message (%s): %.80r", exc, line)
+            log.warning("Ignored an instance message (%s): %.80r", str(exc), line)
             self._reply(connection, b"error\n")
             return
         self._reply(connection, b"ok\n")
@@ -196,4 +215,21 @@ class InstanceServer(QObject):
             connection.timer.stop()
             connection.timer.deleteLater()
         if isValid(connection.client):
-            connection.client.deleteLater()
+            self._bury(connection.client)
+
+    def _bury(self, client: QLocalSocket) -> None:
+        """Delete ``client`` soon, once its signal handlers have returned."""
+        self._closing.append(client)
+        if not self._reap_pending:
+            self._reap_pending = True
+            QTimer.singleShot(0, self, self._reap)  # dropped if the server is gone by then
+
+    def _reap(self) -> None:
+        self._reap_pending = False
+        closing, self._closing = self._closing, []
+        for client in closing:
+            if isValid(client):
+                # Without a parent the wrapper owns the socket: dropping the last reference
+                # (the list, just below) deletes both; deleteLater would leave the wrapper.
+                client.setParent(None)
+        closing.clear()

@@ -7,12 +7,20 @@ so a second ``--cramp-now`` costs a socket round trip, not a Qt start).
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import socket
 import sys
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from stretch_app.instance_client import send_to_running, valid_routine_id
+from stretch_app.instance_client import (
+    ACTIVATION_KEYS,
+    ReminderLock,
+    send_to_running,
+    valid_activation_token,
+    valid_routine_id,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -24,38 +32,110 @@ if TYPE_CHECKING:
 __all__ = ["launch"]
 
 
-def _quit_on_signals(qapp: object) -> object:
-    """Let SIGINT/SIGTERM end the event loop without a polling timer (idle costs nothing)."""
-    from PySide6.QtCore import QCoreApplication, QSocketNotifier
-
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: None)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
-
-    def on_signal() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        QCoreApplication.quit()
-
-    notifier.activated.connect(on_signal)
-    return (reader, writer, notifier)
+#: Signals that end the app cleanly: Ctrl+C, ``kill``, and a closed terminal or a logout.
+QUIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
-def _hand_over_request(*, routine: str | None, cramp_now: bool, tray: bool) -> dict[str, Any]:
-    """What to ask a running instance for; ``--tray`` alone only checks that one runs."""
+class _SignalCatcher:
+    """Catches the quit signals from the first line of start-up, before Qt exists.
+
+    A signal is only noted (and a byte lands in a socket pair, Python's wakeup fd); once the
+    event loop runs, :meth:`quit_on_signals` turns it into a clean quit, so a signal at any
+    moment of start-up ends the app the same way as one later: what runs is saved.
+    """
+
+    def __init__(self) -> None:
+        self.received: list[int] = []
+        self.reader, self.writer = socket.socketpair()
+        self.reader.setblocking(False)
+        self.writer.setblocking(False)
+        signal.set_wakeup_fd(self.writer.fileno())
+        for number in QUIT_SIGNALS:
+            signal.signal(number, self._note)
+        self._keep: object = None
+
+    def _note(self, number: int, _frame: object) -> None:
+        self.received.append(number)
+
+    def quit_on_signals(self) -> None:
+        """Quit the event loop on a signal (one noted already quits it as soon as it runs).
+
+        No polling timer: the socket notifier wakes the loop, so idle costs nothing.
+        """
+        from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+        notifier = QSocketNotifier(self.reader.fileno(), QSocketNotifier.Type.Read)
+
+        def on_signal() -> None:
+            with contextlib.suppress(OSError):
+                self.reader.recv(64)
+            QCoreApplication.quit()
+
+        notifier.activated.connect(on_signal)
+        self._keep = notifier
+
+    def close(self) -> None:
+        """Give the signals back to Python's defaults and close the socket pair."""
+        signal.set_wakeup_fd(-1)
+        for number in QUIT_SIGNALS:
+            signal.signal(
+                number, signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL
+            )
+        self._keep = None
+        self.reader.close()
+        self.writer.close()
+
+
+def _hand_over_request(
+    *,
+    routine: str | None,
+    cramp_now: bool,
+    tray: bool,
+    environ: Mapping[str, str] = os.environ,
+) -> dict[str, Any]:
+    """What to ask a running instance for; ``--tray`` alone only checks that one runs.
+
+    A request for a window carries the launcher's activation token and startup id (from
+    ``environ``), without which GNOME and KDE would not let the running app's window come
+    to the front.
+    """
+    request: dict[str, Any]
     if cramp_now:
-        return {"v": 1, "action": "cramp-now"}
-    if routine is not None:
+        request = {"v": 1, "action": "cramp-now"}
+    elif routine is not None:
         if valid_routine_id(routine):
-            return {"v": 1, "action": "routine", "routine": routine}
-        # No routine can have such an id; the running app is shown (and we say why here).
-        print(f"stretch-app: there is no routine called {routine!r}", file=sys.stderr)
-        return {"v": 1, "action": "show"}
-    return {"v": 1, "action": "ping" if tray else "show"}
+            request = {"v": 1, "action": "routine", "routine": routine}
+        else:
+            # No routine can have such an id; the running app is shown (and we say why here).
+            print(f"stretch-app: there is no routine called {routine!r}", file=sys.stderr)
+            request = {"v": 1, "action": "show"}
+    else:
+        request = {"v": 1, "action": "ping" if tray else "show"}
+    if request["action"] != "ping":
+        for key, variable in ACTIVATION_KEYS.items():
+            value = environ.get(variable, "")
+            if valid_activation_token(value):
+                request[key] = value
+    return request
+
+
+@contextlib.contextmanager
+def _activation(request: Mapping[str, Any]) -> Iterator[None]:
+    """Let the window come to the front with the token the later launch was given.
+
+    Qt's Wayland plugin hands ``XDG_ACTIVATION_TOKEN`` from the environment to the compositor
+    when a window asks to be activated (and then unsets it); it is set just for the raise
+    and cleared after, so a stale token is never used for a later one.
+    """
+    token = request.get("activation_token")
+    if not token:
+        yield
+        return
+    os.environ["XDG_ACTIVATION_TOKEN"] = token
+    try:
+        yield
+    finally:
+        os.environ.pop("XDG_ACTIVATION_TOKEN", None)
 
 
 def _install_language(qapp: QApplication) -> Translation:
@@ -113,15 +193,16 @@ def _drop_first_relief_page(app: NightstretchApp) -> None:
 
 
 def _on_hand_over(app: NightstretchApp, request: dict[str, Any]) -> None:
-    """Do what a later launch asked for."""
+    """Do what a later launch asked for, raising the window with its activation token."""
     action = request["action"]
-    if action == "cramp-now":
-        app.cramp_now()
-    elif action == "routine":
-        app.start_routine(request["routine"])
-        app.show()
-    elif action == "show":
-        app.show()
+    with _activation(request):
+        if action == "cramp-now":
+            app.cramp_now()
+        elif action == "routine":
+            app.start_routine(request["routine"])
+            app.show()
+        elif action == "show":
+            app.show()
 
 
 def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
@@ -129,9 +210,19 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
 
     When the app already runs, hand the request over to it and return 0 at once.
     """
+    catcher = _SignalCatcher()  # first: a signal during start-up still ends the app cleanly
+    try:
+        return _launch(catcher, routine=routine, cramp_now=cramp_now, tray=tray)
+    finally:
+        catcher.close()
+
+
+def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tray: bool) -> int:
     request = _hand_over_request(routine=routine, cramp_now=cramp_now, tray=tray)
     if send_to_running(request):
         return 0
+    if catcher.received:
+        return 0  # asked to end before anything was opened
 
     from PySide6.QtWidgets import QApplication
 
@@ -155,18 +246,25 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     app = NightstretchApp(qapp, window=window, translation=translation)
     server.request_received.connect(lambda asked: _on_hand_over(app, asked))
     qapp.aboutToQuit.connect(server.close)
-    keep = _quit_on_signals(qapp)
+    catcher.quit_on_signals()
     if not tray:
         app.show()
+    # One app runs the reminders: this one, unless a running app (frozen, flooded) holds
+    # the lock; then this window still serves relief, and says who sends the reminders.
+    reminder_lock = ReminderLock.take()
     # In tray mode nothing is shown, and closing a reminder window must not end the app:
     # it lives on for its reminders until Quit (start() then stops quit-on-last-window).
-    app.reminder_desk.start(tray_mode=tray and not (cramp_now or routine))
+    app.reminder_desk.start(
+        tray_mode=tray and not (cramp_now or routine), run_reminders=reminder_lock is not None
+    )
     if cramp_now:
         app.cramp_now()
         _drop_first_relief_page(app)
     elif routine:
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)
-    code = qapp.exec()
-    del keep
-    return code
+    try:
+        return qapp.exec()
+    finally:
+        if reminder_lock is not None:
+            reminder_lock.release()

@@ -59,10 +59,12 @@ def server(qtbot: QtBot) -> Iterator[InstanceServer]:
     instance.close()
 
 
-def in_thread(qtbot: QtBot, pool: ThreadPoolExecutor, call: Callable[[], Any]) -> Any:
+def in_thread(
+    qtbot: QtBot, pool: ThreadPoolExecutor, call: Callable[[], Any], *, timeout_ms: int = 5000
+) -> Any:
     """Run ``call`` in a worker thread, keeping the event loop running until it is done."""
     future: Future[Any] = pool.submit(call)
-    qtbot.waitUntil(future.done, timeout=5000)
+    qtbot.waitUntil(future.done, timeout=timeout_ms)
     return future.result()
 
 

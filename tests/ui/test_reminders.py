@@ -19,7 +19,6 @@ from stretch_app import paths
 from stretch_app.core.clock import FakeClock
 from stretch_app.core.model import Day, Reminder
 from stretch_app.core.schedule import Due, OccurrenceKey, Outcome
-from stretch_app.core.session import Finished
 from stretch_app.core.settings import load_settings
 from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.desktop.notify import (
@@ -136,15 +135,18 @@ def test_the_timer_fires_the_reminder_once(
 
 
 def test_a_wake_from_sleep_within_the_grace_window_fires_once(
-    fake: FakeTime, service: ReminderService
+    fake: FakeTime, service: ReminderService, qtbot: QtBot
 ) -> None:
     fired = record(service)
     service.start()
+    service.watchdog.setInterval(20)  # its minute, made quick: the real timer drives this
     fake.jump(60 * 60)  # asleep from 21:00 to 22:00; the monotonic clock stood still
-    service.watchdog_tick()
+    with qtbot.waitSignal(service.reminder_due, timeout=30_000):
+        pass
     assert [d.at for d in fired] == ["21:45"]
-    service.watchdog_tick()
-    service.check()
+    for _ in range(3):  # later ticks find nothing more to fire
+        with qtbot.waitSignal(service.watchdog.timeout, timeout=30_000):
+            pass
     assert len(fired) == 1
 
 
@@ -322,7 +324,7 @@ def app(
     qtbot.addWidget(nightstretch.window)
     service = nightstretch.reminder_desk.service
     service.wall_clock, service.monotonic_clock = fake.now, fake.monotonic
-    service.scheduler.tz = LONDON
+    service.zone = lambda: LONDON
     nightstretch.reminder_desk.start()
     yield nightstretch
     nightstretch.shutdown()
@@ -371,9 +373,14 @@ def test_start_now_opens_the_player_and_finishing_marks_it_done(
     app.reminder_desk.service.check()
     shown = reminder_window(app, qtbot)
     qtbot.mouseClick(shown.buttons[START], Qt.MouseButton.LeftButton)
-    assert app.player is not None
+    player = app.player
+    assert player is not None
     assert "Bedtime leg stretches" in app.window.windowTitle()
-    app._on_finished(Finished(completed=True, holds_done=7, last_step_index=3))
+    # The whole routine, on the app's fake clock: the player's own timers see it end.
+    assert isinstance(app.clock, FakeClock)
+    with qtbot.waitSignal(player.finished, timeout=20_000) as blocker:
+        app.clock.advance(60 * 60)
+    assert blocker.args[0].completed
     assert "bedtime" in app.reminder_desk.service.scheduler.state.done
 
 

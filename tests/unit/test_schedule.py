@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from stretch_app.core.model import Day, Reminder
 from stretch_app.core.schedule import (
+    SET_BACK_LIMIT,
     Due,
     OccurrenceKey,
     Outcome,
@@ -413,3 +414,54 @@ def test_local_zone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_schedule_never_imports_qt() -> None:
     code = "import sys, stretch_app.core.schedule; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# --- the clock set back ---------------------------------------------------------------------
+
+
+def restarted(sched: Scheduler) -> Scheduler:
+    """The same scheduler after an app restart: its state through a save and a load."""
+    state = ReminderState.from_dict(json.loads(json.dumps(sched.state.to_dict())))
+    return Scheduler(sched.reminders, sched.tz, sched.settings, state)
+
+
+@pytest.mark.parametrize("days_back", [1, 2, 3, 5, 6])
+def test_a_clock_set_back_after_a_reminder_fired_never_fires_it_again(days_back: int) -> None:
+    sched = scheduler(Reminder(at="20:18"))
+    fired_at = local(NEW_YORK, 2026, 11, 20, 20, 18)
+    assert [due.day for due in sched.due(fired_at)] == [date(2026, 11, 20)]
+    sched = restarted(sched)
+    back = fired_at - timedelta(days=days_back)
+    # Walk the set-back clock up to the moment the reminder first fired (waking at each
+    # evening's 20:18): nothing fires again, not even for "yesterday's" date.
+    shown = run(
+        sched, back - timedelta(minutes=30), fired_at + timedelta(seconds=30), timedelta(hours=1)
+    )
+    assert shown == []
+    if days_back <= 3:  # older handled ones are forgotten; what matters is that none fired
+        yesterday = back.astimezone(NEW_YORK).date()
+        assert sched.state.handled[OccurrenceKey(BEDTIME, "20:18", yesterday)] is Outcome.LIVED
+    # The next evening, it fires as always.
+    assert [d.day for d in sched.due(fired_at + timedelta(days=1))] == [date(2026, 11, 21)]
+
+
+def test_set_back_for_days_then_put_right_the_evening_it_fired_stays_fired() -> None:
+    sched = scheduler(Reminder(at="20:18"))
+    fired_at = local(NEW_YORK, 2026, 11, 20, 20, 18)
+    assert len(sched.due(fired_at)) == 1
+    sched.due(fired_at - timedelta(days=5))  # the clock goes back five days...
+    assert sched.due(fired_at + timedelta(minutes=2)) == []  # ...and is put right
+
+
+def test_a_clock_more_than_a_week_behind_is_taken_as_wrong_and_reminders_fire() -> None:
+    sched = scheduler(Reminder(at="20:18"))
+    fired_at = local(NEW_YORK, 2026, 11, 20, 20, 18)
+    sched.due(fired_at)
+    back = fired_at - SET_BACK_LIMIT - timedelta(days=1)
+    assert [due.day for due in sched.due(back)] == [back.astimezone(NEW_YORK).date()]
+
+
+def test_the_latest_moment_seen_survives_a_restart() -> None:
+    sched = scheduler(Reminder(at="20:18"))
+    sched.due(local(NEW_YORK, 2026, 11, 20, 20, 18))
+    assert restarted(sched).state.seen_until == sched.state.seen_until is not None

@@ -9,7 +9,7 @@ The composition root (``ui/app.py``) builds one and calls it; nothing here reach
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -93,11 +93,22 @@ class ReminderDesk(QObject):
 
     # --- running ------------------------------------------------------------------------------
 
-    def start(self, *, tray_mode: bool = False) -> None:
-        """Start the reminder timers; in tray mode the app lives on with no window shown."""
+    def start(self, *, tray_mode: bool = False, run_reminders: bool = True) -> None:
+        """Start the reminder timers; in tray mode the app lives on with no window shown.
+
+        ``run_reminders`` is False when another running app fires the reminders (it holds
+        the reminder lock): then no timer starts here, and the window says so.
+        """
         self.tray_mode = tray_mode
         if tray_mode:
             QApplication.setQuitOnLastWindowClosed(False)
+        if not run_reminders:
+            log.warning("Reminders are run by another Nightstretch; none are sent from here")
+            self.service.saving = False
+            home = self.app.window.home
+            line = self.tr("Reminders come from the Nightstretch that is already open.")
+            home.show_notice("\n".join(filter(None, [home.notice_label.text(), line])))
+            return
         self.service.start()
         self.refresh()
 
@@ -183,7 +194,7 @@ class ReminderDesk(QObject):
         self._paused_night = self._night()
 
     def _night(self) -> object:
-        local = datetime.now(UTC).astimezone(self.service.tz)
+        local = self.service.wall_clock().astimezone(self.service.tz)
         return (local - timedelta(hours=_MORNING_H)).date()
 
     def edit_reminders(self, routine_id: str) -> None:

@@ -32,6 +32,7 @@ from stretch_app.core.schedule import (
     local_zone,
 )
 from stretch_app.core.settings import Settings
+from stretch_app.ui.desktop.sleep_watch import SleepWatch
 from stretch_app.ui.timers import named_timer
 
 __all__ = ["ReminderService", "effective_reminders", "next_reminder_text", "schedule_settings"]
@@ -123,18 +124,24 @@ class ReminderService(QObject):
         settings: ScheduleSettings | None = None,
         *,
         tz: ZoneInfo | None = None,
+        zone: Callable[[], ZoneInfo] = local_zone,
         now: Callable[[], datetime] = _utc_now,
         monotonic: Callable[[], float] = time.monotonic,
+        sleep_watch: SleepWatch | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.state_file = state_file
         self.wall_clock = now
         self.monotonic_clock = monotonic
-        self.scheduler = Scheduler(
-            dict(reminders), tz or local_zone(), settings, self._load_state()
-        )
+        # The zone is asked again at every check: a person who travels gets the 20:18
+        # reminder at 20:18 where they are now. A fixed ``tz`` (tests) stays as it is.
+        self.zone: Callable[[], ZoneInfo] = (lambda: tz) if tz is not None else zone
+        self.scheduler = Scheduler(dict(reminders), self.zone(), settings, self._load_state())
         self._saved = self._state_text()
+        #: False in an app that does not run the reminders (another one does): it must not
+        #: write its stale copy of what fired over the running one's.
+        self.saving = True
         self.wake_timer = named_timer(
             self,
             "reminder-wake",
@@ -151,6 +158,9 @@ class ReminderService(QObject):
         )
         self._offset = 0.0
         self.next_wake: datetime | None = None
+        # Back from suspend, logind says so at once: check then, not at the next watchdog tick.
+        self.sleep_watch = sleep_watch if sleep_watch is not None else SleepWatch(self)
+        self.sleep_watch.resumed.connect(self._on_resumed)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -177,6 +187,7 @@ class ReminderService(QObject):
 
     def check(self) -> list[Due]:
         """Ask the scheduler what is due now, emit each once, save, and re-arm the timer."""
+        self._read_zone()
         now = self.wall_clock()
         fired = self.scheduler.due(now)
         self._save()
@@ -194,10 +205,29 @@ class ReminderService(QObject):
         jumped = abs(offset - self._offset) > _JUMP_S
         self._offset = offset
         late = self.next_wake is not None and self.wall_clock() >= self.next_wake
-        if jumped or late:
-            log.info("clock jump or late timer (jump=%s): checking reminders", jumped)
+        moved = self._read_zone()
+        if jumped or late or moved:
+            log.info("clock jump, late timer or new zone (jump=%s): checking", jumped)
             self.check()
             self.schedule_changed.emit()
+
+    def _on_resumed(self) -> None:
+        """Back from suspend: the wall clock has moved on; check now and re-arm."""
+        if not self.running:
+            return
+        log.info("resumed from suspend: checking reminders")
+        self._offset = self._wall_offset()
+        self.check()
+        self.schedule_changed.emit()
+
+    def _read_zone(self) -> bool:
+        """Take the computer's zone as it is now; True if it changed (travel, a new setting)."""
+        zone = self.zone()
+        if str(zone) == str(self.scheduler.tz):  # a zone read from a file has no name
+            return False
+        log.info("time zone changed from %s to %s", self.scheduler.tz, zone)
+        self.scheduler.tz = zone
+        return True
 
     def _wall_offset(self) -> float:
         return self.wall_clock().timestamp() - self.monotonic_clock()
@@ -263,6 +293,7 @@ class ReminderService(QObject):
 
     def next_reminder_text(self, routine_id: str | None = None) -> str:
         """The next reminder in words, for the tray and the routine cards."""
+        self._read_zone()
         return next_reminder_text(self.next_reminder(routine_id), self.wall_clock(), self.tz)
 
     # --- saving -------------------------------------------------------------------------------
@@ -283,7 +314,7 @@ class ReminderService(QObject):
 
     def _save(self) -> None:
         text = self._state_text()
-        if text == self._saved:
+        if text == self._saved or not self.saving:
             return
         data = self.scheduler.state.to_dict()
         try:
