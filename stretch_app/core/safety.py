@@ -31,12 +31,30 @@ class _Frozen(BaseModel):
 
 
 class Emergency(_Frozen):
-    """When a cramp needs emergency care."""
+    """When a cramp needs emergency care, and how the relief screen keeps it in view.
+
+    ``threshold_minutes`` and the signs are the article's; ``panel_title`` and
+    ``short_signs`` say the same signs in fewer words for the panel on screen from the first
+    moment of relief. ``highlight_from_minutes``, ``repeat_every_minutes`` and
+    ``same_cramp_within_minutes`` are our own defaults, not the article's (see the data file).
+    """
 
     title: Line
     threshold_minutes: Annotated[int, Field(ge=1, le=120)]
     lead: Line
     signs: tuple[Line, ...]
+    panel_title: Line = "Get emergency care for:"
+    short_signs: tuple[Line, ...] = ()
+    timed_sign: Annotated[int, Field(ge=0)] = 1
+    """Which of the signs (counting from 0) is the one about the cramp's length."""
+    highlight_from_minutes: Annotated[float, Field(ge=0, le=120)] = 8
+    repeat_every_minutes: Annotated[float, Field(gt=0, le=120)] = 3
+    same_cramp_within_minutes: Annotated[float, Field(ge=0, le=60)] = 5
+
+    @property
+    def panel_signs(self) -> tuple[str, ...]:
+        """The signs for the always-visible panel: the short forms when given."""
+        return self.short_signs or self.signs
 
 
 class SeeDoctor(_Frozen):
