@@ -89,6 +89,10 @@ _MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE INDEX sessions_started_at ON sessions (started_at);
     CREATE INDEX cramp_episodes_started_at ON cramp_episodes (started_at);
     """,
+    # 3: whether relief timed a cramp past the emergency threshold (existing rows: unknown).
+    """
+    ALTER TABLE cramp_episodes ADD COLUMN emergency INTEGER;
+    """,
 )
 SCHEMA_VERSION: Final = len(_MIGRATIONS)
 

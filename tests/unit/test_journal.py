@@ -278,6 +278,9 @@ def test_a_version_1_journal_is_migrated_and_keeps_its_rows(path: Path) -> None:
             False,
         )
         assert (episode.elsewhere_in_body, episode.note) == (None, "old note")
+        assert episode.emergency is None  # version 3: not known for rows written before it
+        journal.update_episode(4, emergency=True)
+        assert journal.episodes()[0].emergency is True
         assert journal.medicines() == []
         journal.add_medicine("Statin")
         assert journal.add_episode(NIGHT) == 5
