@@ -25,20 +25,26 @@ from PySide6.QtWidgets import (
 from stretch_app.core.journal import Muscle
 from stretch_app.core.model import format_duration
 from stretch_app.core.relief import (
+    EARLIER_CHOICES,
     MUSCLE_CHOICES,
     Asking,
+    Continued,
+    EmergencyNear,
     EmergencyReached,
     Ended,
     ReliefEpisode,
     ReliefEvent,
     ReliefOutcome,
     ReliefState,
+    StartMoved,
     StepStarted,
+    woke_by_default,
 )
 from stretch_app.core.safety import Emergency, Prevention
-from stretch_app.ui.screens.relief_after import EpisodeForm, PreventionTips
+from stretch_app.ui.screens.relief_after import EpisodeForm, EpisodeNotes, PreventionTips
 from stretch_app.ui.screens.relief_pages import (
     ChoosePage,
+    EarlierBar,
     StepPage,
     muscle_labels,
     relief_label,
@@ -55,6 +61,8 @@ RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
 DISPLAY_INTERVAL_MS = 200
 CALM_DISPLAY_INTERVAL_MS = 1000
+UNDO_SECONDS = 20
+"""How long "Not over — back to relief" stays on the form after the end (ours)."""
 
 
 def _clock_text(seconds: float) -> str:
@@ -65,8 +73,8 @@ def _clock_text(seconds: float) -> str:
 class ReliefScreen(QWidget):
     """Asks where the cramp is, then shows one relief step at a time; times the whole cramp.
 
-    Keys: 1-4 choose the muscle; Enter or E says it is easing; N or Right goes on; Esc ends
-    relief (and on the form, saves it as it is).
+    Keys: 1-4 choose the muscle; Enter or E says it is easing; N or Right goes on; Left or
+    Backspace goes one step back; Esc ends relief (and on the form, saves it as it is).
     """
 
     relief_event = Signal(object)
@@ -79,6 +87,8 @@ class ReliefScreen(QWidget):
     """The person has read the tips and wants the main screen back."""
     announced = Signal(str)
     """What was just told to screen readers (the question, each step, the emergency)."""
+    discarded = Signal()
+    """The person said it was not a cramp: the episode must leave the diary."""
 
     def __init__(
         self,
@@ -113,6 +123,8 @@ class ReliefScreen(QWidget):
         self.notice_label = relief_label(role="notice")
         self.notice_label.hide()
         self.emergency_banner = EmergencyBanner(emergency)
+        self.earlier_bar = EarlierBar(EARLIER_CHOICES)
+        self.earlier_bar.chosen.connect(self.started_earlier)
         self.pages = QStackedWidget()
         self.choose_page = ChoosePage()
         self.choose_page.chosen.connect(self.choose)
@@ -120,11 +132,18 @@ class ReliefScreen(QWidget):
         self.step_page.eased_button.clicked.connect(self.eased)
         self.step_page.next_button.clicked.connect(self.next_step)
         self.step_page.end_button.clicked.connect(self.stop)
+        self.step_page.back_button.clicked.connect(self.back)
         self._alias_controls()
         self.pages.addWidget(self.choose_page)
         self.pages.addWidget(self.step_page)
         self.form = EpisodeForm()
         self.form.saved.connect(self._on_form_saved)
+        self.form.resume_requested.connect(self.resume)
+        self.form.discard_requested.connect(self.discard)
+        self._undo_timer = named_timer(
+            self, "relief-undo-timer", self.form.resume_button.hide, single_shot=True
+        )
+        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
         self.tips = PreventionTips(prevention)
         self.tips.done_button.clicked.connect(self.done.emit)
         self.pages.addWidget(self.form)
@@ -140,8 +159,9 @@ class ReliefScreen(QWidget):
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.notice_label)
-        layout.addWidget(self.emergency_banner)
+        layout.addWidget(self.earlier_bar)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.emergency_banner)
         self._bind_keys()
 
     # --- building -----------------------------------------------------------------------------
@@ -156,13 +176,15 @@ class ReliefScreen(QWidget):
         self.until_label, self.howto_label = step.until_label, step.howto_label
         self.next_label, self.picture, self.ring = step.next_label, step.picture, step.ring
         self.eased_button, self.next_button = step.eased_button, step.next_button
-        self.end_button = step.end_button
+        self.end_button, self.back_button = step.end_button, step.back_button
 
     def _bind_keys(self) -> None:
         bindings: list[tuple[str, Callable[[], object]]] = [
             ("E", self._key_eased),
             ("N", self._key_next),
             ("Right", self._key_next),
+            ("Left", self._key_back),
+            ("Backspace", self._key_back),
             ("Escape", self._key_escape),
         ]
         for number, muscle in enumerate(MUSCLE_CHOICES, start=1):
@@ -190,9 +212,45 @@ class ReliefScreen(QWidget):
     # --- running ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """The first action: show the question (or the calf relief at once) and start timing."""
+        """The first action: show the question (or the calf relief at once) and start timing.
+
+        An episode that is over already is the same cramp again: it goes on, clock and all.
+        """
+        if self.episode.is_over:
+            self.resume()
+            return
         self._display_timer.start()
         self._handle(self.episode.start())
+
+    def resume(self) -> None:
+        """The cramp is not over after all: relief goes on, with the same clock and entry."""
+        if not self.episode.is_over or self.episode.discarded:
+            return
+        self._ended_sent = False
+        self._undo_timer.stop()
+        self.form.resume_button.hide()
+        self.form.reopen()
+        self.earlier_bar.show()
+        self._display_timer.start()
+        self._handle(self.episode.reopen())
+
+    def discard(self) -> None:
+        """Not a cramp: the episode is dropped (the diary entry goes) and relief closes."""
+        if self.episode.discarded:
+            return
+        self._handle(self.episode.stop())
+        self.episode.discard()
+        self._undo_timer.stop()
+        self.form.resume_button.hide()
+        self.discarded.emit()
+
+    def started_earlier(self, minutes: int) -> None:
+        """The cramp began about ``minutes`` before relief was opened."""
+        self._handle(self.episode.started_earlier(minutes))
+
+    def back(self) -> None:
+        """One step back (from the first step, back to the question)."""
+        self._handle(self.episode.back())
 
     def tick(self) -> None:
         """Ask the engine what time it is; render; plan the next precise moment."""
@@ -232,6 +290,10 @@ class ReliefScreen(QWidget):
         if self.page == "step":
             self.eased()
 
+    def _key_back(self) -> None:
+        if self.page == "step":
+            self.back()
+
     def _key_next(self) -> None:
         if self.page in ("choose", "step"):
             self.next_step()
@@ -256,23 +318,36 @@ class ReliefScreen(QWidget):
             elif isinstance(event, StepStarted):
                 focus = self.eased_button  # Enter always means "easing" on a new step
                 news.append((self._step_news(event), False))
+            elif isinstance(event, StartMoved):
+                minutes = round(event.earlier_s / 60)
+                text = self.tr("Timed from about {0} min before relief opened.").format(minutes)
+                news.append((text, False))
+            elif isinstance(event, EmergencyNear):
+                news.append((self._near_news(), False))
             elif isinstance(event, EmergencyReached):
                 emergency = True
-                news.append((self.emergency_banner.accessibleDescription(), True))
+                news.append((self.emergency_banner.full_text, True))
+            elif isinstance(event, Continued):
+                text = self.tr("The same cramp: its clock goes on from {0}.")
+                text = text.format(_clock_text(event.elapsed))
+                self.show_notice(text)
+                news.append((text, False))
             elif isinstance(event, Ended) and not self._ended_sent:
                 self._ended_sent = True
                 self._display_timer.stop()
                 self._moment_timer.stop()
-                self.emergency_banner.compact()  # a one-line reminder; the rest was shown
+                self.earlier_bar.hide()
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
         self._render()
         if emergency:
             # After the page in front is the step page (it may have just started), and with
-            # its picture and instructions making room: showing the notice lays the window out
+            # its picture and instructions making room: the full notice lays the window out
             # at once, and a taller page in front would make the window grow.
             self.step_page.make_room_for_emergency()
-            self.emergency_banner.show()
+            self.emergency_banner.show_full()
+        if self._ended_sent:
+            self.emergency_banner.after_cramp()
         for text, urgent in news:
             self.announced.emit(text)
             announce(self, text, urgent=urgent)
@@ -295,6 +370,17 @@ class ReliefScreen(QWidget):
             text = self.tr("Step {0} of {1}: {2}. Try this.")
         return text.format(event.index + 1, event.count, exercise)
 
+    def _time_left(self) -> str:
+        """The time to the emergency threshold, e.g. "1:59 left"."""
+        # Rounded up, so "0:00 left" is never on screen while the notice has not come.
+        left = -int(-self.episode.emergency_in() // 1)
+        return self.tr("{0} left").format(_clock_text(left))
+
+    def _near_news(self) -> str:
+        return self.tr("Nearly 10 minutes: {0} to the emergency line.").format(
+            _clock_text(-int(-self.episode.emergency_in() // 1))
+        )
+
     def _render(self) -> None:
         episode = self.episode
         elapsed = _clock_text(episode.elapsed())
@@ -302,34 +388,20 @@ class ReliefScreen(QWidget):
             self.clock_label.setText(self.tr("Lasted {0}").format(elapsed))
         else:
             self.clock_label.setText(self.tr("Cramp {0}").format(elapsed))
+        if episode.near and not episode.emergency:
+            self.emergency_banner.show_near(self._time_left())
         if episode.state is ReliefState.CHOOSING:
             self._turn_to(0)
-            wait = max(1, round((episode.autostart_remaining() or 0.0) + 0.49))
-            self.autostart_label.setText(self.tr("Calf relief starts in {0} s").format(wait))
+            remaining = episode.autostart_remaining()
+            wait = max(1, round((remaining or 0.0) + 0.49))
+            self.autostart_label.setText(
+                self.tr("Calf relief starts in {0} s").format(wait) if remaining is not None else ""
+            )
             return
-        step = episode.current
-        if episode.state is not ReliefState.RELIEVING or step is None:
+        if episode.state is not ReliefState.RELIEVING or episode.current is None:
             return
         self._turn_to(1)
-        self.step_label.setText(
-            self.tr("Step {0} of {1}").format(episode.index + 1, len(episode.steps))
-        )
-        self.exercise_label.setText(step.exercise.name)
-        self.until_label.setText(
-            self.tr("Hold until it eases") if step.open_ended else self.tr("Try this")
-        )
-        # An open-ended step's note only repeats "hold until it eases"; few words in pain.
-        lines = [step.note] if step.note and not step.open_ended else []
-        self.howto_label.setText("\n".join(f"• {line}" for line in [*lines, *step.exercise.how_to]))
-        upcoming = episode.upcoming
-        self.next_label.setText(
-            self.tr("Next: {0}").format(upcoming.exercise.name) if upcoming else ""
-        )
-        self.picture.show_picture(self._picture_for(step.exercise.picture))
-        if step.open_ended:
-            self.ring.show_elapsed(episode.step_elapsed(), self.tr("holding"))
-        else:
-            self.ring.show_text(self.tr("Tip"))
+        self.step_page.show_step(episode, self._picture_for(episode.current.exercise.picture))
 
     def _turn_to(self, index: int) -> None:
         """Bring a page to the front; only the page in front may ask for room."""
@@ -344,10 +416,17 @@ class ReliefScreen(QWidget):
         lasted = format_duration(outcome.duration_s)
         heading = self.tr("Glad it is easing.") if outcome.eased else self.tr("Relief ended.")
         self.form.set_summary(heading, self.tr("The cramp lasted {0}.").format(lasted))
+        self.form.set_woke_default(woke_by_default(outcome.started_at.astimezone()))
+        self.form.resume_button.show()
+        self._undo_timer.start()
         self.announced.emit(f"{heading} {self.form.lasted_label.text()}")
         announce(self, f"{heading} {self.form.lasted_label.text()}")
         self._turn_to(2)
         self.form.save_button.setFocus()
+
+    def fill_form(self, notes: EpisodeNotes) -> None:
+        """What was told about this cramp before (it is being continued)."""
+        self.form.fill(notes)
 
     def _on_form_saved(self, notes: object) -> None:
         self.details_saved.emit(notes)

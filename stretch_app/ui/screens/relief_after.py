@@ -56,6 +56,7 @@ class EpisodeNotes:
     leg: Leg | None = None
     pain: int | None = None
     note: str = ""
+    woke_me: bool | None = None
 
 
 def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
@@ -75,10 +76,18 @@ def _choice(text: str, accessible_name: str, description: str) -> BigButton:
 
 
 class EpisodeForm(QWidget):
-    """Which leg, how bad (0–10), a short note, and Save; all optional."""
+    """Which leg, did it wake you, how bad (0–10), a short note, and Save; all optional.
+
+    Mistakes are cheap here: "Not a cramp — discard" takes the episode out of the diary, and
+    for a few seconds after the end "Not over — back to relief" carries on the same cramp.
+    """
 
     saved = Signal(object)
     """The :class:`EpisodeNotes`, once."""
+    discard_requested = Signal()
+    """The person says it was not a cramp."""
+    resume_requested = Signal()
+    """The person says the cramp is not over (relief goes on, same clock)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +106,18 @@ class EpisodeForm(QWidget):
             button = _choice(text, name, self.tr("Which leg"))
             self.leg_group.addButton(button)
             self.leg_buttons[leg] = button
+            legs.addWidget(button, 1)
+        legs.addSpacing(24)
+        legs.addWidget(_label(self.tr("Did it wake you?"), "howto"), 2)
+        self.woke_group = QButtonGroup(self)
+        self.woke_buttons: dict[bool, BigButton] = {}
+        for woke, text, name in (
+            (True, self.tr("Yes"), self.tr("Yes, it woke me")),
+            (False, self.tr("No"), self.tr("No, I was awake")),
+        ):
+            button = _choice(text, name, self.tr("Did the cramp wake you"))
+            self.woke_group.addButton(button)
+            self.woke_buttons[woke] = button
             legs.addWidget(button, 1)
 
         self.pain_group = QButtonGroup(self)
@@ -133,6 +154,19 @@ class EpisodeForm(QWidget):
         self.save_button.setProperty("relief", "save")
         self.save_button.setMinimumWidth(320)
         self.save_button.clicked.connect(self.save)
+        self.resume_button = BigButton(
+            self.tr("Not over — back"),
+            accessible_name=self.tr("Not over, back to relief"),
+            description=self.tr("The cramp is not over: relief goes on with the same clock"),
+        )
+        self.resume_button.clicked.connect(self.resume_requested.emit)
+        self.resume_button.hide()
+        self.discard_button = BigButton(
+            self.tr("Not a cramp — discard"),
+            accessible_name=self.tr("Not a cramp, discard"),
+            description=self.tr("Take this episode out of the diary"),
+        )
+        self.discard_button.clicked.connect(self.discard_requested.emit)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -146,10 +180,16 @@ class EpisodeForm(QWidget):
         layout.addLayout(pain)
         layout.addWidget(self.note_edit)
         layout.addStretch(1)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignCenter)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(18)
+        bottom.addWidget(self.resume_button, 1)
+        bottom.addWidget(self.save_button, 2)
+        bottom.addWidget(self.discard_button, 1)
+        layout.addLayout(bottom)
 
         previous: QWidget = self.save_button
-        for widget in (*self.leg_buttons.values(), *self.pain_buttons, self.note_edit):
+        widgets = (*self.leg_buttons.values(), *self.woke_buttons.values(), *self.pain_buttons)
+        for widget in (*widgets, self.note_edit, self.resume_button, self.discard_button):
             self.setTabOrder(previous, widget)
             previous = widget
 
@@ -165,10 +205,30 @@ class EpisodeForm(QWidget):
     def notes(self) -> EpisodeNotes:
         """What the form holds now."""
         leg = next((leg for leg, b in self.leg_buttons.items() if b.isChecked()), None)
+        woke = next((value for value, b in self.woke_buttons.items() if b.isChecked()), None)
         pain = self.pain_group.checkedId()
-        return EpisodeNotes(
-            leg=leg, pain=pain if pain >= 0 else None, note=" ".join(self.note_edit.text().split())
-        )
+        note = " ".join(self.note_edit.text().split())
+        return EpisodeNotes(leg=leg, pain=pain if pain >= 0 else None, note=note, woke_me=woke)
+
+    def fill(self, notes: EpisodeNotes) -> None:
+        """Show what was told before (the same cramp, continued), ready to be saved again."""
+        self._saved = False
+        for leg, button in self.leg_buttons.items():
+            button.setChecked(leg == notes.leg)
+        if notes.pain is not None:
+            self.pain_buttons[notes.pain].setChecked(True)
+        if notes.woke_me is not None:
+            self.woke_buttons[notes.woke_me].setChecked(True)
+        self.note_edit.setText(notes.note)
+
+    def set_woke_default(self, woke: bool) -> None:
+        """Answer "Did it wake you?" from the time of night, unless it is answered already."""
+        if not any(b.isChecked() for b in self.woke_buttons.values()):
+            self.woke_buttons[woke].setChecked(True)
+
+    def reopen(self) -> None:
+        """Relief goes on: the form may be saved again when the cramp ends again."""
+        self._saved = False
 
     @property
     def is_saved(self) -> bool:
