@@ -101,14 +101,14 @@ class EpisodeForm(QWidget):
         self.leg_buttons: dict[Leg, BigButton] = {}
         legs = QHBoxLayout()
         legs.setSpacing(12)
-        legs.addWidget(_label(self.tr("Which leg?"), "howto"), 2)
+        legs.addWidget(_label(self.tr("Which leg?"), "howto", wrap=True), 2)
         for leg, text, name in _legs():
             button = _choice(text, name, self.tr("Which leg"))
             self.leg_group.addButton(button)
             self.leg_buttons[leg] = button
             legs.addWidget(button, 1)
         legs.addSpacing(24)
-        legs.addWidget(_label(self.tr("Did it wake you?"), "howto"), 2)
+        legs.addWidget(_label(self.tr("Did it wake you?"), "howto", wrap=True), 2)
         self.woke_group = QButtonGroup(self)
         self.woke_buttons: dict[bool, BigButton] = {}
         for woke, text, name in (
@@ -124,13 +124,10 @@ class EpisodeForm(QWidget):
         self.pain_buttons: list[BigButton] = []
         pain = QGridLayout()
         pain.setHorizontalSpacing(8)
-        pain.addWidget(
-            _label(self.tr("How bad? 0 = none, 10 = worst"), "howto"),
-            0,
-            0,
-            1,
-            11,
-        )
+        pain_label = _label(self.tr("How bad? 0–10"), "howto", wrap=True)
+        pain_label.setToolTip(self.tr("0 = none, 10 = worst"))
+        pain.addWidget(pain_label, 0, 0)
+        pain.setColumnStretch(0, 3)
         for value in range(11):
             button = _choice(
                 str(value),
@@ -139,7 +136,8 @@ class EpisodeForm(QWidget):
             )
             self.pain_group.addButton(button, value)
             self.pain_buttons.append(button)
-            pain.addWidget(button, 1, value)
+            pain.addWidget(button, 0, value + 1)
+            pain.setColumnStretch(value + 1, 1)
 
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(NOTE_MAX_CHARS)
@@ -152,13 +150,14 @@ class EpisodeForm(QWidget):
             description=self.tr("Save (nothing here is required)"),
         )
         self.save_button.setProperty("relief", "save")
-        self.save_button.setMinimumWidth(320)
+        self.save_button.setMinimumWidth(240)
         self.save_button.clicked.connect(self.save)
         self.resume_button = BigButton(
             self.tr("Not over — back"),
             accessible_name=self.tr("Not over, back to relief"),
             description=self.tr("The cramp is not over: relief goes on with the same clock"),
         )
+        self.resume_button.setProperty("small", True)
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.resume_button.hide()
         self.discard_button = BigButton(
@@ -166,26 +165,34 @@ class EpisodeForm(QWidget):
             accessible_name=self.tr("Not a cramp, discard"),
             description=self.tr("Take this episode out of the diary"),
         )
+        self.discard_button.setProperty("small", True)
         self.discard_button.clicked.connect(self.discard_requested.emit)
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(12)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
         summary = QHBoxLayout()
         summary.addWidget(self.heading_label)
-        summary.addWidget(self.lasted_label, 1)
+        told = QVBoxLayout()
+        told.setSpacing(0)
+        told.addWidget(self.lasted_label)
+        told.addWidget(self.saved_label)
+        summary.addLayout(told, 1)
         layout.addLayout(summary)
-        layout.addWidget(self.saved_label)
         layout.addStretch(1)
         layout.addLayout(legs)
         layout.addLayout(pain)
-        layout.addWidget(self.note_edit)
+        note = QHBoxLayout()
+        note.setSpacing(18)
+        note.addWidget(self.note_edit, 3)
+        note.addWidget(self.save_button, 2)
+        layout.addLayout(note)
         layout.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(18)
-        bottom.addWidget(self.resume_button, 1)
-        bottom.addWidget(self.save_button, 2)
-        bottom.addWidget(self.discard_button, 1)
-        layout.addLayout(bottom)
+        mistakes = QHBoxLayout()
+        mistakes.addWidget(self.resume_button)
+        mistakes.addStretch(1)
+        mistakes.addWidget(self.discard_button)
+        layout.addLayout(mistakes)
 
         previous: QWidget = self.save_button
         widgets = (*self.leg_buttons.values(), *self.woke_buttons.values(), *self.pain_buttons)

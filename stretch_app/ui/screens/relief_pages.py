@@ -137,6 +137,7 @@ class StepPage(QWidget):
             button.setProperty("relief", "answer")
 
         words = QVBoxLayout()
+        words.setSpacing(2)
         for widget in (self.step_label, self.exercise_label, self.until_label, self.howto_label):
             words.addWidget(widget)
         words.addStretch(1)
@@ -145,15 +146,17 @@ class StepPage(QWidget):
         middle.addWidget(self.picture, 0, 0)
         middle.addWidget(self.ring, 0, 1)
         middle.addLayout(words, 0, 2)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 3)
-        middle.setColumnStretch(2, 6)
+        middle.setColumnStretch(0, 2)
+        middle.setColumnStretch(1, 2)
+        middle.setColumnStretch(2, 8)
         answers = QHBoxLayout()
         answers.setSpacing(18)
         answers.addWidget(self.eased_button, 3)
         answers.addWidget(self.next_button, 3)
-        answers.addWidget(self.back_button, 1)
-        answers.addWidget(self.end_button, 1)
+        others = QVBoxLayout()  # the small ones, one above the other to leave the big ones room
+        others.addWidget(self.back_button)
+        others.addWidget(self.end_button)
+        answers.addLayout(others, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(middle, 1)
@@ -211,12 +214,12 @@ class EarlierBar(QWidget):
 
     def __init__(self, choices: tuple[int, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = relief_label(self.tr("Started earlier?"), role="muted", wrap=False)
+        self.label = relief_label(self.tr("Started earlier?"), role="muted")
         self.buttons: dict[int, BigButton] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
-        row.addWidget(self.label)
+        row.addWidget(self.label, 1)
         for minutes in choices:
             button = BigButton(
                 self.tr("~{0} min ago").format(minutes),
@@ -230,4 +233,3 @@ class EarlierBar(QWidget):
             button.clicked.connect(lambda _=False, m=minutes: self.chosen.emit(m))
             row.addWidget(button)
             self.buttons[minutes] = button
-        row.addStretch(1)

@@ -27,14 +27,15 @@ def relief_style(look: Look, scale: float) -> str:
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
     QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
     QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
-    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(130)}; }}
-    QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(110)}; }}
-    QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(80)}; }}
-    QPushButton[earlier="true"] {{ font-size: {px(20)}; min-height: {px(40)}; padding: 2px 12px; }}
+    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(120)}; }}
+    QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(100)}; }}
+    QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(70)}; }}
+    QPushButton[small="true"] {{ font-size: {px(22)}; min-height: {px(44)}; padding: 2px 16px; }}
+    QPushButton[earlier="true"] {{ font-size: {px(19)}; min-height: {px(40)}; padding: 2px 8px; }}
     QPushButton[earlier="true"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
-    QPushButton[relief="choice"] {{ font-size: {px(30)}; min-height: {px(70)}; padding: 6px 10px; }}
+    QPushButton[relief="choice"] {{ font-size: {px(30)}; min-height: {px(60)}; padding: 4px 10px; }}
     QPushButton[relief="choice"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
@@ -51,10 +52,10 @@ def relief_style(look: Look, scale: float) -> str:
         background: {look.urgent}; border-color: {look.urgent};
     }}
     QFrame#relief-emergency[state="urgent"] QLabel {{ color: {look.urgent_text}; }}
-    QLabel#relief-emergency-title {{ font-size: {px(22)}; font-weight: 800; }}
+    QLabel#relief-emergency-title {{ font-size: {px(21)}; font-weight: 800; }}
     QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title {{ font-size: {px(34)}; }}
     QLabel#relief-emergency-lead {{ font-size: {px(24)}; font-weight: 700; }}
-    QLabel[relief="sign"] {{ font-size: {px(20)}; }}
+    QLabel[relief="sign"] {{ font-size: {px(19)}; }}
     QLabel[relief="sign"][near="true"] {{
         background: {look.accent}; color: {look.accent_text}; font-weight: 800;
         border-radius: 8px; padding: 2px 8px;
@@ -107,13 +108,13 @@ class EmergencyBanner(QFrame):
             label.setAccessibleName(
                 emergency.signs[number] if number < len(emergency.signs) else sign
             )
-            grid.addWidget(label, number // 2, number % 2)
+            grid.addWidget(label, number // 2, number % 2, Qt.AlignmentFlag.AlignTop)
             self.sign_labels.append(label)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self._box = QVBoxLayout(self)
-        self._box.setContentsMargins(18, 8, 18, 10)
-        self._box.setSpacing(4)
+        self._box.setContentsMargins(16, 6, 16, 6)
+        self._box.setSpacing(2)
         self._box.addWidget(self.title_label)
         self._box.addWidget(self.lead_label)
         self._box.addLayout(grid)
@@ -160,7 +161,7 @@ class EmergencyBanner(QFrame):
         self.setAccessibleDescription(self.full_text)
         for widget in (self, self.title_label, *self.sign_labels):
             _restyle(widget)
-        self._box.activate()
+        self._relayout()
 
     def after_cramp(self) -> None:
         """Relief is over: the signs go back to few words to leave room for the diary form.
@@ -171,4 +172,13 @@ class EmergencyBanner(QFrame):
             label.setProperty("near", False)
             label.setText(f"• {self.emergency.panel_signs[number]}")
             _restyle(label)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Lay out the screen for the notice's new size now, not at the next event loop turn."""
         self._box.activate()
+        self.updateGeometry()
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.activate()
