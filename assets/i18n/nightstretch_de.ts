@@ -25,6 +25,25 @@
     </message>
 </context>
 <context>
+    <name>EarlierBar</name>
+    <message>
+        <source>Started earlier?</source>
+        <translation>Früher begonnen?</translation>
+    </message>
+    <message>
+        <source>~{0} min ago</source>
+        <translation>vor ~{0} Min.</translation>
+    </message>
+    <message>
+        <source>The cramp started about {0} minutes ago</source>
+        <translation>Der Krampf begann vor etwa {0} Minuten</translation>
+    </message>
+    <message>
+        <source>Time the cramp from when it began</source>
+        <translation>Den Krampf ab seinem Beginn messen</translation>
+    </message>
+</context>
+<context>
     <name>EpisodeDialog</name>
     <message>
         <source>not noted</source>
@@ -174,8 +193,60 @@
         <translation>Welches Bein</translation>
     </message>
     <message>
-        <source>How bad? 0 = none, 10 = worst</source>
-        <translation>Wie schlimm? 0 = gar nicht, 10 = am schlimmsten</translation>
+        <source>Did it wake you?</source>
+        <translation>Hat er Sie geweckt?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Yes, it woke me</source>
+        <translation>Ja, er hat mich geweckt</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No, I was awake</source>
+        <translation>Nein, ich war wach</translation>
+    </message>
+    <message>
+        <source>Did the cramp wake you</source>
+        <translation>Hat der Krampf Sie geweckt</translation>
+    </message>
+    <message>
+        <source>How bad? 0–10</source>
+        <translation>Wie schlimm? 0–10</translation>
+    </message>
+    <message>
+        <source>0 = none, 10 = worst</source>
+        <translation>0 = gar nicht, 10 = am schlimmsten</translation>
+    </message>
+    <message>
+        <source>Not over — back</source>
+        <translation>Noch nicht vorbei</translation>
+    </message>
+    <message>
+        <source>Not over, back to relief</source>
+        <translation>Noch nicht vorbei, zurück zur Hilfe</translation>
+    </message>
+    <message>
+        <source>The cramp is not over: relief goes on with the same clock</source>
+        <translation>Der Krampf ist nicht vorbei: die Hilfe geht mit derselben Uhr weiter</translation>
+    </message>
+    <message>
+        <source>Not a cramp — discard</source>
+        <translation>Kein Krampf – verwerfen</translation>
+    </message>
+    <message>
+        <source>Not a cramp, discard</source>
+        <translation>Kein Krampf, verwerfen</translation>
+    </message>
+    <message>
+        <source>Take this episode out of the diary</source>
+        <translation>Diesen Eintrag aus dem Tagebuch nehmen</translation>
     </message>
     <message>
         <source>Pain {0} of 10</source>
@@ -861,6 +932,10 @@
         <source>This cramp could not be saved: {0}</source>
         <translation>Dieser Krampf konnte nicht gespeichert werden: {0}</translation>
     </message>
+    <message>
+        <source>Not a cramp: nothing was kept in your diary.</source>
+        <translation>Kein Krampf: nichts wurde im Tagebuch behalten.</translation>
+    </message>
 </context>
 <context>
     <name>ReliefScreen</name>
@@ -869,12 +944,28 @@
         <translation>Wie lange der Krampf schon dauert</translation>
     </message>
     <message>
+        <source>Timed from about {0} min before relief opened.</source>
+        <translation>Gemessen ab etwa {0} Min. vor dem Öffnen der Hilfe.</translation>
+    </message>
+    <message>
+        <source>The same cramp: its clock goes on from {0}.</source>
+        <translation>Derselbe Krampf: seine Uhr läuft weiter ab {0}.</translation>
+    </message>
+    <message>
         <source>Step {0} of {1}: {2}. Hold until it eases.</source>
         <translation>Schritt {0} von {1}: {2}. Halten, bis es nachlässt.</translation>
     </message>
     <message>
         <source>Step {0} of {1}: {2}. Try this.</source>
         <translation>Schritt {0} von {1}: {2}. Probieren Sie das.</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>noch {0}</translation>
+    </message>
+    <message>
+        <source>Nearly 10 minutes: {0} to the emergency line.</source>
+        <translation>Fast 10 Minuten: noch {0} bis zur Notfallgrenze.</translation>
     </message>
     <message>
         <source>Lasted {0}</source>
@@ -1493,6 +1584,18 @@ Zum Starten klicken.</translation>
     <message>
         <source>End relief now (Esc)</source>
         <translation>Krampfhilfe jetzt beenden (Esc)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back one step</source>
+        <translation>Einen Schritt zurück</translation>
+    </message>
+    <message>
+        <source>The step before, or back to where the cramp is (Left arrow)</source>
+        <translation>Der Schritt davor, oder zurück zur Frage, wo der Krampf ist (Pfeil links)</translation>
     </message>
 </context>
 <context>
