@@ -489,12 +489,20 @@
         <translation>{1} {0}</translation>
     </message>
     <message>
+        <source>end not recorded</source>
+        <translation>Ende nicht erfasst</translation>
+    </message>
+    <message>
         <source>pain {0}/10</source>
         <translation>Schmerz {0}/10</translation>
     </message>
     <message>
         <source>woke you</source>
         <translation>hat Sie geweckt</translation>
+    </message>
+    <message>
+        <source>past the emergency line</source>
+        <translation>über der Notfallgrenze</translation>
     </message>
 </context>
 <context>
@@ -1172,14 +1180,6 @@ Zum Starten klicken.</translation>
     <message>
         <source>Night leg cramps: diary for my doctor</source>
         <translation>Nächtliche Beinkrämpfe: Tagebuch für meine Arztpraxis</translation>
-    </message>
-    <message>
-        <source>{0} s</source>
-        <translation>{0} s</translation>
-    </message>
-    <message>
-        <source>{0} min</source>
-        <translation>{0} min</translation>
     </message>
     <message>
         <source>yes</source>
