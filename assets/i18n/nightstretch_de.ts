@@ -31,16 +31,16 @@
         <translation>Früher begonnen?</translation>
     </message>
     <message>
-        <source>~{0} min ago</source>
-        <translation>vor ~{0} Min.</translation>
-    </message>
-    <message>
         <source>The cramp started about {0} minutes ago</source>
         <translation>Der Krampf begann vor etwa {0} Minuten</translation>
     </message>
     <message>
         <source>Time the cramp from when it began</source>
         <translation>Den Krampf ab seinem Beginn messen</translation>
+    </message>
+    <message>
+        <source>min ago</source>
+        <translation>Min. zuvor</translation>
     </message>
 </context>
 <context>

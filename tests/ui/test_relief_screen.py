@@ -287,8 +287,10 @@ def test_relief_through_twelve_minutes_keeps_the_emergency_signs_in_view(
     assert banner.lead_label.isVisible()
     assert banner.lead_label.text() == emergency.lead
     assert every_sign_visible()
-    for label, sign in zip(banner.sign_labels, emergency.signs, strict=True):
+    for label, sign in zip(banner.sign_labels, emergency.panel_signs, strict=True):
         assert sign in label.text()
+    for sign in emergency.signs:  # told in full
+        assert sign in banner.accessibleDescription()
     assert cues.count(Cue.EMERGENCY) == 1
     assert told[-1] == banner.full_text
     qtbot.waitUntil(lambda: all(line in said for line in emergency.signs), timeout=10000)
@@ -454,3 +456,48 @@ def test_escape_ends_relief_then_saves_then_goes_home(
     assert app.journal is not None
     (episode,) = app.journal.episodes()
     assert episode.helped is None
+
+
+SHOT_SIZES = [(1280, 800), (1024, 600), (1920, 1080)]
+
+
+@pytest.mark.parametrize("size", SHOT_SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("scale", [1.0, 2.0], ids=["normal-text", "largest-text"])
+def test_relief_pictures_at_five_seconds_eight_and_ten_minutes_and_after(
+    qapp: QApplication,
+    qtbot: QtBot,
+    clock: FakeClock,
+    size: tuple[int, int],
+    language: str,
+    scale: float,
+) -> None:
+    """The pages the issue asks to be looked at; kept when NIGHTSTRETCH_SCREENSHOTS is set."""
+    settings = f'language = "{language}"\nlook = "night"\ntext_scale = {scale}'
+    nightstretch = build(qapp, qtbot, clock, settings)
+    nightstretch.window.resize(*size)
+    suffix = (
+        ""
+        if (size, language, scale) == ((1280, 800), "en", 1.0)
+        else "-"
+        + "-".join([f"{size[0]}x{size[1]}", language, *(["largest-text"] if scale > 1 else [])])
+    )
+    relief = nightstretch.cramp_now()
+    assert relief is not None
+    banner = relief.emergency_banner
+    clock.advance(5)
+    relief.tick()
+    assert banner.isVisible() and banner.state == "calm"
+    shot(nightstretch.window, f"relief-0-05-night{suffix}")
+    clock.advance(8 * 60 - 5)
+    relief.tick()
+    assert banner.state == "near"
+    shot(nightstretch.window, f"relief-8-00-night{suffix}")
+    clock.advance(2 * 60)
+    relief.tick()
+    assert banner.state == "urgent"
+    shot(nightstretch.window, f"relief-10-00-night{suffix}")
+    relief.eased()
+    assert relief.page == "details" and banner.isVisible()
+    shot(nightstretch.window, f"relief-after-night{suffix}")
+    nightstretch.shutdown()

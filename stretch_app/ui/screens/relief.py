@@ -117,7 +117,9 @@ class ReliefScreen(QWidget):
         )
 
         self.title_label = relief_label(relief_title(), role="muted", wrap=False)
-        self.title_label.hide()  # the "started earlier?" taps take its place while relief runs
+        # The window title names the screen; up here the room goes to the "started earlier?"
+        # taps while relief runs, and to the two ways back from a mistake after it.
+        self.title_label.hide()
         self.clock_label = relief_label("0:00", "relief-clock", wrap=False)
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.clock_label.setAccessibleName(self.tr("How long the cramp has lasted"))
@@ -145,6 +147,7 @@ class ReliefScreen(QWidget):
             self, "relief-undo-timer", self.form.resume_button.hide, single_shot=True
         )
         self._undo_timer.setInterval(UNDO_SECONDS * 1000)
+        self.form.discard_button.hide()  # shown once the cramp is over
         self.tips = PreventionTips(prevention)
         self.tips.done_button.clicked.connect(self.done.emit)
         self.pages.addWidget(self.form)
@@ -153,8 +156,13 @@ class ReliefScreen(QWidget):
         self._turn_to(0)
 
         top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
+        top.addWidget(self.title_label)
         top.addWidget(self.earlier_bar, 1)
+        # After the cramp the form's two ways back from a mistake sit up here, small.
+        top.addWidget(self.form.resume_button)
+        top.addWidget(self.form.discard_button)
+        top.addStretch(0)
+        top.addSpacing(12)
         top.addWidget(self.clock_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 8, 28, 10)
@@ -230,8 +238,8 @@ class ReliefScreen(QWidget):
         self._ended_sent = False
         self._undo_timer.stop()
         self.form.resume_button.hide()
+        self.form.discard_button.hide()
         self.form.reopen()
-        self.title_label.hide()
         self.earlier_bar.show()
         self._display_timer.start()
         self._handle(self.episode.reopen())
@@ -339,7 +347,6 @@ class ReliefScreen(QWidget):
                 self._display_timer.stop()
                 self._moment_timer.stop()
                 self.earlier_bar.hide()
-                self.title_label.show()
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
         self._render()
@@ -421,6 +428,7 @@ class ReliefScreen(QWidget):
         self.form.set_summary(heading, self.tr("The cramp lasted {0}.").format(lasted))
         self.form.set_woke_default(woke_by_default(outcome.started_at.astimezone()))
         self.form.resume_button.show()
+        self.form.discard_button.show()
         self._undo_timer.start()
         self.announced.emit(f"{heading} {self.form.lasted_label.text()}")
         announce(self, f"{heading} {self.form.lasted_label.text()}")

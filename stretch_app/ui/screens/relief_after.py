@@ -96,6 +96,7 @@ class EpisodeForm(QWidget):
         self.heading_label = _label("", "title")
         self.lasted_label = _label("", "howto")
         self.saved_label = _label("", "muted", wrap=True)
+        self.lasted_label.setWordWrap(True)
 
         self.leg_group = QButtonGroup(self)
         self.leg_buttons: dict[Leg, BigButton] = {}
@@ -107,7 +108,7 @@ class EpisodeForm(QWidget):
             self.leg_group.addButton(button)
             self.leg_buttons[leg] = button
             legs.addWidget(button, 1)
-        legs.addSpacing(24)
+        legs.addSpacing(8)
         legs.addWidget(_label(self.tr("Did it wake you?"), "howto", wrap=True), 2)
         self.woke_group = QButtonGroup(self)
         self.woke_buttons: dict[bool, BigButton] = {}
@@ -188,15 +189,10 @@ class EpisodeForm(QWidget):
         note.addWidget(self.save_button, 2)
         layout.addLayout(note)
         layout.addStretch(1)
-        mistakes = QHBoxLayout()
-        mistakes.addWidget(self.resume_button)
-        mistakes.addStretch(1)
-        mistakes.addWidget(self.discard_button)
-        layout.addLayout(mistakes)
 
         previous: QWidget = self.save_button
         widgets = (*self.leg_buttons.values(), *self.woke_buttons.values(), *self.pain_buttons)
-        for widget in (*widgets, self.note_edit, self.resume_button, self.discard_button):
+        for widget in (*widgets, self.note_edit):
             self.setTabOrder(previous, widget)
             previous = widget
 

@@ -68,6 +68,9 @@ class ChoosePage(QWidget):
         self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.autostart_label = relief_label("", "relief-autostart")
         self.autostart_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.question_label, self.autostart_label):
+            # The room goes to the four buttons, not to space around the words.
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.muscle_buttons: dict[Muscle, BigButton] = {}
         grid = QGridLayout()
         grid.setSpacing(18)
@@ -87,6 +90,8 @@ class ChoosePage(QWidget):
                 description=descriptions[muscle],
             )
             button.setProperty("relief", "muscle")
+            # Big targets that take the room there is (a two-line name needs its own height).
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, m=muscle: self.chosen.emit(m))
             grid.addWidget(button, (number - 1) // 2, (number - 1) % 2)
             self.muscle_buttons[muscle] = button
@@ -135,6 +140,8 @@ class StepPage(QWidget):
         )
         for button in (self.eased_button, self.next_button):
             button.setProperty("relief", "answer")
+        for button in (self.back_button, self.end_button):
+            button.setProperty("small", True)
 
         words = QVBoxLayout()
         words.setSpacing(2)
@@ -207,7 +214,7 @@ class StepPage(QWidget):
 
 
 class EarlierBar(QWidget):
-    """Started earlier? One tap sets the cramp's start 1, 2, 5 or 10 minutes back."""
+    """Started earlier? [1] [2] [5] [10] min ago: one tap sets the cramp's start back."""
 
     chosen = Signal(int)
     """The minutes the person tapped."""
@@ -222,7 +229,7 @@ class EarlierBar(QWidget):
         row.addWidget(self.label, 1)
         for minutes in choices:
             button = BigButton(
-                self.tr("~{0} min ago").format(minutes),
+                str(minutes),
                 accessible_name=self.tr("The cramp started about {0} minutes ago").format(minutes),
                 description=self.tr("Time the cramp from when it began"),
             )
@@ -233,3 +240,5 @@ class EarlierBar(QWidget):
             button.clicked.connect(lambda _=False, m=minutes: self.chosen.emit(m))
             row.addWidget(button)
             self.buttons[minutes] = button
+        self.unit_label = relief_label(self.tr("min ago"), role="muted", wrap=False)
+        row.addWidget(self.unit_label)

@@ -27,15 +27,18 @@ def relief_style(look: Look, scale: float) -> str:
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
     QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
     QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
-    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(120)}; }}
+    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(96)}; }}
     QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(100)}; }}
     QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(70)}; }}
     QPushButton[small="true"] {{ font-size: {px(22)}; min-height: {px(44)}; padding: 2px 16px; }}
-    QPushButton[earlier="true"] {{ font-size: {px(19)}; min-height: {px(40)}; padding: 2px 8px; }}
+    QPushButton[earlier="true"] {{
+        font-size: {px(22)}; font-weight: 700; min-height: {px(40)}; min-width: {px(44)};
+        padding: 2px 8px;
+    }}
     QPushButton[earlier="true"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
-    QPushButton[relief="choice"] {{ font-size: {px(30)}; min-height: {px(60)}; padding: 4px 10px; }}
+    QPushButton[relief="choice"] {{ font-size: {px(28)}; min-height: {px(60)}; padding: 4px 6px; }}
     QPushButton[relief="choice"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
@@ -148,7 +151,11 @@ class EmergencyBanner(QFrame):
             _restyle(label)
 
     def show_full(self) -> None:
-        """The full notice: urgent colours, the lead, and every sign in full."""
+        """The full notice: urgent colours, the lead, and the signs.
+
+        On screen the signs keep their few words (the lead says what to do, and a small screen
+        has no room for four long sentences); the voice and screen readers get them in full.
+        """
         if self.state == "urgent":
             return
         self.setProperty("state", "urgent")
@@ -156,7 +163,7 @@ class EmergencyBanner(QFrame):
         self.lead_label.show()
         for number, label in enumerate(self.sign_labels):
             label.setProperty("near", False)
-            label.setText(f"• {self.emergency.signs[number]}")
+            label.setText(f"• {self.emergency.panel_signs[number]}")
         self.setAccessibleName(self.emergency.title)
         self.setAccessibleDescription(self.full_text)
         for widget in (self, self.title_label, *self.sign_labels):
