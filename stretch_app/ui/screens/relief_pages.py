@@ -226,7 +226,8 @@ class EarlierBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
-        row.addWidget(self.label, 1)
+        row.addStretch(1)
+        row.addWidget(self.label)
         for minutes in choices:
             button = BigButton(
                 str(minutes),
