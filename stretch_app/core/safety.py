@@ -11,9 +11,9 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Emergency",
@@ -50,6 +50,14 @@ class Emergency(_Frozen):
     highlight_from_minutes: Annotated[float, Field(ge=0, le=120)] = 8
     repeat_every_minutes: Annotated[float, Field(gt=0, le=120)] = 3
     same_cramp_within_minutes: Annotated[float, Field(ge=0, le=60)] = 5
+
+    @model_validator(mode="after")
+    def _signs_match(self) -> Self:
+        if self.short_signs and len(self.short_signs) != len(self.signs):
+            raise ValueError("short_signs must give each of the signs, in the same order")
+        if self.timed_sign >= len(self.signs):
+            raise ValueError(f"timed_sign {self.timed_sign} names no sign")
+        return self
 
     @property
     def panel_signs(self) -> tuple[str, ...]:
