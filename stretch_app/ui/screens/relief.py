@@ -9,11 +9,9 @@ drives it with timers, renders it, and forwards every event for the voice and th
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
@@ -26,7 +24,6 @@ from stretch_app.core.journal import Muscle
 from stretch_app.core.model import format_duration
 from stretch_app.core.relief import (
     EARLIER_CHOICES,
-    MUSCLE_CHOICES,
     Asking,
     Continued,
     EmergencyNear,
@@ -42,6 +39,15 @@ from stretch_app.core.relief import (
 )
 from stretch_app.core.safety import Emergency, Prevention
 from stretch_app.ui.screens.relief_after import EpisodeForm, EpisodeNotes, PreventionTips
+from stretch_app.ui.screens.relief_keys import bind_relief_keys
+from stretch_app.ui.screens.relief_news import (
+    clock_text,
+    continued_news,
+    earlier_news,
+    near_news,
+    step_news,
+    time_left,
+)
 from stretch_app.ui.screens.relief_pages import (
     ChoosePage,
     EarlierBar,
@@ -63,11 +69,6 @@ DISPLAY_INTERVAL_MS = 200
 CALM_DISPLAY_INTERVAL_MS = 1000
 UNDO_SECONDS = 20
 """How long "Not over — back to relief" stays on the form after the end (ours)."""
-
-
-def _clock_text(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 class ReliefScreen(QWidget):
@@ -171,7 +172,7 @@ class ReliefScreen(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.emergency_banner)
-        self._bind_keys()
+        bind_relief_keys(self)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -186,22 +187,6 @@ class ReliefScreen(QWidget):
         self.next_label, self.picture, self.ring = step.next_label, step.picture, step.ring
         self.eased_button, self.next_button = step.eased_button, step.next_button
         self.end_button, self.back_button = step.end_button, step.back_button
-
-    def _bind_keys(self) -> None:
-        bindings: list[tuple[str, Callable[[], object]]] = [
-            ("E", self._key_eased),
-            ("N", self._key_next),
-            ("Right", self._key_next),
-            ("Left", self._key_back),
-            ("Backspace", self._key_back),
-            ("Escape", self._key_escape),
-        ]
-        for number, muscle in enumerate(MUSCLE_CHOICES, start=1):
-            bindings.append((str(number), partial(self._key_choose, muscle)))
-        for key, slot in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:
         """Follow the night or day look (and the person's text size)."""
@@ -292,30 +277,6 @@ class ReliefScreen(QWidget):
         """Which page is in front: "choose", "step", "details" or "tips"."""
         return ("choose", "step", "details", "tips")[self.pages.currentIndex()]
 
-    def _key_choose(self, muscle: Muscle) -> None:
-        if self.page == "choose":
-            self.choose(muscle)
-
-    def _key_eased(self) -> None:
-        if self.page == "step":
-            self.eased()
-
-    def _key_back(self) -> None:
-        if self.page == "step":
-            self.back()
-
-    def _key_next(self) -> None:
-        if self.page in ("choose", "step"):
-            self.next_step()
-
-    def _key_escape(self) -> None:
-        if not self.episode.is_over:
-            self.stop()
-        elif self.page == "details":
-            self.form.save()
-        else:
-            self.done.emit()
-
     def _handle(self, events: list[ReliefEvent]) -> None:
         focus: QWidget | None = None
         news: list[tuple[str, bool]] = []
@@ -327,19 +288,16 @@ class ReliefScreen(QWidget):
                 news.append((self.question_label.text(), False))
             elif isinstance(event, StepStarted):
                 focus = self.eased_button  # Enter always means "easing" on a new step
-                news.append((self._step_news(event), False))
+                news.append((step_news(event), False))
             elif isinstance(event, StartMoved):
-                minutes = round(event.earlier_s / 60)
-                text = self.tr("Timed from about {0} min before relief opened.").format(minutes)
-                news.append((text, False))
+                news.append((earlier_news(event.earlier_s), False))
             elif isinstance(event, EmergencyNear):
-                news.append((self._near_news(), False))
+                news.append((near_news(self.episode.emergency_in()), False))
             elif isinstance(event, EmergencyReached):
                 emergency = True
                 news.append((self.emergency_banner.full_text, True))
             elif isinstance(event, Continued):
-                text = self.tr("The same cramp: its clock goes on from {0}.")
-                text = text.format(_clock_text(event.elapsed))
+                text = continued_news(event.elapsed)
                 self.show_notice(text)
                 news.append((text, False))
             elif isinstance(event, Ended) and not self._ended_sent:
@@ -371,35 +329,15 @@ class ReliefScreen(QWidget):
 
     # --- rendering ----------------------------------------------------------------------------
 
-    def _step_news(self, event: StepStarted) -> str:
-        """A new step in one line, e.g. "Step 2 of 7: Massage the muscle. Hold until it eases."."""
-        exercise = event.step.exercise.name
-        if event.step.open_ended:
-            text = self.tr("Step {0} of {1}: {2}. Hold until it eases.")
-        else:
-            text = self.tr("Step {0} of {1}: {2}. Try this.")
-        return text.format(event.index + 1, event.count, exercise)
-
-    def _time_left(self) -> str:
-        """The time to the emergency threshold, e.g. "1:59 left"."""
-        # Rounded up, so "0:00 left" is never on screen while the notice has not come.
-        left = -int(-self.episode.emergency_in() // 1)
-        return self.tr("{0} left").format(_clock_text(left))
-
-    def _near_news(self) -> str:
-        return self.tr("Nearly 10 minutes: {0} to the emergency line.").format(
-            _clock_text(-int(-self.episode.emergency_in() // 1))
-        )
-
     def _render(self) -> None:
         episode = self.episode
-        elapsed = _clock_text(episode.elapsed())
+        elapsed = clock_text(episode.elapsed())
         if episode.is_over:
             self.clock_label.setText(self.tr("Lasted {0}").format(elapsed))
         else:
             self.clock_label.setText(self.tr("Cramp {0}").format(elapsed))
         if episode.near and not episode.emergency:
-            self.emergency_banner.show_near(self._time_left())
+            self.emergency_banner.show_near(time_left(episode.emergency_in()))
         if episode.state is ReliefState.CHOOSING:
             self._turn_to(0)
             remaining = episode.autostart_remaining()
