@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import wave
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from stretch_app.core.clock import FakeClock
+from stretch_app.core.guidance import Cue
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import StepMode
 from stretch_app.core.relief import (
@@ -26,7 +30,7 @@ from stretch_app.core.relief import (
     spoken_lines,
     woke_by_default,
 )
-from tests.conftest import ROUTINES
+from tests.conftest import ASSETS, ROUTINES
 
 STARTED_AT = datetime(2025, 1, 14, 2, 30, tzinfo=UTC)
 LEAD = "A cramp that lasts more than 10 minutes needs emergency care."
@@ -345,3 +349,32 @@ def test_back_goes_one_step_back_then_to_the_question_without_a_countdown(
 )
 def test_did_it_wake_you_defaults_from_the_time_of_night(hour: int, woke: bool) -> None:
     assert woke_by_default(datetime(2025, 1, 14, hour, 30)) is woke
+
+
+def test_the_emergency_cue_is_shipped_regenerable_and_like_no_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = ASSETS / "sounds"
+    spec = importlib.util.spec_from_file_location("make_sounds", folder / "make_sounds.py")
+    assert spec is not None and spec.loader is not None
+    make_sounds = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_sounds)
+    monkeypatch.setattr(make_sounds, "HERE", tmp_path)
+    make_sounds.main()
+    for cue in Cue:  # the script makes every cue, byte for byte as shipped
+        assert (tmp_path / f"{cue.value}.wav").read_bytes() == (
+            folder / f"{cue.value}.wav"
+        ).read_bytes()
+
+    def seconds(path: Path) -> float:
+        with wave.open(str(path)) as sound:
+            assert (sound.getnchannels(), sound.getsampwidth(), sound.getframerate()) == (
+                1,
+                2,
+                44100,
+            )
+            return sound.getnframes() / sound.getframerate()
+
+    others = [folder / f"{cue.value}.wav" for cue in Cue if cue is not Cue.EMERGENCY]
+    # Longer than any other cue: three calls, not a chime.
+    assert seconds(folder / "emergency.wav") > max(seconds(path) for path in others)
