@@ -32,6 +32,25 @@
     </message>
 </context>
 <context>
+    <name>EarlierBar</name>
+    <message>
+        <source>Started earlier?</source>
+        <translation>Früher begonnen?</translation>
+    </message>
+    <message>
+        <source>The cramp started about {0} minutes ago</source>
+        <translation>Der Krampf begann vor etwa {0} Minuten</translation>
+    </message>
+    <message>
+        <source>Time the cramp from when it began</source>
+        <translation>Den Krampf ab seinem Beginn messen</translation>
+    </message>
+    <message>
+        <source>min ago</source>
+        <translation>Min. zuvor</translation>
+    </message>
+</context>
+<context>
     <name>EditorFlow</name>
     <message>
         <source>New routine</source>
@@ -355,10 +374,6 @@
         <translation>Welches Bein</translation>
     </message>
     <message>
-        <source>How bad? 0 = none, 10 = worst</source>
-        <translation>Wie schlimm? 0 = gar nicht, 10 = am schlimmsten</translation>
-    </message>
-    <message>
         <source>Pain {0} of 10</source>
         <translation>Schmerz {0} von 10</translation>
     </message>
@@ -381,6 +396,62 @@
     <message>
         <source>Save (nothing here is required)</source>
         <translation>Speichern (nichts hier ist Pflicht)</translation>
+    </message>
+    <message>
+        <source>Did it wake you?</source>
+        <translation>Hat er Sie geweckt?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Yes, it woke me</source>
+        <translation>Ja, er hat mich geweckt</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No, I was awake</source>
+        <translation>Nein, ich war wach</translation>
+    </message>
+    <message>
+        <source>Did the cramp wake you</source>
+        <translation>Hat der Krampf Sie geweckt</translation>
+    </message>
+    <message>
+        <source>How bad? 0–10</source>
+        <translation>Wie schlimm? 0–10</translation>
+    </message>
+    <message>
+        <source>0 = none, 10 = worst</source>
+        <translation>0 = gar nicht, 10 = am schlimmsten</translation>
+    </message>
+    <message>
+        <source>Not over — back</source>
+        <translation>Noch nicht vorbei</translation>
+    </message>
+    <message>
+        <source>Not over, back to relief</source>
+        <translation>Noch nicht vorbei, zurück zur Hilfe</translation>
+    </message>
+    <message>
+        <source>The cramp is not over: relief goes on with the same clock</source>
+        <translation>Der Krampf ist nicht vorbei: die Hilfe geht mit derselben Uhr weiter</translation>
+    </message>
+    <message>
+        <source>Not a cramp — discard</source>
+        <translation>Kein Krampf – verwerfen</translation>
+    </message>
+    <message>
+        <source>Not a cramp, discard</source>
+        <translation>Kein Krampf, verwerfen</translation>
+    </message>
+    <message>
+        <source>Take this episode out of the diary</source>
+        <translation>Diesen Eintrag aus dem Tagebuch nehmen</translation>
     </message>
 </context>
 <context>
@@ -699,6 +770,14 @@
     <message>
         <source>woke you</source>
         <translation>hat Sie geweckt</translation>
+    </message>
+    <message>
+        <source>end not recorded</source>
+        <translation>Ende nicht erfasst</translation>
+    </message>
+    <message>
+        <source>past the emergency line</source>
+        <translation>über der Notfallgrenze</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1275,10 @@
         <source>This cramp could not be saved: {0}</source>
         <translation>Dieser Krampf konnte nicht gespeichert werden: {0}</translation>
     </message>
+    <message>
+        <source>Not a cramp: nothing was kept in your diary.</source>
+        <translation>Kein Krampf: nichts wurde im Tagebuch behalten.</translation>
+    </message>
 </context>
 <context>
     <name>ReliefScreen</name>
@@ -1280,6 +1363,22 @@ vorn</translation>
     <message>
         <source>Foot</source>
         <translation>Fuß</translation>
+    </message>
+    <message>
+        <source>Timed from about {0} min before relief opened.</source>
+        <translation>Gemessen ab etwa {0} Min. vor dem Öffnen der Hilfe.</translation>
+    </message>
+    <message>
+        <source>The same cramp: its clock goes on from {0}.</source>
+        <translation>Derselbe Krampf: seine Uhr läuft weiter ab {0}.</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>noch {0}</translation>
+    </message>
+    <message>
+        <source>Nearly 10 minutes: {0} to the emergency line.</source>
+        <translation>Fast 10 Minuten: noch {0} bis zur Notfallgrenze.</translation>
     </message>
 </context>
 <context>
@@ -1420,14 +1519,6 @@ Zum Starten klicken.</translation>
     <message>
         <source>Night leg cramps: diary for my doctor</source>
         <translation>Nächtliche Beinkrämpfe: Tagebuch für meine Arztpraxis</translation>
-    </message>
-    <message>
-        <source>{0} s</source>
-        <translation>{0} s</translation>
-    </message>
-    <message>
-        <source>{0} min</source>
-        <translation>{0} min</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2016,6 +2107,18 @@ Zum Starten klicken.</translation>
     <message>
         <source>End relief now (Esc)</source>
         <translation>Krampfhilfe jetzt beenden (Esc)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back one step</source>
+        <translation>Einen Schritt zurück</translation>
+    </message>
+    <message>
+        <source>The step before, or back to where the cramp is (Left arrow)</source>
+        <translation>Der Schritt davor, oder zurück zur Frage, wo der Krampf ist (Pfeil links)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Generate Nightstretch's four soft cue tones as WAV files next to this script.
+"""Generate Nightstretch's five cue tones as WAV files next to this script.
 
 Run ``python assets/sounds/make_sounds.py`` to regenerate:
 
@@ -6,6 +6,9 @@ Run ``python assets/sounds/make_sounds.py`` to regenerate:
 - ``last-seconds.wav``: a very short, soft tick (about 0.12 s) for the last seconds of a hold.
 - ``switch-legs.wav``: two soft notes (about 0.5 s), time to change to the other leg.
 - ``done.wav``: a calm three-note descending chime (about 0.9 s), the routine is finished.
+- ``emergency.wav``: the one alert (about 1.9 s): a high-low pair of notes three times over,
+  unlike any other cue, played when a cramp reaches the emergency threshold (and again with
+  each repeat of the notice). Not harsh, but not a chime either: it asks to be acted on.
 
 Every file is 16-bit mono PCM at 44100 Hz. Each note is a pure sine with a smooth raised-cosine
 attack and an exponential decay that is faded fully to zero at the end, so there are no clicks.
@@ -82,7 +85,7 @@ def write(name: str, samples: list[float]) -> Path:
 
 
 def main() -> None:
-    """Write all four cue tones."""
+    """Write all five cue tones."""
     # E5 gliding up to A5: a gentle "begin" chime.
     write("hold-start.wav", note(659.26, 0.35, glide_to=880.0, glide_time=0.08, decay=7.0))
     # A short, low-ish tick: bright enough to notice, quiet enough for a dark bedroom.
@@ -102,6 +105,13 @@ def main() -> None:
             (0.5, note(523.25, 0.4, decay=5.0)),
         ),
     )
+    # B5 then F#5, three times: a two-tone call that no other cue resembles.
+    pairs = []
+    for n in range(3):
+        start = n * 0.6
+        pairs.append((start, note(987.77, 0.26, decay=3.0)))
+        pairs.append((start + 0.28, note(739.99, 0.28, decay=3.0)))
+    write("emergency.wav", mix(1.9, *pairs))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,8 @@ class Cue(StrEnum):
     LAST_SECONDS = "last-seconds"
     SWITCH_LEGS = "switch-legs"
     DONE = "done"
+    EMERGENCY = "emergency"
+    """Relief: the cramp has reached the emergency threshold (again)."""
 
 
 class GuidanceContext(Protocol):

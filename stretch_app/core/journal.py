@@ -89,6 +89,10 @@ _MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE INDEX sessions_started_at ON sessions (started_at);
     CREATE INDEX cramp_episodes_started_at ON cramp_episodes (started_at);
     """,
+    # 3: whether relief timed a cramp past the emergency threshold (existing rows: unknown).
+    """
+    ALTER TABLE cramp_episodes ADD COLUMN emergency INTEGER;
+    """,
 )
 SCHEMA_VERSION: Final = len(_MIGRATIONS)
 
@@ -145,13 +149,16 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _migrate(conn: sqlite3.Connection, number: int) -> None:
-    """Run one migration and set the version, all in one transaction."""
+    """Run one migration and set the version, all in one transaction (once, whoever is first)."""
     statements = [s.strip() for s in _MIGRATIONS[number - 1].split(";") if s.strip()]
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for statement in statements:
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {number:d}")
+        # Another process (a second start, a reader) may have migrated since we looked.
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        if version < number:
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number:d}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

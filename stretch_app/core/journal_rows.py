@@ -55,6 +55,8 @@ class EpisodeDetails(TypedDict, total=False):
     elsewhere_in_body: bool | None
     note: str
     source: EpisodeSource
+    emergency: bool | None
+    """True when relief timed the cramp past the emergency threshold (10 minutes)."""
 
 
 class EpisodeChanges(EpisodeDetails, total=False):
@@ -93,6 +95,8 @@ class CrampEpisode:
     elsewhere_in_body: bool | None
     note: str
     source: EpisodeSource
+    emergency: bool | None = None
+    """True when relief timed the cramp past the emergency threshold (journal version 3+)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +113,7 @@ MUSCLE_CHOICES: Final[tuple[Muscle, ...]] = ("calf", "back-of-thigh", "front-of-
 
 EPISODE_FIELDS: Final = ("started_at", *EpisodeDetails.__annotations__)
 """The episode columns after ``id``, in table order."""
-YES_NO: Final = ("woke_me", "swelling_numbness_skin", "elsewhere_in_body")
+YES_NO: Final = ("woke_me", "swelling_numbness_skin", "elsewhere_in_body", "emergency")
 
 
 def to_text(moment: datetime, name: str) -> str:

@@ -4,8 +4,12 @@ The person is in pain, so the engine asks one question ("where is the cramp?") a
 itself (the calf, the commonest place) if nothing is chosen within a few seconds. Then it walks
 through the relief routine's steps, the stretch for the chosen muscle first. Every step is
 open-ended: it counts up until the person says the cramp is easing or asks for the next one.
-The whole cramp is timed from the first action; once it reaches the emergency threshold of the
-safety guidance the engine says so, once, without waiting for anyone to click.
+
+The clock times the cramp, not the screen: the person may say it began a few minutes before
+relief was opened, and opening relief again soon after ending it continues the same cramp and
+its clock (:meth:`ReliefEpisode.reopen`), so the emergency threshold can never be reset by
+starting over. Nearing the threshold the engine says so; at the threshold it gives the
+emergency notice, and again every few minutes while relief runs, without anyone clicking.
 
 Pure Python, like :mod:`stretch_app.core.session`: every command returns the events it caused,
 in order, for the screen, the voice and the journal; time only ever comes from the clock.
@@ -14,22 +18,37 @@ in order, for the screen, the voice and the journal; time only ever comes from t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import Final
 
 from stretch_app.core.clock import Clock
-from stretch_app.core.journal import Muscle
-from stretch_app.core.journal_rows import MUSCLE_CHOICES
-from stretch_app.core.model import Exercise, Routine, StepMode
-from stretch_app.core.phrases import ENGLISH, Phrases
+from stretch_app.core.journal_rows import MUSCLE_CHOICES, Muscle
+from stretch_app.core.model import Exercise, Routine
+from stretch_app.core.relief_events import (
+    Asking,
+    Continued,
+    EmergencyNear,
+    EmergencyReached,
+    Ended,
+    MuscleChosen,
+    ReliefEvent,
+    ReliefOutcome,
+    ReliefStep,
+    StartMoved,
+    StepStarted,
+    spoken_lines,
+    whole_seconds,
+)
 
 __all__ = [
     "AUTOMATIC_MUSCLE",
+    "EARLIER_CHOICES",
     "MUSCLE_CHOICES",
     "STRETCH_FOR",
     "Asking",
+    "Continued",
+    "EmergencyNear",
     "EmergencyReached",
     "Ended",
     "MuscleChosen",
@@ -38,9 +57,12 @@ __all__ = [
     "ReliefOutcome",
     "ReliefState",
     "ReliefStep",
+    "StartMoved",
     "StepStarted",
     "relief_steps",
     "spoken_lines",
+    "whole_seconds",
+    "woke_by_default",
 ]
 
 
@@ -56,6 +78,20 @@ STRETCH_FOR: Final[Mapping[Muscle, str]] = {
 
 AUTOMATIC_MUSCLE: Final[Muscle] = "calf"
 
+EARLIER_CHOICES: Final[tuple[int, ...]] = (1, 2, 5, 10)
+"""The "it started about N minutes ago" taps offered while relief runs (ours, not the article's)."""
+
+SLEEP_HOURS: Final[tuple[time, time]] = (time(21, 0), time(7, 0))
+"""Our own default, not the article's: a cramp starting between these local times most likely
+woke the person, so "Did it wake you?" is answered yes unless they change it."""
+
+
+def woke_by_default(started_local: datetime) -> bool:
+    """Whether "Did it wake you?" starts as yes: the cramp began in the sleeping hours."""
+    evening, morning = SLEEP_HOURS
+    moment = started_local.time()
+    return moment >= evening or moment < morning
+
 
 class ReliefState(StrEnum):
     """Where an episode is: asking where it hurts, going through steps, or over."""
@@ -63,77 +99,6 @@ class ReliefState(StrEnum):
     CHOOSING = "choosing"
     RELIEVING = "relieving"
     ENDED = "ended"
-
-
-@dataclass(frozen=True, slots=True)
-class ReliefStep:
-    """One thing to do about the cramp: hold a stretch until it eases, or a tip."""
-
-    exercise: Exercise
-    mode: StepMode
-    note: str = ""
-
-    @property
-    def open_ended(self) -> bool:
-        """True when the step counts up until the cramp eases (a tip has no timer)."""
-        return self.mode is not StepMode.TIP
-
-
-@dataclass(frozen=True, slots=True)
-class Asking:
-    """The question is on screen; the calf starts by itself after ``autostart_after`` s."""
-
-    autostart_after: float
-
-
-@dataclass(frozen=True, slots=True)
-class MuscleChosen:
-    """The muscle is known: picked by the person, or the calf after the wait (``automatic``)."""
-
-    muscle: Muscle
-    automatic: bool
-
-
-@dataclass(frozen=True, slots=True)
-class StepStarted:
-    """A relief step began; ``index`` counts from 0 in :attr:`ReliefEpisode.steps`."""
-
-    step: ReliefStep
-    index: int
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class EmergencyReached:
-    """The cramp has lasted as long as the guidance says needs emergency care."""
-
-    elapsed: float
-
-
-@dataclass(frozen=True, slots=True)
-class ReliefOutcome:
-    """What the journal keeps about an episode once it is over."""
-
-    started_at: datetime
-    ended_at: datetime
-    duration_s: float
-    muscle: Muscle | None
-    helped: str | None
-    """The exercise id of the step that was on when the person said it eased."""
-    eased: bool
-    """True when the person said it eased; False when relief was ended otherwise."""
-    emergency: bool
-    """True when the episode reached the emergency threshold."""
-
-
-@dataclass(frozen=True, slots=True)
-class Ended:
-    """The episode is over."""
-
-    outcome: ReliefOutcome
-
-
-ReliefEvent = Asking | MuscleChosen | StepStarted | EmergencyReached | Ended
 
 
 def relief_steps(
@@ -161,9 +126,11 @@ def relief_steps(
 class ReliefEpisode:
     """One cramp being relieved: the muscle, the current step, and how long it has lasted.
 
-    ``started_at`` is the wall-clock time of the first action (for the journal); all durations
-    come from ``clock``. ``autostart_after`` is how long the question waits before the calf is
-    chosen (0 starts the calf at once); ``emergency_after`` is the threshold in seconds.
+    ``opened_at`` is the wall-clock time relief was opened; :attr:`started_at` is when the cramp
+    began (earlier, if the person says so). All durations come from ``clock``.
+    ``autostart_after`` is how long the question waits before the calf is chosen (0 starts the
+    calf at once); ``emergency_after`` is the threshold in seconds, ``highlight_from`` when the
+    threshold is said to be near, ``repeat_every`` how often the notice is given again.
     """
 
     def __init__(
@@ -175,29 +142,52 @@ class ReliefEpisode:
         started_at: datetime,
         autostart_after: float = 5.0,
         emergency_after: float = 600.0,
+        highlight_from: float | None = None,
+        repeat_every: float = 180.0,
     ) -> None:
         self.routine = routine
         self._exercises = exercises
         self._clock = clock
-        self.started_at = started_at
+        self.opened_at = started_at
         self.autostart_after = max(0.0, autostart_after)
         self.emergency_after = emergency_after
+        self.highlight_from = emergency_after if highlight_from is None else highlight_from
+        self.repeat_every = max(1.0, repeat_every)
         self._start = clock.monotonic()
+        self._asked_at = self._start
+        self._autostart_on = True
+        self.earlier_s = 0.0
+        """How long before relief opened the person said the cramp began."""
         self.state = ReliefState.CHOOSING
         self.muscle: Muscle | None = None
         self.steps: tuple[ReliefStep, ...] = ()
         self.index = 0
         self._step_start = self._start
         self.emergency = False
+        self.near = False
+        self._notices = 0
+        self._ended_mono: float | None = None
+        self.continued = 0
+        """How many times relief was opened again for this same cramp."""
+        self.discarded = False
         self.outcome: ReliefOutcome | None = None
 
     # --- reading ------------------------------------------------------------------------------
 
+    @property
+    def started_at(self) -> datetime:
+        """When the cramp began: when relief opened, or earlier if the person said so."""
+        return self.opened_at - timedelta(seconds=self.earlier_s)
+
     def elapsed(self) -> float:
-        """Seconds since the first action (frozen once the episode is over)."""
+        """Seconds since the cramp began (frozen, in whole seconds, once the episode is over)."""
         if self.outcome is not None:
             return self.outcome.duration_s
-        return max(0.0, self._clock.monotonic() - self._start)
+        return max(0.0, self._clock.monotonic() - self._start + self.earlier_s)
+
+    def emergency_in(self) -> float:
+        """Seconds until the emergency threshold (0 once it is reached)."""
+        return max(0.0, self.emergency_after - self.elapsed())
 
     def step_elapsed(self) -> float:
         """Seconds the current step has been going (0 while choosing)."""
@@ -207,9 +197,10 @@ class ReliefEpisode:
 
     def autostart_remaining(self) -> float | None:
         """Seconds until the calf is chosen automatically; None once a muscle is known."""
-        if self.state is not ReliefState.CHOOSING:
+        if self.state is not ReliefState.CHOOSING or not self._autostart_on:
             return None
-        return max(0.0, self.autostart_after - self.elapsed())
+        waited = self._clock.monotonic() - self._asked_at
+        return max(0.0, self.autostart_after - waited)
 
     @property
     def current(self) -> ReliefStep | None:
@@ -230,17 +221,23 @@ class ReliefEpisode:
         """True once the episode has ended."""
         return self.state is ReliefState.ENDED
 
+    def can_continue(self, within: float) -> bool:
+        """True when the episode ended no more than ``within`` seconds ago (and was kept)."""
+        if not self.is_over or self.discarded or self._ended_mono is None:
+            return False
+        return self._clock.monotonic() - self._ended_mono <= within
+
     def seconds_to_next_event(self) -> float | None:
-        """How long until :meth:`tick` has something to report (auto-start or emergency)."""
+        """How long until :meth:`tick` has something to report (auto-start, near, emergency)."""
         if self.is_over:
             return None
-        waits = []
+        waits = [max(0.0, self._next_notice() - self.elapsed())]
         autostart = self.autostart_remaining()
         if autostart is not None:
             waits.append(autostart)
-        if not self.emergency:
-            waits.append(max(0.0, self.emergency_after - self.elapsed()))
-        return min(waits) if waits else None
+        if not self.near and not self.emergency:
+            waits.append(max(0.0, self.highlight_from - self.elapsed()))
+        return min(waits)
 
     # --- commands -----------------------------------------------------------------------------
 
@@ -252,11 +249,11 @@ class ReliefEpisode:
         return events
 
     def tick(self) -> list[ReliefEvent]:
-        """Look at the clock: choose the calf when the wait is over; flag an emergency."""
+        """Look at the clock: choose the calf when the wait is over; near and emergency."""
         if self.is_over:
             return []
         events: list[ReliefEvent] = []
-        if self.state is ReliefState.CHOOSING and self.elapsed() >= self.autostart_after:
+        if self.autostart_remaining() == 0.0:
             events += self._choose(AUTOMATIC_MUSCLE, automatic=True)
         return events + self._check_emergency()
 
@@ -269,6 +266,13 @@ class ReliefEpisode:
         # Chosen by hand, even if the wait ran out a moment ago and no tick has noticed yet.
         return self._choose(muscle, automatic=False) + self._check_emergency()
 
+    def started_earlier(self, minutes: float) -> list[ReliefEvent]:
+        """The cramp began about ``minutes`` before relief opened (replaces an earlier answer)."""
+        if self.is_over or minutes < 0:
+            return []
+        self.earlier_s = minutes * 60.0
+        return [StartMoved(self.earlier_s, self.started_at), *self.tick()]
+
     def next_step(self) -> list[ReliefEvent]:
         """Still cramping: go on to the next step (after the last, start again at the first)."""
         events = self.tick()
@@ -278,6 +282,19 @@ class ReliefEpisode:
             events += self._enter((self.index + 1) % len(self.steps))
         return events
 
+    def back(self) -> list[ReliefEvent]:
+        """One step back; from the first step, back to "where is the cramp?" (no countdown)."""
+        events = self.tick()
+        if self.state is not ReliefState.RELIEVING:
+            return events
+        if self.index > 0:
+            return events + self._enter(self.index - 1)
+        self.state = ReliefState.CHOOSING
+        self.muscle = None
+        self.steps = ()
+        self._autostart_on = False  # they came back to choose: no one hurries them now
+        return [*events, Asking(None)]
+
     def eased(self) -> list[ReliefEvent]:
         """It is easing or gone: the episode ends, and the step on now is the one that helped."""
         step = self.current
@@ -286,6 +303,33 @@ class ReliefEpisode:
     def stop(self) -> list[ReliefEvent]:
         """End relief without saying it eased (Esc, closing the window, going home)."""
         return self._end(eased=False, helped=None)
+
+    def reopen(self) -> list[ReliefEvent]:
+        """The same cramp again (or the end was a mistake): relief goes on, and so does its clock.
+
+        The time since the end counts as cramp time, so the threshold cannot be reset.
+        """
+        if not self.is_over or self.discarded:
+            return []
+        self.outcome = None
+        self._ended_mono = None
+        self.continued += 1
+        events: list[ReliefEvent] = [Continued(self.elapsed())]
+        if self.steps:
+            self.state = ReliefState.RELIEVING
+            events += self._enter(self.index)
+        else:
+            self.state = ReliefState.CHOOSING
+            self._asked_at = self._clock.monotonic()
+            events.append(Asking(self.autostart_after if self._autostart_on else None))
+            events += self.tick()
+        return events + self._check_emergency()
+
+    def discard(self) -> None:
+        """It was not a cramp: the episode is over and can no longer be continued."""
+        if not self.is_over:
+            self.stop()
+        self.discarded = True
 
     # --- inside -------------------------------------------------------------------------------
 
@@ -298,11 +342,22 @@ class ReliefEpisode:
             events += self._enter(0)
         return events
 
+    def _next_notice(self) -> float:
+        return self.emergency_after + self._notices * self.repeat_every
+
     def _check_emergency(self) -> list[ReliefEvent]:
-        if self.emergency or self.elapsed() < self.emergency_after:
-            return []
-        self.emergency = True
-        return [EmergencyReached(self.elapsed())]
+        elapsed = self.elapsed()
+        events: list[ReliefEvent] = []
+        if not self.near and self.highlight_from <= elapsed < self.emergency_after:
+            self.near = True
+            events.append(EmergencyNear(self.emergency_after - elapsed))
+        if elapsed >= self._next_notice():
+            # One notice however late the tick; the next one falls a whole interval later.
+            repeat = self._notices
+            self._notices = int((elapsed - self.emergency_after) // self.repeat_every) + 1
+            self.emergency = self.near = True
+            events.append(EmergencyReached(elapsed, 0 if repeat == 0 else self._notices - 1))
+        return events
 
     def _enter(self, index: int) -> list[ReliefEvent]:
         self.index = index
@@ -313,8 +368,9 @@ class ReliefEpisode:
         if self.is_over:
             return []
         events = self.tick()
-        duration = self.elapsed()
+        duration = whole_seconds(self.elapsed())
         self.state = ReliefState.ENDED
+        self._ended_mono = self._clock.monotonic()
         self.outcome = ReliefOutcome(
             started_at=self.started_at,
             ended_at=self.started_at + timedelta(seconds=duration),
@@ -325,26 +381,3 @@ class ReliefEpisode:
             emergency=self.emergency,
         )
         return [*events, Ended(self.outcome)]
-
-
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
-
-
-def spoken_lines(event: ReliefEvent, emergency_lead: str, phrases: Phrases = ENGLISH) -> list[str]:
-    """What the voice says for one relief event; ``emergency_lead`` comes from the guidance."""
-    if isinstance(event, StepStarted):
-        exercise = event.step.exercise
-        name = _sentence(exercise.spoken or exercise.name)
-        if event.step.open_ended:
-            return [f"{name} {phrases.say('hold_until_eased')}"]
-        return [" ".join(filter(None, [name, _sentence(exercise.how_to[0])]))]
-    if isinstance(event, EmergencyReached):
-        return [emergency_lead]
-    if isinstance(event, Asking):
-        return [phrases.say("relief_asking", seconds=round(event.autostart_after))]
-    return []

@@ -19,8 +19,9 @@ from datetime import date, datetime, tzinfo
 from typing import Any, Final, get_args
 
 from stretch_app.core.doctor import DoctorRules, Finding, evaluate, format_night
-from stretch_app.core.history import NightLog, format_minutes, night_of
+from stretch_app.core.history import NightLog, night_of
 from stretch_app.core.journal import CrampEpisode, EpisodeSource, Leg, Muscle
+from stretch_app.core.model import format_duration
 from stretch_app.core.safety import SafetyGuide
 
 __all__ = [
@@ -202,7 +203,7 @@ def _episode_row(episode: CrampEpisode, tz: tzinfo | None) -> list[str]:
         episode.started_at.astimezone(tz).isoformat(),
         episode.ended_at.astimezone(tz).isoformat() if episode.ended_at else "",
         repr(episode.duration_s) if episode.duration_s is not None else "",
-        format_minutes(episode.duration_s) if episode.duration_s is not None else "",
+        format_duration(episode.duration_s) if episode.duration_s is not None else "",
         _text(episode.leg),
         _text(episode.muscle),
         _text(episode.pain),

@@ -11,9 +11,9 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Emergency",
@@ -31,12 +31,38 @@ class _Frozen(BaseModel):
 
 
 class Emergency(_Frozen):
-    """When a cramp needs emergency care."""
+    """When a cramp needs emergency care, and how the relief screen keeps it in view.
+
+    ``threshold_minutes`` and the signs are the article's; ``panel_title`` and
+    ``short_signs`` say the same signs in fewer words for the panel on screen from the first
+    moment of relief. ``highlight_from_minutes``, ``repeat_every_minutes`` and
+    ``same_cramp_within_minutes`` are our own defaults, not the article's (see the data file).
+    """
 
     title: Line
     threshold_minutes: Annotated[int, Field(ge=1, le=120)]
     lead: Line
     signs: tuple[Line, ...]
+    panel_title: Line = "Get emergency care for:"
+    short_signs: tuple[Line, ...] = ()
+    timed_sign: Annotated[int, Field(ge=0)] = 1
+    """Which of the signs (counting from 0) is the one about the cramp's length."""
+    highlight_from_minutes: Annotated[float, Field(ge=0, le=120)] = 8
+    repeat_every_minutes: Annotated[float, Field(gt=0, le=120)] = 3
+    same_cramp_within_minutes: Annotated[float, Field(ge=0, le=60)] = 5
+
+    @model_validator(mode="after")
+    def _signs_match(self) -> Self:
+        if self.short_signs and len(self.short_signs) != len(self.signs):
+            raise ValueError("short_signs must give each of the signs, in the same order")
+        if self.timed_sign >= len(self.signs):
+            raise ValueError(f"timed_sign {self.timed_sign} names no sign")
+        return self
+
+    @property
+    def panel_signs(self) -> tuple[str, ...]:
+        """The signs for the always-visible panel: the short forms when given."""
+        return self.short_signs or self.signs
 
 
 class SeeDoctor(_Frozen):

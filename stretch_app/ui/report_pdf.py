@@ -18,6 +18,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDoc
 
 from stretch_app.core.history import night_of
 from stretch_app.core.journal import CrampEpisode
+from stretch_app.core.model import format_duration
 from stretch_app.core.report import Report
 from stretch_app.ui.dates import short_night
 
@@ -54,15 +55,6 @@ def _made(made: datetime) -> str:
 
 def _number(value: float, decimals: int) -> str:
     return QLocale().toString(float(value), "f", decimals)
-
-
-def _minutes(seconds: float) -> str:
-    """A length of time as the history screen gives it, with the language's decimal mark."""
-    if seconds < 60:
-        return QCoreApplication.translate("ReportPdf", "{0} s").format(round(seconds))
-    tenths = round(seconds / 6)  # whole minutes show no decimals: "3 min", "2.5 min"
-    minutes = _number(tenths / 10, 1 if tenths % 10 else 0)
-    return QCoreApplication.translate("ReportPdf", "{0} min").format(minutes)
 
 
 def _yes(value: bool | None) -> str:
@@ -108,7 +100,7 @@ def _episode_row(episode: CrampEpisode, tz: tzinfo | None, helped: Mapping[str, 
     cells = (
         short_night(night_of(episode.started_at, tz)),
         episode.started_at.astimezone(tz).strftime("%H:%M"),
-        _minutes(episode.duration_s) if episode.duration_s is not None else "",
+        format_duration(episode.duration_s) if episode.duration_s is not None else "",
         _leg(episode.leg),
         _muscle(episode.muscle),
         "" if episode.pain is None else f"{episode.pain}/10",

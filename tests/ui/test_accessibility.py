@@ -20,7 +20,7 @@ from stretch_app.ui.widgets import announce as announce_module
 from tests.ui.helpers.screens import accessible_name, controls, tab_chain, visit_every_screen
 
 SCREENS = {
-    "home", "player", "finish", "relief-choose", "relief-step", "relief-emergency",
+    "home", "player", "finish", "relief-choose", "relief-step", "relief-near", "relief-emergency",
     "relief-form", "relief-tips", "history", "episode-dialog", "medicines", "guidance",
     "settings", "reminders-dialog", "reminder-window", "routine-editor", "exercise-picker",
 }  # fmt: skip

@@ -71,6 +71,7 @@ def english_strings() -> set[str]:
     for section in (guide.emergency, guide.see_doctor):
         strings |= {section.title, section.lead, *section.signs}
     strings |= {guide.prevention.title, *guide.prevention.tips, guide.disclaimer}
+    strings |= {guide.emergency.panel_title, *guide.emergency.short_signs}
     strings |= {page.title for page in guide.pages}
     strings |= {p for page in guide.pages for p in page.paragraphs}
     return {s for s in strings if re.search(r"[A-Za-z]{2}", s)} - {"Nightstretch"}

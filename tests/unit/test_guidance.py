@@ -248,7 +248,13 @@ def test_switching_legs_is_said_once_and_cued_once() -> None:
 
 
 def test_every_cue_names_a_sound_file() -> None:
-    assert [c.value for c in Cue] == ["hold-start", "last-seconds", "switch-legs", "done"]
+    assert [c.value for c in Cue] == [
+        "hold-start",
+        "last-seconds",
+        "switch-legs",
+        "done",
+        "emergency",
+    ]
     assert cue_for(Paused(phase())) is None
     assert cue_for(Finished(True, 7, 3)) is Cue.DONE
 

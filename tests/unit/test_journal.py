@@ -278,6 +278,9 @@ def test_a_version_1_journal_is_migrated_and_keeps_its_rows(path: Path) -> None:
             False,
         )
         assert (episode.elsewhere_in_body, episode.note) == (None, "old note")
+        assert episode.emergency is None  # version 3: not known for rows written before it
+        journal.update_episode(4, emergency=True)
+        assert journal.episodes()[0].emergency is True
         assert journal.medicines() == []
         journal.add_medicine("Statin")
         assert journal.add_episode(NIGHT) == 5
@@ -426,3 +429,16 @@ def test_every_reported_write_survives_sigkill(path: Path) -> None:
             stored = {episode.id for episode in journal.episodes()}
         missing = set(reported) - stored
         assert not missing, f"lost {sorted(missing)[:10]} (seed {seed})"
+
+
+def test_a_migration_another_process_ran_first_is_not_run_twice(path: Path) -> None:
+    """Two starts (or the app and a reader) opening a new journal at once: no failure."""
+    from stretch_app.core.journal import _migrate
+
+    Journal.open(path).close()
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        _migrate(conn, 1)  # what the slower one does, having read version 0 a moment before
+        _migrate(conn, SCHEMA_VERSION)
+    assert _sql(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    with Journal.open(path) as journal:
+        assert journal.add_episode(NIGHT) == 1

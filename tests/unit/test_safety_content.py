@@ -185,3 +185,27 @@ def test_a_name_with_umlauts_is_matched() -> None:
     note = german.flag_medicine("Konjugierte Östrogene 0,625 mg")
     assert note is not None
     assert note.generic == "konjugierte Östrogene"
+
+
+def test_the_relief_panel_s_signs_match_the_article_s_in_both_languages() -> None:
+    """Every emergency sign has its short form, in order; the timed one is about 10 minutes."""
+    for language in ("en", "de"):
+        emergency = load_safety_guide(paths.guidance_path(language)).emergency
+        assert len(emergency.short_signs) == len(emergency.signs) == 4
+        assert "10" in emergency.signs[emergency.timed_sign]
+        assert "10" in emergency.short_signs[emergency.timed_sign]
+        # Ours, not the article's, and said so in the file: the numbers are only defaults.
+        assert emergency.highlight_from_minutes < emergency.threshold_minutes
+        assert emergency.repeat_every_minutes > 0
+
+
+def test_short_signs_that_do_not_match_are_refused() -> None:
+    from pydantic import ValidationError
+
+    from stretch_app.core.safety import Emergency
+
+    base = {"title": "t", "threshold_minutes": 10, "lead": "l", "signs": ("a", "b")}
+    with pytest.raises(ValidationError, match="short_signs"):
+        Emergency.model_validate(base | {"short_signs": ("a",)})
+    with pytest.raises(ValidationError, match="timed_sign"):
+        Emergency.model_validate(base | {"timed_sign": 2})

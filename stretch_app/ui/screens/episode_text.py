@@ -6,8 +6,9 @@ from datetime import tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
-from stretch_app.core.history import format_minutes, night_of
+from stretch_app.core.history import night_of
 from stretch_app.core.journal import CrampEpisode
+from stretch_app.core.model import format_duration
 from stretch_app.ui.dates import short_night
 
 __all__ = ["describe_episode"]
@@ -35,11 +36,15 @@ def _where(leg: str | None, muscle: str | None) -> str:
 
 
 def describe_episode(episode: CrampEpisode, tz: tzinfo | None = None) -> str:
-    """One cramp in a line: night, time, length, where, pain, and whether it woke you."""
+    """One cramp in a line: night, time, length, where, pain, whether it woke you, emergency."""
     parts = [short_night(night_of(episode.started_at, tz))]
     parts.append(episode.started_at.astimezone(tz).strftime("%H:%M"))
     if episode.duration_s is not None:
-        parts.append(format_minutes(episode.duration_s))
+        # The same words as the relief screen's "The cramp lasted …": one length everywhere.
+        parts.append(format_duration(episode.duration_s))
+    elif episode.ended_at is None and episode.source == "relief":
+        # Relief records a cramp as it begins; the app was stopped before it ended.
+        parts.append(QCoreApplication.translate("HistoryScreen", "end not recorded"))
     where = _where(episode.leg, episode.muscle)
     if where:
         parts.append(where)
@@ -49,4 +54,6 @@ def describe_episode(episode: CrampEpisode, tz: tzinfo | None = None) -> str:
         )
     if episode.woke_me:
         parts.append(QCoreApplication.translate("HistoryScreen", "woke you"))
+    if episode.emergency:
+        parts.append(QCoreApplication.translate("HistoryScreen", "past the emergency line"))
     return " · ".join(parts)

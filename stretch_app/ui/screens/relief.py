@@ -9,11 +9,9 @@ drives it with timers, renders it, and forwards every event for the voice and th
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
@@ -25,20 +23,34 @@ from PySide6.QtWidgets import (
 from stretch_app.core.journal import Muscle
 from stretch_app.core.model import format_duration
 from stretch_app.core.relief import (
-    MUSCLE_CHOICES,
+    EARLIER_CHOICES,
     Asking,
+    Continued,
+    EmergencyNear,
     EmergencyReached,
     Ended,
     ReliefEpisode,
     ReliefEvent,
     ReliefOutcome,
     ReliefState,
+    StartMoved,
     StepStarted,
+    woke_by_default,
 )
 from stretch_app.core.safety import Emergency, Prevention
-from stretch_app.ui.screens.relief_after import EpisodeForm, PreventionTips
+from stretch_app.ui.screens.relief_after import EpisodeForm, EpisodeNotes, PreventionTips
+from stretch_app.ui.screens.relief_keys import bind_relief_keys
+from stretch_app.ui.screens.relief_news import (
+    clock_text,
+    continued_news,
+    earlier_news,
+    near_news,
+    step_news,
+    time_left,
+)
 from stretch_app.ui.screens.relief_pages import (
     ChoosePage,
+    EarlierBar,
     StepPage,
     muscle_labels,
     relief_label,
@@ -55,18 +67,15 @@ RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
 DISPLAY_INTERVAL_MS = 200
 CALM_DISPLAY_INTERVAL_MS = 1000
-
-
-def _clock_text(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"
+UNDO_SECONDS = 20
+"""How long "Not over — back to relief" stays on the form after the end (ours)."""
 
 
 class ReliefScreen(QWidget):
     """Asks where the cramp is, then shows one relief step at a time; times the whole cramp.
 
-    Keys: 1-4 choose the muscle; Enter or E says it is easing; N or Right goes on; Esc ends
-    relief (and on the form, saves it as it is).
+    Keys: 1-4 choose the muscle; Enter or E says it is easing; N or Right goes on; Left or
+    Backspace goes one step back; Esc ends relief (and on the form, saves it as it is).
     """
 
     relief_event = Signal(object)
@@ -79,6 +88,8 @@ class ReliefScreen(QWidget):
     """The person has read the tips and wants the main screen back."""
     announced = Signal(str)
     """What was just told to screen readers (the question, each step, the emergency)."""
+    discarded = Signal()
+    """The person said it was not a cramp: the episode must leave the diary."""
 
     def __init__(
         self,
@@ -107,12 +118,17 @@ class ReliefScreen(QWidget):
         )
 
         self.title_label = relief_label(relief_title(), role="muted", wrap=False)
+        # The window title names the screen; up here the room goes to the "started earlier?"
+        # taps while relief runs, and to the two ways back from a mistake after it.
+        self.title_label.hide()
         self.clock_label = relief_label("0:00", "relief-clock", wrap=False)
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.clock_label.setAccessibleName(self.tr("How long the cramp has lasted"))
         self.notice_label = relief_label(role="notice")
         self.notice_label.hide()
         self.emergency_banner = EmergencyBanner(emergency)
+        self.earlier_bar = EarlierBar(EARLIER_CHOICES)
+        self.earlier_bar.chosen.connect(self.started_earlier)
         self.pages = QStackedWidget()
         self.choose_page = ChoosePage()
         self.choose_page.chosen.connect(self.choose)
@@ -120,11 +136,19 @@ class ReliefScreen(QWidget):
         self.step_page.eased_button.clicked.connect(self.eased)
         self.step_page.next_button.clicked.connect(self.next_step)
         self.step_page.end_button.clicked.connect(self.stop)
+        self.step_page.back_button.clicked.connect(self.back)
         self._alias_controls()
         self.pages.addWidget(self.choose_page)
         self.pages.addWidget(self.step_page)
         self.form = EpisodeForm()
         self.form.saved.connect(self._on_form_saved)
+        self.form.resume_requested.connect(self.resume)
+        self.form.discard_requested.connect(self.discard)
+        self._undo_timer = named_timer(
+            self, "relief-undo-timer", self.form.resume_button.hide, single_shot=True
+        )
+        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
+        self.form.discard_button.hide()  # shown once the cramp is over
         self.tips = PreventionTips(prevention)
         self.tips.done_button.clicked.connect(self.done.emit)
         self.pages.addWidget(self.form)
@@ -133,16 +157,22 @@ class ReliefScreen(QWidget):
         self._turn_to(0)
 
         top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
+        top.addWidget(self.title_label)
+        top.addWidget(self.earlier_bar, 1)
+        # After the cramp the form's two ways back from a mistake sit up here, small.
+        top.addWidget(self.form.resume_button)
+        top.addWidget(self.form.discard_button)
+        top.addStretch(0)
+        top.addSpacing(12)
         top.addWidget(self.clock_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 12, 28, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(28, 8, 28, 10)
+        layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.notice_label)
-        layout.addWidget(self.emergency_banner)
         layout.addWidget(self.pages, 1)
-        self._bind_keys()
+        layout.addWidget(self.emergency_banner)
+        bind_relief_keys(self)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -156,21 +186,7 @@ class ReliefScreen(QWidget):
         self.until_label, self.howto_label = step.until_label, step.howto_label
         self.next_label, self.picture, self.ring = step.next_label, step.picture, step.ring
         self.eased_button, self.next_button = step.eased_button, step.next_button
-        self.end_button = step.end_button
-
-    def _bind_keys(self) -> None:
-        bindings: list[tuple[str, Callable[[], object]]] = [
-            ("E", self._key_eased),
-            ("N", self._key_next),
-            ("Right", self._key_next),
-            ("Escape", self._key_escape),
-        ]
-        for number, muscle in enumerate(MUSCLE_CHOICES, start=1):
-            bindings.append((str(number), partial(self._key_choose, muscle)))
-        for key, slot in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        self.end_button, self.back_button = step.end_button, step.back_button
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:
         """Follow the night or day look (and the person's text size)."""
@@ -190,9 +206,46 @@ class ReliefScreen(QWidget):
     # --- running ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """The first action: show the question (or the calf relief at once) and start timing."""
+        """The first action: show the question (or the calf relief at once) and start timing.
+
+        An episode that is over already is the same cramp again: it goes on, clock and all.
+        """
+        if self.episode.is_over:
+            self.resume()
+            return
         self._display_timer.start()
         self._handle(self.episode.start())
+
+    def resume(self) -> None:
+        """The cramp is not over after all: relief goes on, with the same clock and entry."""
+        if not self.episode.is_over or self.episode.discarded:
+            return
+        self._ended_sent = False
+        self._undo_timer.stop()
+        self.form.resume_button.hide()
+        self.form.discard_button.hide()
+        self.form.reopen()
+        self.earlier_bar.show()
+        self._display_timer.start()
+        self._handle(self.episode.reopen())
+
+    def discard(self) -> None:
+        """Not a cramp: the episode is dropped (the diary entry goes) and relief closes."""
+        if self.episode.discarded:
+            return
+        self._handle(self.episode.stop())
+        self.episode.discard()
+        self._undo_timer.stop()
+        self.form.resume_button.hide()
+        self.discarded.emit()
+
+    def started_earlier(self, minutes: int) -> None:
+        """The cramp began about ``minutes`` before relief was opened."""
+        self._handle(self.episode.started_earlier(minutes))
+
+    def back(self) -> None:
+        """One step back (from the first step, back to the question)."""
+        self._handle(self.episode.back())
 
     def tick(self) -> None:
         """Ask the engine what time it is; render; plan the next precise moment."""
@@ -224,26 +277,6 @@ class ReliefScreen(QWidget):
         """Which page is in front: "choose", "step", "details" or "tips"."""
         return ("choose", "step", "details", "tips")[self.pages.currentIndex()]
 
-    def _key_choose(self, muscle: Muscle) -> None:
-        if self.page == "choose":
-            self.choose(muscle)
-
-    def _key_eased(self) -> None:
-        if self.page == "step":
-            self.eased()
-
-    def _key_next(self) -> None:
-        if self.page in ("choose", "step"):
-            self.next_step()
-
-    def _key_escape(self) -> None:
-        if not self.episode.is_over:
-            self.stop()
-        elif self.page == "details":
-            self.form.save()
-        else:
-            self.done.emit()
-
     def _handle(self, events: list[ReliefEvent]) -> None:
         focus: QWidget | None = None
         news: list[tuple[str, bool]] = []
@@ -255,24 +288,34 @@ class ReliefScreen(QWidget):
                 news.append((self.question_label.text(), False))
             elif isinstance(event, StepStarted):
                 focus = self.eased_button  # Enter always means "easing" on a new step
-                news.append((self._step_news(event), False))
+                news.append((step_news(event), False))
+            elif isinstance(event, StartMoved):
+                news.append((earlier_news(event.earlier_s), False))
+            elif isinstance(event, EmergencyNear):
+                news.append((near_news(self.episode.emergency_in()), False))
             elif isinstance(event, EmergencyReached):
                 emergency = True
-                news.append((self.emergency_banner.accessibleDescription(), True))
+                news.append((self.emergency_banner.full_text, True))
+            elif isinstance(event, Continued):
+                text = continued_news(event.elapsed)
+                self.show_notice(text)
+                news.append((text, False))
             elif isinstance(event, Ended) and not self._ended_sent:
                 self._ended_sent = True
                 self._display_timer.stop()
                 self._moment_timer.stop()
-                self.emergency_banner.compact()  # a one-line reminder; the rest was shown
+                self.earlier_bar.hide()
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
         self._render()
         if emergency:
             # After the page in front is the step page (it may have just started), and with
-            # its picture and instructions making room: showing the notice lays the window out
+            # its picture and instructions making room: the full notice lays the window out
             # at once, and a taller page in front would make the window grow.
             self.step_page.make_room_for_emergency()
-            self.emergency_banner.show()
+            self.emergency_banner.show_full()
+        if self._ended_sent:
+            self.emergency_banner.after_cramp()
         for text, urgent in news:
             self.announced.emit(text)
             announce(self, text, urgent=urgent)
@@ -286,50 +329,27 @@ class ReliefScreen(QWidget):
 
     # --- rendering ----------------------------------------------------------------------------
 
-    def _step_news(self, event: StepStarted) -> str:
-        """A new step in one line, e.g. "Step 2 of 7: Massage the muscle. Hold until it eases."."""
-        exercise = event.step.exercise.name
-        if event.step.open_ended:
-            text = self.tr("Step {0} of {1}: {2}. Hold until it eases.")
-        else:
-            text = self.tr("Step {0} of {1}: {2}. Try this.")
-        return text.format(event.index + 1, event.count, exercise)
-
     def _render(self) -> None:
         episode = self.episode
-        elapsed = _clock_text(episode.elapsed())
+        elapsed = clock_text(episode.elapsed())
         if episode.is_over:
             self.clock_label.setText(self.tr("Lasted {0}").format(elapsed))
         else:
             self.clock_label.setText(self.tr("Cramp {0}").format(elapsed))
+        if episode.near and not episode.emergency:
+            self.emergency_banner.show_near(time_left(episode.emergency_in()))
         if episode.state is ReliefState.CHOOSING:
             self._turn_to(0)
-            wait = max(1, round((episode.autostart_remaining() or 0.0) + 0.49))
-            self.autostart_label.setText(self.tr("Calf relief starts in {0} s").format(wait))
+            remaining = episode.autostart_remaining()
+            wait = max(1, round((remaining or 0.0) + 0.49))
+            self.autostart_label.setText(
+                self.tr("Calf relief starts in {0} s").format(wait) if remaining is not None else ""
+            )
             return
-        step = episode.current
-        if episode.state is not ReliefState.RELIEVING or step is None:
+        if episode.state is not ReliefState.RELIEVING or episode.current is None:
             return
         self._turn_to(1)
-        self.step_label.setText(
-            self.tr("Step {0} of {1}").format(episode.index + 1, len(episode.steps))
-        )
-        self.exercise_label.setText(step.exercise.name)
-        self.until_label.setText(
-            self.tr("Hold until it eases") if step.open_ended else self.tr("Try this")
-        )
-        # An open-ended step's note only repeats "hold until it eases"; few words in pain.
-        lines = [step.note] if step.note and not step.open_ended else []
-        self.howto_label.setText("\n".join(f"• {line}" for line in [*lines, *step.exercise.how_to]))
-        upcoming = episode.upcoming
-        self.next_label.setText(
-            self.tr("Next: {0}").format(upcoming.exercise.name) if upcoming else ""
-        )
-        self.picture.show_picture(self._picture_for(step.exercise.picture))
-        if step.open_ended:
-            self.ring.show_elapsed(episode.step_elapsed(), self.tr("holding"))
-        else:
-            self.ring.show_text(self.tr("Tip"))
+        self.step_page.show_step(episode, self._picture_for(episode.current.exercise.picture))
 
     def _turn_to(self, index: int) -> None:
         """Bring a page to the front; only the page in front may ask for room."""
@@ -344,10 +364,18 @@ class ReliefScreen(QWidget):
         lasted = format_duration(outcome.duration_s)
         heading = self.tr("Glad it is easing.") if outcome.eased else self.tr("Relief ended.")
         self.form.set_summary(heading, self.tr("The cramp lasted {0}.").format(lasted))
+        self.form.set_woke_default(woke_by_default(outcome.started_at.astimezone()))
+        self.form.resume_button.show()
+        self.form.discard_button.show()
+        self._undo_timer.start()
         self.announced.emit(f"{heading} {self.form.lasted_label.text()}")
         announce(self, f"{heading} {self.form.lasted_label.text()}")
         self._turn_to(2)
         self.form.save_button.setFocus()
+
+    def fill_form(self, notes: EpisodeNotes) -> None:
+        """What was told about this cramp before (it is being continued)."""
+        self.form.fill(notes)
 
     def _on_form_saved(self, notes: object) -> None:
         self.details_saved.emit(notes)

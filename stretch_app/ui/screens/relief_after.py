@@ -56,6 +56,7 @@ class EpisodeNotes:
     leg: Leg | None = None
     pain: int | None = None
     note: str = ""
+    woke_me: bool | None = None
 
 
 def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
@@ -75,10 +76,18 @@ def _choice(text: str, accessible_name: str, description: str) -> BigButton:
 
 
 class EpisodeForm(QWidget):
-    """Which leg, how bad (0–10), a short note, and Save; all optional."""
+    """Which leg, did it wake you, how bad (0–10), a short note, and Save; all optional.
+
+    Mistakes are cheap here: "Not a cramp — discard" takes the episode out of the diary, and
+    for a few seconds after the end "Not over — back to relief" carries on the same cramp.
+    """
 
     saved = Signal(object)
     """The :class:`EpisodeNotes`, once."""
+    discard_requested = Signal()
+    """The person says it was not a cramp."""
+    resume_requested = Signal()
+    """The person says the cramp is not over (relief goes on, same clock)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,29 +96,39 @@ class EpisodeForm(QWidget):
         self.heading_label = _label("", "title")
         self.lasted_label = _label("", "howto")
         self.saved_label = _label("", "muted", wrap=True)
+        self.lasted_label.setWordWrap(True)
 
         self.leg_group = QButtonGroup(self)
         self.leg_buttons: dict[Leg, BigButton] = {}
         legs = QHBoxLayout()
         legs.setSpacing(12)
-        legs.addWidget(_label(self.tr("Which leg?"), "howto"), 2)
+        legs.addWidget(_label(self.tr("Which leg?"), "howto", wrap=True), 2)
         for leg, text, name in _legs():
             button = _choice(text, name, self.tr("Which leg"))
             self.leg_group.addButton(button)
             self.leg_buttons[leg] = button
+            legs.addWidget(button, 1)
+        legs.addSpacing(8)
+        legs.addWidget(_label(self.tr("Did it wake you?"), "howto", wrap=True), 2)
+        self.woke_group = QButtonGroup(self)
+        self.woke_buttons: dict[bool, BigButton] = {}
+        for woke, text, name in (
+            (True, self.tr("Yes"), self.tr("Yes, it woke me")),
+            (False, self.tr("No"), self.tr("No, I was awake")),
+        ):
+            button = _choice(text, name, self.tr("Did the cramp wake you"))
+            self.woke_group.addButton(button)
+            self.woke_buttons[woke] = button
             legs.addWidget(button, 1)
 
         self.pain_group = QButtonGroup(self)
         self.pain_buttons: list[BigButton] = []
         pain = QGridLayout()
         pain.setHorizontalSpacing(8)
-        pain.addWidget(
-            _label(self.tr("How bad? 0 = none, 10 = worst"), "howto"),
-            0,
-            0,
-            1,
-            11,
-        )
+        pain_label = _label(self.tr("How bad? 0–10"), "howto", wrap=True)
+        pain_label.setToolTip(self.tr("0 = none, 10 = worst"))
+        pain.addWidget(pain_label, 0, 0)
+        pain.setColumnStretch(0, 3)
         for value in range(11):
             button = _choice(
                 str(value),
@@ -118,7 +137,8 @@ class EpisodeForm(QWidget):
             )
             self.pain_group.addButton(button, value)
             self.pain_buttons.append(button)
-            pain.addWidget(button, 1, value)
+            pain.addWidget(button, 0, value + 1)
+            pain.setColumnStretch(value + 1, 1)
 
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(NOTE_MAX_CHARS)
@@ -131,25 +151,48 @@ class EpisodeForm(QWidget):
             description=self.tr("Save (nothing here is required)"),
         )
         self.save_button.setProperty("relief", "save")
-        self.save_button.setMinimumWidth(320)
+        self.save_button.setMinimumWidth(240)
         self.save_button.clicked.connect(self.save)
+        self.resume_button = BigButton(
+            self.tr("Not over — back"),
+            accessible_name=self.tr("Not over, back to relief"),
+            description=self.tr("The cramp is not over: relief goes on with the same clock"),
+        )
+        self.resume_button.setProperty("small", True)
+        self.resume_button.clicked.connect(self.resume_requested.emit)
+        self.resume_button.hide()
+        self.discard_button = BigButton(
+            self.tr("Not a cramp — discard"),
+            accessible_name=self.tr("Not a cramp, discard"),
+            description=self.tr("Take this episode out of the diary"),
+        )
+        self.discard_button.setProperty("small", True)
+        self.discard_button.clicked.connect(self.discard_requested.emit)
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(12)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
         summary = QHBoxLayout()
         summary.addWidget(self.heading_label)
-        summary.addWidget(self.lasted_label, 1)
+        told = QVBoxLayout()
+        told.setSpacing(0)
+        told.addWidget(self.lasted_label)
+        told.addWidget(self.saved_label)
+        summary.addLayout(told, 1)
         layout.addLayout(summary)
-        layout.addWidget(self.saved_label)
         layout.addStretch(1)
         layout.addLayout(legs)
         layout.addLayout(pain)
-        layout.addWidget(self.note_edit)
+        note = QHBoxLayout()
+        note.setSpacing(18)
+        note.addWidget(self.note_edit, 3)
+        note.addWidget(self.save_button, 2)
+        layout.addLayout(note)
         layout.addStretch(1)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignCenter)
 
         previous: QWidget = self.save_button
-        for widget in (*self.leg_buttons.values(), *self.pain_buttons, self.note_edit):
+        widgets = (*self.leg_buttons.values(), *self.woke_buttons.values(), *self.pain_buttons)
+        for widget in (*widgets, self.note_edit):
             self.setTabOrder(previous, widget)
             previous = widget
 
@@ -165,10 +208,30 @@ class EpisodeForm(QWidget):
     def notes(self) -> EpisodeNotes:
         """What the form holds now."""
         leg = next((leg for leg, b in self.leg_buttons.items() if b.isChecked()), None)
+        woke = next((value for value, b in self.woke_buttons.items() if b.isChecked()), None)
         pain = self.pain_group.checkedId()
-        return EpisodeNotes(
-            leg=leg, pain=pain if pain >= 0 else None, note=" ".join(self.note_edit.text().split())
-        )
+        note = " ".join(self.note_edit.text().split())
+        return EpisodeNotes(leg=leg, pain=pain if pain >= 0 else None, note=note, woke_me=woke)
+
+    def fill(self, notes: EpisodeNotes) -> None:
+        """Show what was told before (the same cramp, continued), ready to be saved again."""
+        self._saved = False
+        for leg, button in self.leg_buttons.items():
+            button.setChecked(leg == notes.leg)
+        if notes.pain is not None:
+            self.pain_buttons[notes.pain].setChecked(True)
+        if notes.woke_me is not None:
+            self.woke_buttons[notes.woke_me].setChecked(True)
+        self.note_edit.setText(notes.note)
+
+    def set_woke_default(self, woke: bool) -> None:
+        """Answer "Did it wake you?" from the time of night, unless it is answered already."""
+        if not any(b.isChecked() for b in self.woke_buttons.values()):
+            self.woke_buttons[woke].setChecked(True)
+
+    def reopen(self) -> None:
+        """Relief goes on: the form may be saved again when the cramp ends again."""
+        self._saved = False
 
     @property
     def is_saved(self) -> bool:

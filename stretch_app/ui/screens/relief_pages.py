@@ -5,6 +5,9 @@ They only lay out and name their controls; :class:`~.relief.ReliefScreen` drives
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,7 +23,10 @@ from stretch_app.ui.widgets.buttons import BigButton
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
 from stretch_app.ui.widgets.picture import ExercisePicture
 
-__all__ = ["ChoosePage", "StepPage", "muscle_labels", "relief_label", "relief_title"]
+if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the models load
+    from stretch_app.core.relief import ReliefEpisode
+
+__all__ = ["ChoosePage", "EarlierBar", "StepPage", "muscle_labels", "relief_label", "relief_title"]
 
 
 def relief_title() -> str:
@@ -62,6 +68,9 @@ class ChoosePage(QWidget):
         self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.autostart_label = relief_label("", "relief-autostart")
         self.autostart_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.question_label, self.autostart_label):
+            # The room goes to the four buttons, not to space around the words.
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.muscle_buttons: dict[Muscle, BigButton] = {}
         grid = QGridLayout()
         grid.setSpacing(18)
@@ -81,6 +90,8 @@ class ChoosePage(QWidget):
                 description=descriptions[muscle],
             )
             button.setProperty("relief", "muscle")
+            # Big targets that take the room there is (a two-line name needs its own height).
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, m=muscle: self.chosen.emit(m))
             grid.addWidget(button, (number - 1) // 2, (number - 1) % 2)
             self.muscle_buttons[muscle] = button
@@ -122,10 +133,18 @@ class StepPage(QWidget):
             accessible_name=self.tr("End relief"),
             description=self.tr("End relief now (Esc)"),
         )
+        self.back_button = BigButton(
+            self.tr("Back"),
+            accessible_name=self.tr("Back one step"),
+            description=self.tr("The step before, or back to where the cramp is (Left arrow)"),
+        )
         for button in (self.eased_button, self.next_button):
             button.setProperty("relief", "answer")
+        for button in (self.back_button, self.end_button):
+            button.setProperty("small", True)
 
         words = QVBoxLayout()
+        words.setSpacing(2)
         for widget in (self.step_label, self.exercise_label, self.until_label, self.howto_label):
             words.addWidget(widget)
         words.addStretch(1)
@@ -134,18 +153,54 @@ class StepPage(QWidget):
         middle.addWidget(self.picture, 0, 0)
         middle.addWidget(self.ring, 0, 1)
         middle.addLayout(words, 0, 2)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 3)
-        middle.setColumnStretch(2, 6)
+        middle.setColumnStretch(0, 2)
+        middle.setColumnStretch(1, 2)
+        middle.setColumnStretch(2, 8)
         answers = QHBoxLayout()
         answers.setSpacing(18)
         answers.addWidget(self.eased_button, 3)
         answers.addWidget(self.next_button, 3)
-        answers.addWidget(self.end_button, 1)
+        others = QVBoxLayout()  # the small ones, one above the other to leave the big ones room
+        others.addWidget(self.back_button)
+        others.addWidget(self.end_button)
+        answers.addLayout(others, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(middle, 1)
         box.addLayout(answers)
+
+    def show_step(self, episode: ReliefEpisode, picture: Path | None) -> None:
+        """Render the episode's current step (its name, how to, the ring, what comes next)."""
+        step = episode.current
+        if step is None:
+            return
+        self.step_label.setText(
+            QCoreApplication.translate("ReliefScreen", "Step {0} of {1}").format(
+                episode.index + 1, len(episode.steps)
+            )
+        )
+        self.exercise_label.setText(step.exercise.name)
+        self.until_label.setText(
+            QCoreApplication.translate("ReliefScreen", "Hold until it eases")
+            if step.open_ended
+            else QCoreApplication.translate("ReliefScreen", "Try this")
+        )
+        # An open-ended step's note only repeats "hold until it eases"; few words in pain.
+        lines = [step.note] if step.note and not step.open_ended else []
+        self.howto_label.setText("\n".join(f"• {line}" for line in [*lines, *step.exercise.how_to]))
+        upcoming = episode.upcoming
+        self.next_label.setText(
+            QCoreApplication.translate("ReliefScreen", "Next: {0}").format(upcoming.exercise.name)
+            if upcoming
+            else ""
+        )
+        self.picture.show_picture(picture)
+        if step.open_ended:
+            self.ring.show_elapsed(
+                episode.step_elapsed(), QCoreApplication.translate("ReliefScreen", "holding")
+            )
+        else:
+            self.ring.show_text(QCoreApplication.translate("ReliefScreen", "Tip"))
 
     def make_room_for_emergency(self) -> None:
         """Give the picture's and the instructions' room to the emergency notice above."""
@@ -156,3 +211,35 @@ class StepPage(QWidget):
         if layout is not None:
             layout.activate()
         self.updateGeometry()
+
+
+class EarlierBar(QWidget):
+    """Started earlier? [1] [2] [5] [10] min ago: one tap sets the cramp's start back."""
+
+    chosen = Signal(int)
+    """The minutes the person tapped."""
+
+    def __init__(self, choices: tuple[int, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = relief_label(self.tr("Started earlier?"), role="muted")
+        self.buttons: dict[int, BigButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        row.addStretch(1)
+        row.addWidget(self.label)
+        for minutes in choices:
+            button = BigButton(
+                str(minutes),
+                accessible_name=self.tr("The cramp started about {0} minutes ago").format(minutes),
+                description=self.tr("Time the cramp from when it began"),
+            )
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setProperty("earlier", True)  # small: not one of the big answers
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Enter stays on "easing"
+            button.clicked.connect(lambda _=False, m=minutes: self.chosen.emit(m))
+            row.addWidget(button)
+            self.buttons[minutes] = button
+        self.unit_label = relief_label(self.tr("min ago"), role="muted", wrap=False)
+        row.addWidget(self.unit_label)

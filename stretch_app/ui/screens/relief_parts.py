@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from stretch_app.ui.theme import Look
 from stretch_app.ui.theme import px as _px
@@ -27,10 +27,18 @@ def relief_style(look: Look, scale: float) -> str:
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
     QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
     QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
-    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(130)}; }}
-    QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(110)}; }}
-    QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(80)}; }}
-    QPushButton[relief="choice"] {{ font-size: {px(30)}; min-height: {px(70)}; padding: 6px 10px; }}
+    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(96)}; }}
+    QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(100)}; }}
+    QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(70)}; }}
+    QPushButton[small="true"] {{ font-size: {px(22)}; min-height: {px(44)}; padding: 2px 16px; }}
+    QPushButton[earlier="true"] {{
+        font-size: {px(22)}; font-weight: 700; min-height: {px(40)}; min-width: {px(44)};
+        padding: 2px 8px;
+    }}
+    QPushButton[earlier="true"]:checked {{
+        background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
+    }}
+    QPushButton[relief="choice"] {{ font-size: {px(28)}; min-height: {px(60)}; padding: 4px 6px; }}
     QPushButton[relief="choice"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
@@ -39,60 +47,145 @@ def relief_style(look: Look, scale: float) -> str:
         border-radius: 10px; padding: 10px; font-size: {px(26)};
     }}
     QLineEdit:focus {{ border: {look.focus_width}px solid {look.focus}; }}
-    QFrame#relief-emergency {{ background: {look.urgent}; border-radius: 14px; }}
-    QFrame#relief-emergency QLabel {{ background: transparent; color: {look.urgent_text}; }}
-    QLabel#relief-emergency-title {{ font-size: {px(38)}; font-weight: 800; }}
-    QLabel#relief-emergency-title[compact="true"] {{ font-size: {px(28)}; }}
-    QLabel#relief-emergency-lead {{ font-size: {px(25)}; font-weight: 700; }}
-    QLabel#relief-emergency-signs {{ font-size: {px(20)}; }}
+    QFrame#relief-emergency {{
+        background: {look.surface}; border: 2px solid {look.ring_track}; border-radius: 14px;
+    }}
+    QFrame#relief-emergency QLabel {{ background: transparent; color: {look.text}; }}
+    QFrame#relief-emergency[state="urgent"] {{
+        background: {look.urgent}; border-color: {look.urgent};
+    }}
+    QFrame#relief-emergency[state="urgent"] QLabel {{ color: {look.urgent_text}; }}
+    QLabel#relief-emergency-title {{ font-size: {px(21)}; font-weight: 800; }}
+    QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title {{ font-size: {px(34)}; }}
+    QLabel#relief-emergency-lead {{ font-size: {px(24)}; font-weight: 700; }}
+    QLabel[relief="sign"] {{ font-size: {px(19)}; }}
+    QLabel[relief="sign"][near="true"] {{
+        background: {look.accent}; color: {look.accent_text}; font-weight: 800;
+        border-radius: 8px; padding: 2px 8px;
+    }}
     """
 
 
-def _label(text: str, name: str) -> QLabel:
+def _label(text: str, name: str = "") -> QLabel:
     label = QLabel(text)
-    label.setObjectName(name)
+    if name:
+        label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
-class EmergencyBanner(QFrame):
-    """The guidance's emergency notice: title, lead and signs, in the look's urgent colours.
+def _restyle(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
-    After the cramp it shrinks to its title on one line (:meth:`compact`): a reminder that
-    leaves the room to the diary form and the tips, with the whole notice still told to
-    screen readers.
+
+class EmergencyBanner(QFrame):
+    """The article's four emergency signs, on screen for the whole of relief.
+
+    Calm at first (:attr:`state` ``"calm"``): a quiet card with the signs in few words. From
+    the highlight time the sign about the cramp's length is lit with the time left
+    (:meth:`show_near`); at the threshold the card becomes the full notice in the look's urgent
+    colours, with the lead and every sign in full (:meth:`show_full`). After the cramp it stays
+    as it was (the full notice keeps its lead and signs). Screen readers get every sign in full.
     """
 
     def __init__(self, emergency: Emergency, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("relief-emergency")
-        self.setAccessibleName(emergency.title)
-        self.setAccessibleDescription(f"{emergency.title}. {emergency.lead}")
+        self.setProperty("state", "calm")
+        self.emergency = emergency
+        self.setAccessibleName(emergency.panel_title)
+        self.setAccessibleDescription(" ".join(emergency.signs))
         # A warning sign as well as the colour, so it is not told by colour alone.
-        self.title_label = _label(f"⚠ {emergency.title}", "relief-emergency-title")
+        self.title_label = _label(emergency.panel_title, "relief-emergency-title")
         self.lead_label = _label(emergency.lead, "relief-emergency-lead")
-        signs = "\n".join(f"• {sign}" for sign in emergency.signs)
-        self.signs_label = _label(signs, "relief-emergency-signs")
+        self.lead_label.hide()
+        self.sign_labels: list[QLabel] = []
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(2)
+        for number, sign in enumerate(emergency.panel_signs):
+            label = _label(f"• {sign}")
+            label.setProperty("relief", "sign")
+            label.setAccessibleName(
+                emergency.signs[number] if number < len(emergency.signs) else sign
+            )
+            grid.addWidget(label, number // 2, number % 2, Qt.AlignmentFlag.AlignTop)
+            self.sign_labels.append(label)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         self._box = QVBoxLayout(self)
-        self._box.setContentsMargins(22, 10, 22, 12)
-        self._box.setSpacing(4)
-        for label in (self.title_label, self.lead_label, self.signs_label):
-            self._box.addWidget(label)
-        self.hide()
+        self._box.setContentsMargins(16, 6, 16, 6)
+        self._box.setSpacing(2)
+        self._box.addWidget(self.title_label)
+        self._box.addWidget(self.lead_label)
+        self._box.addLayout(grid)
 
     @property
-    def is_compact(self) -> bool:
-        """True once the notice has shrunk to its one-line reminder."""
-        return self.lead_label.isHidden()
+    def state(self) -> str:
+        """``"calm"``, ``"near"`` (the length sign lit) or ``"urgent"`` (the full notice)."""
+        return str(self.property("state"))
 
-    def compact(self) -> None:
-        """Shrink to the title on one smaller line (to leave room for the form after the cramp)."""
-        self.lead_label.hide()
-        self.signs_label.hide()
-        self.title_label.setWordWrap(False)
-        self.title_label.setProperty("compact", True)
-        self.title_label.style().unpolish(self.title_label)
-        self.title_label.style().polish(self.title_label)
-        self._box.setContentsMargins(22, 6, 22, 6)
-        self._box.activate()  # the new height now, before the page below asks for room
+    @property
+    def timed_label(self) -> QLabel | None:
+        """The label of the sign about the cramp's length."""
+        index = self.emergency.timed_sign
+        return self.sign_labels[index] if index < len(self.sign_labels) else None
+
+    @property
+    def full_text(self) -> str:
+        """The whole notice in words: the lead, then every sign (for screen readers)."""
+        return " ".join([f"{self.emergency.title}.", self.emergency.lead, *self.emergency.signs])
+
+    def show_near(self, left: str) -> None:
+        """Light the sign about the cramp's length, with ``left`` (e.g. "1:59 left")."""
+        label = self.timed_label
+        if label is None or self.state == "urgent":
+            return
+        signs = self.emergency.panel_signs
+        label.setText(f"⚠ {signs[self.emergency.timed_sign]} — {left}")
+        if self.state != "near":
+            self.setProperty("state", "near")
+            label.setProperty("near", True)
+            _restyle(label)
+
+    def show_full(self) -> None:
+        """The full notice: urgent colours, the lead, and the signs.
+
+        On screen the signs keep their few words (the lead says what to do, and a small screen
+        has no room for four long sentences); the voice and screen readers get them in full.
+        """
+        if self.state == "urgent":
+            return
+        self.setProperty("state", "urgent")
+        self.title_label.setText(f"⚠ {self.emergency.title}")
+        self.lead_label.show()
+        for number, label in enumerate(self.sign_labels):
+            label.setProperty("near", False)
+            label.setText(f"• {self.emergency.panel_signs[number]}")
+        self.setAccessibleName(self.emergency.title)
+        self.setAccessibleDescription(self.full_text)
+        for widget in (self, self.title_label, *self.sign_labels):
+            _restyle(widget)
+        self._relayout()
+
+    def after_cramp(self) -> None:
+        """Relief is over: the signs go back to few words to leave room for the diary form.
+
+        The lead and the urgent colours of a full notice stay.
+        """
+        for number, label in enumerate(self.sign_labels):
+            label.setProperty("near", False)
+            label.setText(f"• {self.emergency.panel_signs[number]}")
+            _restyle(label)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Lay out the screen for the notice's new size now, not at the next event loop turn."""
+        self._box.activate()
+        self.updateGeometry()
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.activate()

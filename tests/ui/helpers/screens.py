@@ -129,7 +129,11 @@ def visit_every_screen(
     yield "relief-choose", window
     relief.choose("calf")
     yield "relief-step", window
-    clock.advance(10 * 60 + 1)
+    clock.advance(8 * 60)
+    relief.tick()
+    assert relief.emergency_banner.state == "near"
+    yield "relief-near", window
+    clock.advance(2 * 60 + 1)
     relief.tick()
     assert relief.emergency_banner.isVisible()
     yield "relief-emergency", window
