@@ -208,11 +208,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, content: bytes) -> None:
+def write_atomically(path: Path, content: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``content`` so a crash leaves the old file or the new, whole.
 
     Raises ``OSError`` (``ENOSPC`` for a full disk) when the new file could not be written
-    whole; the old file is then untouched and no temporary file is left behind.
+    whole; the old file is then untouched and no temporary file is left behind. A cache that
+    may be lost passes ``durable=False`` and skips the syncs to disk.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -221,7 +222,8 @@ def write_atomically(path: Path, content: bytes) -> None:
         with os.fdopen(fd, "wb") as stream:
             stream.write(content)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
             written = os.fstat(stream.fileno()).st_size
         if written != len(content):  # a file system that lost bytes without saying so
             raise OSError(errno.EIO, f"only {written} of {len(content)} bytes were written")
@@ -229,4 +231,5 @@ def write_atomically(path: Path, content: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)

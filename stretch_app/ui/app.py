@@ -133,6 +133,9 @@ class NightstretchApp(QObject):
         self.relief_flow = ReliefFlow(self)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
+        if self.reminder_desk.service.load_problem:
+            notices.append(self.reminder_desk.service.load_problem)
+            self.window.home.show_notice("\n".join(notices))
         for line in notices:
             log.warning("%s", line)
 
