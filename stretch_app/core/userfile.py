@@ -14,6 +14,7 @@ the old file or the new one whole, never half of each, and a failure is an ``OSE
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import json
 import os
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_NESTING",
     "FileProblem",
+    "NotAFileError",
     "check_nesting",
     "decode_text",
     "load_json",
@@ -208,6 +210,10 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+class NotAFileError(OSError):
+    """The place to write holds a device, FIFO or socket, which a file must not replace."""
+
+
 def write_atomically(path: Path, content: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``content`` so a crash leaves the old file or the new, whole.
 
@@ -215,6 +221,10 @@ def write_atomically(path: Path, content: bytes, *, durable: bool = True) -> Non
     whole; the old file is then untouched and no temporary file is left behind. A cache that
     may be lost passes ``durable=False`` and skips the syncs to disk.
     """
+    with contextlib.suppress(FileNotFoundError):
+        mode = path.stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder fails on its own below
+            raise NotAFileError(errno.EEXIST, "is a device or a pipe, not a file", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
