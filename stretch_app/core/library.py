@@ -134,11 +134,10 @@ def _check_version(name: str, data: dict[str, Any], index: LineIndex) -> Routine
     if "schema_version" not in data:
         return None  # reported with the other missing keys
     version = data["schema_version"]
-    line = index.line_of(["schema_version"])
     if type(version) is int and version > SCHEMA_VERSION:
         return RoutineProblem(
             name,
-            line,
+            index.line_of(["schema_version"]),
             "schema_version",
             (
                 f"version {version} is newer than this Nightstretch understands "
@@ -147,7 +146,10 @@ def _check_version(name: str, data: dict[str, Any], index: LineIndex) -> Routine
         )
     if type(version) is not int or version != SCHEMA_VERSION:
         return RoutineProblem(
-            name, line, "schema_version", f"must be the whole number {SCHEMA_VERSION}"
+            name,
+            index.line_of(["schema_version"]),
+            "schema_version",
+            f"must be the whole number {SCHEMA_VERSION}",
         )
     return None
 

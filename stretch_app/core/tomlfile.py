@@ -135,37 +135,50 @@ def _table_header(line: str) -> tuple[bool, tuple[str, ...]] | None:
 
 
 class LineIndex:
-    """Maps a value's path in the document (``("steps", 2, "hold")``) to a line number."""
+    """Maps a value's path in the document (``("steps", 2, "hold")``) to a line number.
+
+    The text is scanned only when a line is first asked for: a file without problems (nearly
+    every file, nearly every start) never pays for it.
+    """
 
     def __init__(self, text: str) -> None:
-        self._lines: dict[tuple[str | int, ...], int] = {}
-        counters: dict[tuple[str, ...], int] = {}
-        current: tuple[str | int, ...] = ()
-        for number, line in _statement_lines(text):
-            header = _table_header(line)
-            if header:
-                is_array, names = header
-                self._lines.setdefault(names, number)
-                if is_array:
-                    index = counters.get(names, 0)
-                    counters[names] = index + 1
-                    current = (*names, index)
-                else:
-                    current = names
-                self._lines.setdefault(current, number)
-                continue
-            key = _KEY.match(line)
-            if key:
-                self._lines.setdefault((*current, key[2]), number)
+        self._text = text
+        self._built: dict[tuple[str | int, ...], int] | None = None
 
     def line_of(self, loc: Sequence[str | int]) -> int:
         """The line of the longest known prefix of ``loc``; line 1 if none is known."""
+        if self._built is None:
+            self._built = _index_lines(self._text)
         path = tuple(loc)
         while path:
-            if path in self._lines:
-                return self._lines[path]
+            if path in self._built:
+                return self._built[path]
             path = path[:-1]
         return 1
+
+
+def _index_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """The line each table, array entry and key of a parsed TOML text starts on."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    counters: dict[tuple[str, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    for number, line in _statement_lines(text):
+        header = _table_header(line)
+        if header:
+            is_array, names = header
+            lines.setdefault(names, number)
+            if is_array:
+                index = counters.get(names, 0)
+                counters[names] = index + 1
+                current = (*names, index)
+            else:
+                current = names
+            lines.setdefault(current, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault((*current, key[2]), number)
+    return lines
 
 
 _SIMPLE_KEY = re.compile(r"[A-Za-z0-9_-]{1,60}")

@@ -10,7 +10,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import pytest
+
+from stretch_app.core import tomlfile
 from stretch_app.core.library import MAX_PROBLEMS_PER_FILE, load_library, validate_files
+from tests.conftest import ROUTINES
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -94,3 +98,18 @@ def test_list_prints_each_name_on_one_line_without_escapes() -> None:
     evil = [line for line in lines if line.startswith("evil")]
     assert len(evil) == 1 and "second line" in evil[0] and "yours" in evil[0]
     assert len(lines) == 3  # bedtime, cramp-relief and evil: one line each
+
+
+def test_the_line_index_is_built_only_for_a_file_with_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scanned: list[str] = []
+    real = tomlfile._index_lines
+    monkeypatch.setattr(tomlfile, "_index_lines", lambda text: scanned.append(text) or real(text))
+    library = load_library([ROUTINES])
+    assert library.routines and not library.problems
+    assert scanned == []  # every shipped file is fine: no file was scanned for lines
+    bad = many_errors_file(tmp_path / "bad.toml", 10)
+    problems = validate_files([bad], catalogs_from=[ROUTINES])
+    assert problems and problems[0].line == 4
+    assert len(scanned) == 1
