@@ -208,6 +208,8 @@ class Journal:
         path = Path(path)
         if path.is_dir():
             raise JournalError(f"{path}: is a folder, not a journal file")
+        if path.exists() and not path.is_file():  # a FIFO or a device: never opened
+            raise JournalError(f"{path}: is not a regular file (a device, pipe or socket)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

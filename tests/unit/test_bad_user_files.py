@@ -20,6 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stretch_app.core.answer_cache import cached_answer
+from stretch_app.core.journal import Journal, JournalError
+from stretch_app.core.phrases import ENGLISH, phrases_for
 from stretch_app.core.settings import Settings, load_settings
 from stretch_app.core.settings_file import read_settings_file
 from stretch_app.core.tomlfile import parse_toml
@@ -212,3 +214,22 @@ def test_write_atomically_leaves_the_old_file_on_a_failed_write(
         write_atomically(path, b'{"new": true}')
     assert json.loads(path.read_text()) == {"old": True}
     assert [p.name for p in folder.iterdir()] == ["reminders.json"]  # no temp file left
+
+
+# --- files that ship with the app, and the journal ---------------------------------------------
+
+
+def test_a_damaged_phrases_file_falls_back_to_english(tmp_path: Path) -> None:
+    (tmp_path / "phrases.de.toml").write_bytes(b"schema_version = [\xff")
+    assert phrases_for("de", tmp_path) is ENGLISH  # rather than no app at all
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_journal_path_that_is_not_a_file_is_named(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "journal.sqlite3"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(JournalError, match="not a regular file"):
+        Journal.open(path)
