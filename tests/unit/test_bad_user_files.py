@@ -29,6 +29,7 @@ from stretch_app.core.userfile import (
     MAX_FILE_BYTES,
     MAX_NESTING,
     FileProblem,
+    NotAFileError,
     load_json,
     read_bytes,
     read_text,
@@ -233,3 +234,12 @@ def test_a_journal_path_that_is_not_a_file_is_named(tmp_path: Path, kind: str) -
         path.symlink_to("/dev/zero")
     with pytest.raises(JournalError, match="not a regular file"):
         Journal.open(path)
+
+
+def test_write_atomically_never_replaces_a_pipe_or_device(fifo: Path) -> None:
+    # The same check keeps an export to /dev/full from replacing the device (not tried here:
+    # without the check, root would swap the machine's /dev/full for a file).
+    with pytest.raises(NotAFileError):
+        write_atomically(fifo, b"x = 1\n")
+    assert fifo.is_fifo()
+    assert [p.name for p in fifo.parent.iterdir() if p.name != "home"] == [fifo.name]
