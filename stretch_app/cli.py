@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,12 +106,16 @@ def _list_rows(folders: list[Path]) -> dict[str, list[Any]]:
     return {"rows": rows, "problems": [str(p) for p in library.problems]}
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _cmd_list() -> int:
     folders = _library_folders()
     answer = _cached(
         "list", [[str(f) for f in folders]], _toml_inputs(folders), lambda: _list_rows(folders)
     )
-    rows = answer["rows"]
+    # A name may hold escape sequences or newlines: one routine, one line, nothing recoloured.
+    rows = [[_CONTROL.sub("?", cell) for cell in row] for row in answer["rows"]]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])

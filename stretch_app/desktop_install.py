@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretch_app import paths
+from stretch_app.core.userfile import write_atomically
 
 __all__ = [
     "DESKTOP_ID",
@@ -197,13 +198,9 @@ def _write(target: Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)  # an error here names the folder
     except FileExistsError as exc:
         raise OSError(exc.errno, "it is a file, not a folder", exc.filename) from None
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        temp.write_bytes(data)
-        temp.replace(target)
+        write_atomically(target, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
         raise OSError(exc.errno, exc.strerror, str(target)) from None
 
 

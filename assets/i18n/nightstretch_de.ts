@@ -549,6 +549,33 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>that is a device, not a file</source>
+        <translation>das ist ein Gerät, keine Datei</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>der Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>dort darf nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>den Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <source>that is a folder, not a file</source>
+        <translation>das ist ein Ordner, keine Datei</translation>
+    </message>
+</context>
+<context>
     <name>FinishScreen</name>
     <message>
         <source>All done. Good night.</source>
@@ -1456,6 +1483,15 @@ vorn</translation>
     <message>
         <source>Next reminder: {0} {1}</source>
         <translation>Nächste Erinnerung: {0} {1}</translation>
+    </message>
+    <message>
+        <source>The reminder record {0} could not be read ({1}), so reminders start afresh.</source>
+        <extracomment>False in an app that does not run the reminders (another one does): it must not write its stale copy of what fired over the running one&apos;s.</extracomment>
+        <translation>Die Erinnerungsliste {0} konnte nicht gelesen werden ({1}); die Erinnerungen beginnen neu.</translation>
+    </message>
+    <message>
+        <source>It was kept as {0}.</source>
+        <translation>Sie wurde als {0} aufbewahrt.</translation>
     </message>
 </context>
 <context>

@@ -9,15 +9,19 @@ unexpected — a missing file, a FIFO, a damaged cache — simply means "compute
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from stretch_app.core.userfile import FileProblem, load_json, write_atomically
+
 __all__ = ["cached_answer"]
+
+MAX_CACHE_BYTES = 4 * 1024 * 1024
+"""Our own limit on one kept answer (a few kilobytes in real use)."""
 
 
 def _fingerprint(paths: Sequence[Path]) -> list[list[Any]] | None:
@@ -46,20 +50,16 @@ def cached_answer(
     key = [question, prints]
     if prints is not None:
         try:
-            stored = json.loads(cache_file.read_text(encoding="utf-8"))
-            if isinstance(stored, dict) and stored.get("key") == key:
+            stored = load_json(cache_file, MAX_CACHE_BYTES)
+            if isinstance(stored, dict) and stored.get("key") == key and "answer" in stored:
                 return stored["answer"]
-        except (OSError, ValueError, KeyError):
+        except FileProblem:  # a FIFO, a device, a huge or damaged cache: compute it again
             pass
     answer = compute()
     # Only keep answers whose inputs did not change while we computed them.
     if prints is not None and _fingerprint(inputs) == prints:
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=cache_file.parent, prefix=".answer-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"key": key, "answer": answer}, handle)
-            Path(temp).replace(cache_file)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # a cache that cannot be kept is only slower
+            write_atomically(
+                cache_file, json.dumps({"key": key, "answer": answer}).encode(), durable=False
+            )
     return answer

@@ -10,7 +10,6 @@ that are our choice rather than the article's (``ours``).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
@@ -22,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from stretch_app.core.history import format_minutes, night_of
 from stretch_app.core.journal import CrampEpisode
+from stretch_app.core.tomlfile import load_toml
 
 __all__ = [
     "DoctorRule",
@@ -162,8 +162,7 @@ class DoctorRules(BaseModel):
 @cache
 def load_doctor_rules(path: Path) -> DoctorRules:
     """Read and validate the rules file (it ships with the app: a failure is a packaging bug)."""
-    with path.open("rb") as handle:
-        return DoctorRules.model_validate(tomllib.load(handle))
+    return DoctorRules.model_validate(load_toml(path)[1])
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ opening (a folder in its place, no permission, a newer schema) raises :class:`Jo
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -55,6 +56,9 @@ _NAME_MAX = 200
 
 # SQLite's primary result codes that mean "this file is damaged", as opposed to "cannot open".
 _SQLITE_CORRUPT: Final = 11
+_SQLITE_FULL: Final = 13
+_SQLITE_IOERR: Final = 10
+_NEARLY_FULL: Final = 1024 * 1024  # ours: below this free, an I/O error means a full disk
 _SQLITE_NOTADB: Final = 26
 
 
@@ -112,6 +116,19 @@ def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
     return "file is not a database" in text or "malformed" in text
 
 
+def _plain(exc: sqlite3.Error, path: Path) -> str:
+    """SQLite's reason in plain words: a full disk is named as such."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code in (_SQLITE_FULL, _SQLITE_IOERR):
+        try:
+            folder = os.statvfs(path.parent)
+        except OSError:
+            folder = None
+        if code == _SQLITE_FULL or (folder and folder.f_bavail * folder.f_frsize < _NEARLY_FULL):
+            return "the disk is full"
+    return str(exc)
+
+
 def _is_damaged(path: Path) -> bool:
     """Check an existing journal without writing a byte to it, nor to its WAL."""
     if not path.is_file() or path.stat().st_size == 0:
@@ -161,7 +178,8 @@ def _migrate(conn: sqlite3.Connection, number: int) -> None:
             conn.execute(f"PRAGMA user_version = {number:d}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite ends the transaction itself on a full disk
+            conn.execute("ROLLBACK")
         raise
 
 
@@ -197,6 +215,8 @@ class Journal:
         path = Path(path)
         if path.is_dir():
             raise JournalError(f"{path}: is a folder, not a journal file")
+        if path.exists() and not path.is_file():  # a FIFO or a device: never opened
+            raise JournalError(f"{path}: is not a regular file (a device, pipe or socket)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -213,7 +233,7 @@ class Journal:
                 recovered_from = _move_aside(path)  # damage only a write could find
                 conn = _connect(path)
         except sqlite3.Error as exc:
-            raise JournalError(f"{path}: cannot be opened: {exc}") from None
+            raise JournalError(f"{path}: cannot be opened: {_plain(exc, path)}") from None
         except OSError as exc:
             raise JournalError(f"{path}: cannot be set aside: {exc.strerror}") from None
         return cls(conn, path, recovered_from)

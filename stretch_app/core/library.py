@@ -35,6 +35,7 @@ from stretch_app.core.tomlfile import (
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_PROBLEMS_PER_FILE",
     "Library",
     "RoutineProblem",
     "field_problems",
@@ -131,10 +132,11 @@ def _problems_from_validation(
 ) -> list[RoutineProblem]:
     errors = exc.errors(include_url=False)
     locs = [tuple(e["loc"]) for e in errors]
+    # Every place that holds a deeper error, found once: linear in the number of errors.
+    holds_deeper = {loc[:depth] for loc in locs for depth in range(len(loc))}
     problems = []
     for error, loc in zip(errors, locs, strict=True):
-        deeper = any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
-        if error["type"] == "too_short" and deeper:
+        if error["type"] == "too_short" and loc in holds_deeper:
             continue  # "no items left" only because the items themselves failed
         problems.append(RoutineProblem(name, index.line_of(loc), field_name(loc), _message(error)))
     return problems
@@ -150,11 +152,10 @@ def _check_version(name: str, data: dict[str, Any], index: LineIndex) -> Routine
     if "schema_version" not in data:
         return None  # reported with the other missing keys
     version = data["schema_version"]
-    line = index.line_of(["schema_version"])
     if type(version) is int and version > SCHEMA_VERSION:
         return RoutineProblem(
             name,
-            line,
+            index.line_of(["schema_version"]),
             "schema_version",
             (
                 f"version {version} is newer than this Nightstretch understands "
@@ -163,7 +164,10 @@ def _check_version(name: str, data: dict[str, Any], index: LineIndex) -> Routine
         )
     if type(version) is not int or version != SCHEMA_VERSION:
         return RoutineProblem(
-            name, line, "schema_version", f"must be the whole number {SCHEMA_VERSION}"
+            name,
+            index.line_of(["schema_version"]),
+            "schema_version",
+            f"must be the whole number {SCHEMA_VERSION}",
         )
     return None
 
@@ -270,6 +274,23 @@ def _toml_files(folder: Path) -> list[Path]:
         return []
 
 
+MAX_PROBLEMS_PER_FILE = 10
+"""Our own limit on the problems listed one by one for a file; the rest are counted."""
+
+
+def _capped(problems: list[RoutineProblem]) -> list[RoutineProblem]:
+    """The first problems of one file, then one line counting the rest (at the next's line)."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    rest = problems[MAX_PROBLEMS_PER_FILE]
+    more = len(problems) - MAX_PROBLEMS_PER_FILE
+    summary = f"…and {more:,} more problem{'s' if more != 1 else ''} in this file"
+    return [
+        *problems[:MAX_PROBLEMS_PER_FILE],
+        RoutineProblem(rest.file, rest.line, "file", summary),
+    ]
+
+
 def _check_and_collect(paths: Iterable[Path], library: Library) -> None:
     """Read every file, then check routines against all the catalogs read.
 
@@ -286,7 +307,7 @@ def _check_and_collect(paths: Iterable[Path], library: Library) -> None:
         problems += _unknown_exercises(
             str(path), _step_exercises(data), library.exercises, index, problems
         )
-        library.problems.extend(sorted(problems, key=lambda problem: problem.line))
+        library.problems.extend(_capped(sorted(problems, key=lambda problem: problem.line)))
         if isinstance(result, Routine) and not problems:
             library.routines[result.id] = result
             library.sources[result.id] = path

@@ -18,13 +18,13 @@ Pure Python: the ui picks the language, the core only says the lines.
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
 from stretch_app.core.language import language_candidates
+from stretch_app.core.tomlfile import FileProblem, load_toml
 
 __all__ = ["ENGLISH", "Phrases", "load_phrases", "phrases_for"]
 
@@ -92,8 +92,10 @@ ENGLISH: Final = Phrases({})
 
 def load_phrases(path: Path) -> Phrases:
     """Read a phrases file; ``ValueError`` names the first unknown line or placeholder."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    try:
+        data = load_toml(path)[1]
+    except FileProblem as problem:
+        raise ValueError(f"{path}: {problem.message}") from None
     if data.get("schema_version") != 1:
         raise ValueError(f"{path}: schema_version must be 1")
     lines = data.get("lines", {})
@@ -116,5 +118,8 @@ def phrases_for(language: str, folder: Path) -> Phrases:
     for code in language_candidates(language):
         path = folder / f"phrases.{code}.toml"
         if path.is_file():
-            return load_phrases(path)
+            try:
+                return load_phrases(path)
+            except ValueError:  # a damaged install: English prompts rather than no app
+                return ENGLISH
     return ENGLISH

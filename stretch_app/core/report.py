@@ -16,6 +16,7 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, tzinfo
+from pathlib import Path
 from typing import Any, Final, get_args
 
 from stretch_app.core.doctor import DoctorRules, Finding, evaluate, format_night
@@ -23,6 +24,7 @@ from stretch_app.core.history import NightLog, night_of
 from stretch_app.core.journal import CrampEpisode, EpisodeSource, Leg, Muscle
 from stretch_app.core.model import format_duration
 from stretch_app.core.safety import SafetyGuide
+from stretch_app.core.userfile import write_atomically
 
 __all__ = [
     "MEDICINE_FLAG",
@@ -32,6 +34,7 @@ __all__ = [
     "ReportFormatError",
     "build_report",
     "read_csv",
+    "save_csv",
     "write_csv",
 ]
 
@@ -194,6 +197,11 @@ def write_csv(report: Report, tz: tzinfo | None = None) -> str:
         ],
     )  # fmt: skip
     return out.getvalue()
+
+
+def save_csv(report: Report, path: Path, tz: tzinfo | None = None) -> None:
+    """Write the report's CSV to ``path`` whole or not at all; ``OSError`` says why not."""
+    write_atomically(path, write_csv(report, tz).encode("utf-8"))
 
 
 def _episode_row(episode: CrampEpisode, tz: tzinfo | None) -> list[str]:

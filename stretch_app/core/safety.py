@@ -8,12 +8,13 @@ appear in the article's list?
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from stretch_app.core.tomlfile import load_toml
 
 __all__ = [
     "Emergency",
@@ -138,5 +139,4 @@ def _words(text: str) -> str:
 @cache
 def load_safety_guide(path: Path) -> SafetyGuide:
     """Read the guidance file. It ships with the app, so a failure here is a packaging bug."""
-    with path.open("rb") as handle:
-        return SafetyGuide.model_validate(tomllib.load(handle))
+    return SafetyGuide.model_validate(load_toml(path)[1])

@@ -12,10 +12,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import math
-import os
 import re
-import tempfile
-import tomllib
 from datetime import datetime, time
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -24,7 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from stretch_app.core.model import ClockTime, Id, Reminder
 from stretch_app.core.nightlook import is_night_between, wants_night_look
-from stretch_app.core.tomlfile import LineIndex
+from stretch_app.core.tomlfile import LineIndex, parse_toml
+from stretch_app.core.userfile import (
+    FileProblem,
+    decode_text,
+    read_bytes,
+    set_aside,
+    write_atomically,
+)
 
 SCHEMA_VERSION = 1
 
@@ -81,7 +85,6 @@ def uses_night_look(settings: Settings, local_time: time | datetime) -> bool:
 
 # --- loading ----------------------------------------------------------------------------------
 
-_TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -92,8 +95,8 @@ def _problem(path: Path, line: int, field: str, message: str) -> str:
 def _back_up(path: Path, raw: bytes) -> Path | None:
     """Keep a copy of a broken settings file, once per content; None if it cannot be kept."""
     for earlier in path.parent.glob(f"{glob.escape(path.name)}.broken-*"):
-        with contextlib.suppress(OSError):
-            if earlier.read_bytes() == raw:
+        with contextlib.suppress(FileProblem):
+            if read_bytes(earlier, len(raw)) == raw:
                 return earlier
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.broken-{stamp}")
@@ -102,7 +105,7 @@ def _back_up(path: Path, raw: bytes) -> Path | None:
         counter += 1
         backup = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
     try:
-        _write_atomically(backup, raw)
+        write_atomically(backup, raw)
     except OSError:
         return None
     return backup
@@ -113,39 +116,54 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
 
     Never raises. Values that cannot be used fall back to their defaults; the message has one
     ``FILE:LINE: field: message`` line per problem and says where a copy of the file was kept.
+    A folder, FIFO or device where the file should be is reported and left alone.
     """
     try:
-        if path.exists() and not path.is_file():  # a folder, or a FIFO that would block
-            return Settings(), _problem(path, 1, "file", "is not a regular file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Settings(), None
-    except OSError as exc:
-        return Settings(), _problem(path, 1, "file", f"cannot be read: {exc.strerror}")
-    settings = Settings()
-    problems: list[str] = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(_problem(path, line, "encoding", "is not UTF-8 text"))
-    else:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            match = _TOML_POS.search(str(exc))
-            line = int(match[1]) if match else text.count("\n") + 1
-            problems.append(_problem(path, line, "toml", _TOML_POS.sub("", str(exc))))
-        except (ValueError, RecursionError) as exc:
-            problems.append(_problem(path, 1, "toml", f"cannot be read: {type(exc).__name__}"))
-        else:
-            settings, problems = _validate(path, text, data)
+        raw = read_bytes(path)
+    except FileProblem as problem:
+        if problem.missing:
+            return Settings(), None
+        if problem.special:  # reported, never moved: it may not be ours to move
+            return Settings(), _problem(path, 1, "file", f"{problem.message}; defaults used")
+        backup = set_aside(path)  # too large to keep a copy of
+        kept = f"the file was moved to {backup}" if backup else "the file could not be moved"
+        return Settings(), "\n".join(
+            [
+                _problem(path, problem.line, problem.field, problem.message),
+                _problem(path, 1, "file", f"default values used; {kept}"),
+            ]
+        )
+    settings, problems = _parse(path, raw)
     if not problems:
         return settings, None
     backup = _back_up(path, raw)
     kept = f"a copy of the file was kept as {backup}" if backup else "no copy could be kept"
+    problems = _capped(problems)
     problems.append(_problem(path, 1, "file", f"default values used for these; {kept}"))
     return settings, "\n".join(problems)
+
+
+_MAX_PROBLEMS = 10
+"""Our own limit on the settings problems listed one by one; the rest are counted."""
+
+
+def _capped(problems: list[str]) -> list[str]:
+    if len(problems) <= _MAX_PROBLEMS:
+        return problems
+    return [*problems[:_MAX_PROBLEMS], f"…and {len(problems) - _MAX_PROBLEMS:,} more"]
+
+
+def _parse(path: Path, raw: bytes) -> tuple[Settings, list[str]]:
+    """The settings in ``raw``, and every problem found on the way."""
+    try:
+        text = decode_text(raw)
+        data = parse_toml(text)
+    except FileProblem as problem:
+        return Settings(), [_problem(path, problem.line, problem.field, problem.message)]
+    try:
+        return _validate(path, text, data)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # never seen; kept safe
+        return Settings(), [_problem(path, 1, "file", f"cannot be read: {type(exc).__name__}")]
 
 
 def _validate(path: Path, text: str, data: dict[str, Any]) -> tuple[Settings, list[str]]:
@@ -218,36 +236,6 @@ def _to_toml(settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return  # not every platform lets a folder be opened; the rename is done either way
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Replace ``path`` with ``content`` so a crash leaves the old file or the new, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.replace(path)  # os.replace: atomic on POSIX and Windows
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
 def save_settings(settings: Settings, path: Path) -> None:
     """Write ``settings`` to ``path`` atomically; raises ``OSError`` if it cannot be written."""
-    _write_atomically(path, _to_toml(settings).encode("utf-8"))
+    write_atomically(path, _to_toml(settings).encode("utf-8"))

@@ -7,9 +7,10 @@ check, with its messages, comes moments later in :mod:`stretch_app.core.settings
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
+
+from stretch_app.core.tomlfile import FileProblem, load_toml
 
 __all__ = ["read_settings_file"]
 
@@ -17,7 +18,6 @@ __all__ = ["read_settings_file"]
 def read_settings_file(path: Path) -> dict[str, Any]:
     """The file's top-level table, unchecked; empty when it cannot be read or parsed."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return load_toml(path)[1]
+    except FileProblem:  # a FIFO, a device, a huge or broken file: never waited on
         return {}

@@ -1,102 +1,51 @@
-"""Reading a routine file safely and naming the line behind any value in it.
+"""Parsing a TOML file safely and naming the line behind any value in it.
 
-The reader never blocks (FIFOs, devices), never reads more than a limit, and turns every
-failure into a :class:`FileProblem` with the closest line it can name. :class:`LineIndex`
-maps a value's path in the parsed document back to the line it was written on, since
-``tomllib`` keeps no positions.
+Files are read through :mod:`stretch_app.core.userfile` (never blocking on a FIFO or a
+device, never past a size limit); every parse failure becomes a :class:`FileProblem` with the
+closest line it can name. :class:`LineIndex` maps a value's path in the parsed document back
+to the line it was written on, since ``tomllib`` keeps no positions.
 """
 
 from __future__ import annotations
 
-import codecs
-import errno
-import os
 import re
-import stat
 import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-MAX_FILE_BYTES = 256 * 1024
+from stretch_app.core.userfile import MAX_FILE_BYTES, FileProblem, check_nesting, read_text
 
-__all__ = ["MAX_FILE_BYTES", "FileProblem", "LineIndex", "field_name", "parse_toml", "read_text"]
-
-
-class FileProblem(Exception):
-    """Why a file could not be read, with the closest line and field."""
-
-    def __init__(self, message: str, line: int = 1, field: str = "file") -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.field = field
-
-
-# --- reading ----------------------------------------------------------------------------------
+__all__ = [
+    "MAX_FILE_BYTES",
+    "FileProblem",
+    "LineIndex",
+    "field_name",
+    "load_toml",
+    "parse_toml",
+    "read_text",
+    "toml_error_line",
+]
 
 
-def read_text(path: Path) -> str:
-    """Read a small regular UTF-8 file without ever blocking on a FIFO or a device."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise FileProblem("no such file") from None
-    except IsADirectoryError:
-        raise FileProblem("is a folder, not a routine file") from None
-    except PermissionError:
-        raise FileProblem("cannot be read: permission denied") from None
-    except OSError as exc:
-        if exc.errno == errno.ENXIO:  # a FIFO or socket with nothing on the other side
-            raise FileProblem("is not a regular file") from None
-        raise FileProblem(f"cannot be opened: {exc.strerror}") from None
-    except ValueError:  # a NUL byte in the path
-        raise FileProblem("is not a usable file name") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise FileProblem("is a folder, not a routine file")
-        if not stat.S_ISREG(info.st_mode):
-            raise FileProblem("is not a regular file (a device, pipe or socket)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise FileProblem(f"is too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise FileProblem(f"is too large (over {MAX_FILE_BYTES} bytes)")
-    except OSError as exc:
-        raise FileProblem(f"cannot be read: {exc.strerror}") from None
-    finally:
-        os.close(fd)
-    raw = b"".join(chunks).removeprefix(codecs.BOM_UTF8)  # some editors write one
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileProblem(
-            f"is not UTF-8 text (bad byte 0x{raw[exc.start]:02x})", line=line, field="encoding"
-        ) from None
+_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_TOML_EOF = re.compile(r"\s*\(at end of document\)")
 
 
-_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_EOF = re.compile(r"\(at end of document\)")
+def toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, str]:
+    """The line a TOML syntax error names, and its message without the position."""
+    message = str(error)
+    match = _TOML_POS.search(message)
+    line = int(match[1]) if match else text.count("\n") + 1
+    return line, _TOML_EOF.sub("", _TOML_POS.sub("", message)).strip()
 
 
 def parse_toml(text: str) -> dict[str, Any]:
     """Parse TOML text, turning every failure into a located :class:`FileProblem`."""
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_POS.search(message)
-        line = int(match[1]) if match else text.count("\n") + 1
-        message = _TOML_EOF.sub("", _TOML_POS.sub("", message)).strip()
+        line, message = toml_error_line(exc, text)
         raise FileProblem(f"TOML syntax error: {message}", line=line, field="toml") from None
     except RecursionError:
         raise FileProblem(
@@ -108,6 +57,14 @@ def parse_toml(text: str) -> dict[str, Any]:
         long_number = _LONG_NUMBER.search(text)
         line = text.count("\n", 0, long_number.start()) + 1 if long_number else 1
         raise FileProblem(f"value cannot be read: {message}", line=line, field="toml") from None
+    check_nesting(data)
+    return data
+
+
+def load_toml(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[str, dict[str, Any]]:
+    """A small TOML file's text and document; :class:`FileProblem` if it cannot be used."""
+    text = read_text(path, limit)
+    return text, parse_toml(text)
 
 
 # --- locating ---------------------------------------------------------------------------------
@@ -178,37 +135,50 @@ def _table_header(line: str) -> tuple[bool, tuple[str, ...]] | None:
 
 
 class LineIndex:
-    """Maps a value's path in the document (``("steps", 2, "hold")``) to a line number."""
+    """Maps a value's path in the document (``("steps", 2, "hold")``) to a line number.
+
+    The text is scanned only when a line is first asked for: a file without problems (nearly
+    every file, nearly every start) never pays for it.
+    """
 
     def __init__(self, text: str) -> None:
-        self._lines: dict[tuple[str | int, ...], int] = {}
-        counters: dict[tuple[str, ...], int] = {}
-        current: tuple[str | int, ...] = ()
-        for number, line in _statement_lines(text):
-            header = _table_header(line)
-            if header:
-                is_array, names = header
-                self._lines.setdefault(names, number)
-                if is_array:
-                    index = counters.get(names, 0)
-                    counters[names] = index + 1
-                    current = (*names, index)
-                else:
-                    current = names
-                self._lines.setdefault(current, number)
-                continue
-            key = _KEY.match(line)
-            if key:
-                self._lines.setdefault((*current, key[2]), number)
+        self._text = text
+        self._built: dict[tuple[str | int, ...], int] | None = None
 
     def line_of(self, loc: Sequence[str | int]) -> int:
         """The line of the longest known prefix of ``loc``; line 1 if none is known."""
+        if self._built is None:
+            self._built = _index_lines(self._text)
         path = tuple(loc)
         while path:
-            if path in self._lines:
-                return self._lines[path]
+            if path in self._built:
+                return self._built[path]
             path = path[:-1]
         return 1
+
+
+def _index_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """The line each table, array entry and key of a parsed TOML text starts on."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    counters: dict[tuple[str, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    for number, line in _statement_lines(text):
+        header = _table_header(line)
+        if header:
+            is_array, names = header
+            lines.setdefault(names, number)
+            if is_array:
+                index = counters.get(names, 0)
+                counters[names] = index + 1
+                current = (*names, index)
+            else:
+                current = names
+            lines.setdefault(current, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault((*current, key[2]), number)
+    return lines
 
 
 _SIMPLE_KEY = re.compile(r"[A-Za-z0-9_-]{1,60}")

@@ -136,6 +136,9 @@ class NightstretchApp(QObject):
         self.editor_flow = EditorFlow(self)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
+        if self.reminder_desk.service.load_problem:
+            notices.append(self.reminder_desk.service.load_problem)
+            self.window.home.show_notice("\n".join(notices))
         for line in notices:
             log.warning("%s", line)
 

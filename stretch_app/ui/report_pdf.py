@@ -7,22 +7,24 @@ scaled down to fit on one page; past :data:`MAX_ROWS` episodes the rest are coun
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from html import escape
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF
+from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from stretch_app.core.history import night_of
 from stretch_app.core.journal import CrampEpisode
 from stretch_app.core.model import format_duration
 from stretch_app.core.report import Report
+from stretch_app.core.userfile import NotAFileError, write_atomically
 from stretch_app.ui.dates import short_night
 
-__all__ = ["MAX_ROWS", "report_html", "report_title", "write_report_pdf"]
+__all__ = ["MAX_ROWS", "report_html", "report_title", "save_failure_text", "write_report_pdf"]
 
 MAX_ROWS: Final = 45
 _STYLE = """
@@ -244,8 +246,28 @@ def write_report_pdf(
     made: datetime | None = None,
     helped_names: Mapping[str, str] | None = None,
 ) -> None:
-    """Write the report to ``path`` as a one-page A4 PDF; raise OSError if it cannot."""
-    writer = QPdfWriter(str(path))
+    """Write the report to ``path`` as a one-page A4 PDF, whole or not at all.
+
+    The PDF is made in memory, checked, then written through a temporary file beside ``path``
+    that is synced and renamed into place; ``OSError`` says why it could not be (a full disk,
+    a read-only folder…), and then nothing at ``path`` has changed.
+    """
+    data = _render_pdf(report, tz, made, helped_names)
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise OSError(errno.EIO, "the PDF could not be made", str(path))
+    write_atomically(path, data)
+
+
+def _render_pdf(
+    report: Report,
+    tz: tzinfo | None,
+    made: datetime | None,
+    helped_names: Mapping[str, str] | None,
+) -> bytes:
+    """The report as the bytes of a one-page A4 PDF."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(report_title())
     writer.setCreator("Nightstretch")
     writer.setResolution(300)
@@ -270,9 +292,28 @@ def write_report_pdf(
         scale *= page.height() / height * 0.99
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"{path}: cannot be written")
+        raise OSError(errno.EIO, "the PDF could not be made")
     try:
         painter.scale(scale, scale)
         document.drawContents(painter)
     finally:
         painter.end()
+    del writer  # finishes the document in the buffer
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def save_failure_text(error: OSError) -> str:
+    """Why a file could not be saved, in plain words for the person."""
+    if isinstance(error, NotAFileError):
+        return QCoreApplication.translate("Export", "that is a device, not a file")
+    reasons = {
+        errno.ENOSPC: QCoreApplication.translate("Export", "the disk is full"),
+        errno.EDQUOT: QCoreApplication.translate("Export", "the disk is full"),
+        errno.EROFS: QCoreApplication.translate("Export", "the folder is read-only"),
+        errno.EACCES: QCoreApplication.translate("Export", "no permission to write there"),
+        errno.EPERM: QCoreApplication.translate("Export", "no permission to write there"),
+        errno.ENOENT: QCoreApplication.translate("Export", "the folder does not exist"),
+        errno.EISDIR: QCoreApplication.translate("Export", "that is a folder, not a file"),
+    }
+    return reasons.get(error.errno or 0) or error.strerror or str(error)

@@ -112,15 +112,20 @@ _CHECK_SVG = (
 def _check_mark(colour: str) -> str:
     """A check-mark picture in ``colour`` for style sheets (a checkbox is not told by colour)."""
     from stretch_app import paths
+    from stretch_app.core.userfile import FileProblem, read_bytes, write_atomically
 
     folder = paths.user_cache_dir() / "style"
     path = folder / f"check-{colour.lstrip('#')}.svg"
-    if not path.is_file():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(_CHECK_SVG.format(colour=colour), encoding="utf-8")
-        except OSError:
-            return ""
+    wanted = _CHECK_SVG.format(colour=colour).encode("utf-8")
+    try:  # whatever sits there (a FIFO, a device, garbage) is checked, never waited on
+        if read_bytes(path, len(wanted)) == wanted:
+            return path.as_posix()
+    except FileProblem:
+        pass
+    try:
+        write_atomically(path, wanted, durable=False)
+    except OSError:
+        return ""
     return path.as_posix()
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from stretch_app import desktop_install
+from stretch_app.core.userfile import write_atomically
 from stretch_app.desktop_install import exec_value
 
 __all__ = ["autostart_path", "is_enabled", "launch_command", "set_enabled"]
@@ -59,8 +60,5 @@ def set_enabled(enabled: bool) -> Path:
     if not enabled:
         path.unlink(missing_ok=True)
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(_entry(), encoding="utf-8")
-    temp.replace(path)
+    write_atomically(path, _entry().encode("utf-8"))
     return path

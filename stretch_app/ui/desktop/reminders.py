@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -32,12 +30,16 @@ from stretch_app.core.schedule import (
     local_zone,
 )
 from stretch_app.core.settings import Settings
+from stretch_app.core.userfile import FileProblem, load_json, set_aside, write_atomically
 from stretch_app.ui.desktop.sleep_watch import SleepWatch
 from stretch_app.ui.timers import named_timer
 
 __all__ = ["ReminderService", "effective_reminders", "next_reminder_text", "schedule_settings"]
 
 log = logging.getLogger(__name__)
+
+MAX_STATE_BYTES = 1024 * 1024
+"""Our own limit on the record of fired reminders (a few kilobytes in real use)."""
 
 WATCHDOG_MS = 60_000
 _JUMP_S = 5.0  # wall and monotonic time drifting apart by more than this is a jump
@@ -90,21 +92,6 @@ def next_reminder_text(when: datetime | None, now: datetime, tz: ZoneInfo) -> st
     )
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
 class ReminderService(QObject):
     """Fires ``reminder_due`` once per reminder occurrence, on time, through sleep and restarts.
 
@@ -132,6 +119,8 @@ class ReminderService(QObject):
     ) -> None:
         super().__init__(parent)
         self.state_file = state_file
+        self.load_problem: str | None = None
+        """Why the saved record of fired reminders could not be used, in plain words."""
         self.wall_clock = now
         self.monotonic_clock = monotonic
         # The zone is asked again at every check: a person who travels gets the 20:18
@@ -299,12 +288,22 @@ class ReminderService(QObject):
     # --- saving -------------------------------------------------------------------------------
 
     def _load_state(self) -> ReminderState:
+        """What has fired, read through the guarded reader; a broken record is set aside."""
         try:
-            return ReminderState.from_dict(json.loads(self.state_file.read_text("utf-8")))
-        except FileNotFoundError:
-            return ReminderState()
-        except (OSError, ValueError) as exc:
-            log.warning("reminder state %s unreadable, starting afresh: %s", self.state_file, exc)
+            return ReminderState.from_dict(load_json(self.state_file, MAX_STATE_BYTES))
+        except FileProblem as problem:
+            if problem.missing:
+                return ReminderState()
+            kept = None if problem.special else set_aside(self.state_file)
+            said = QCoreApplication.translate(
+                "ReminderService",
+                "The reminder record {0} could not be read ({1}), so reminders start afresh.",
+            ).format(self.state_file, problem.message)
+            if kept is not None:
+                said += " " + QCoreApplication.translate(
+                    "ReminderService", "It was kept as {0}."
+                ).format(kept)
+            self.load_problem = said
             return ReminderState()
 
     def _state_text(self) -> str:
@@ -318,7 +317,7 @@ class ReminderService(QObject):
             return
         data = self.scheduler.state.to_dict()
         try:
-            _write_atomically(self.state_file, json.dumps(data, indent=1) + "\n")
+            write_atomically(self.state_file, (json.dumps(data, indent=1) + "\n").encode())
         except OSError as exc:
             log.warning("cannot save reminder state to %s: %s", self.state_file, exc)
             return

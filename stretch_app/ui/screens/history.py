@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from stretch_app.core.doctor import DoctorRules, evaluate
 from stretch_app.core.history import NightLog, month_range, night_of
 from stretch_app.core.journal import CrampEpisode, EpisodeDetails, Journal, JournalError
-from stretch_app.core.report import Report, build_report, write_csv
+from stretch_app.core.report import Report, build_report, save_csv
 from stretch_app.core.safety import SafetyGuide
 from stretch_app.ui.dates import month_year, short_night
-from stretch_app.ui.report_pdf import write_report_pdf
+from stretch_app.ui.report_pdf import save_failure_text, write_report_pdf
 from stretch_app.ui.screens.episode_dialog import EpisodeDialog
 from stretch_app.ui.screens.episode_text import describe_episode
 from stretch_app.ui.theme import NIGHT, Look
@@ -369,7 +369,8 @@ class HistoryScreen(QWidget):
         try:
             write(self.report(), target)
         except (OSError, JournalError) as exc:
-            self.show_message(self.tr("The {0} could not be saved: {1}").format(kind, exc))
+            reason = save_failure_text(exc) if isinstance(exc, OSError) else str(exc)
+            self.show_message(self.tr("The {0} could not be saved: {1}").format(kind, reason))
             return None
         self.show_message(self.tr("Saved {0}").format(target))
         return target
@@ -387,5 +388,5 @@ class HistoryScreen(QWidget):
         """Ask where, then write the month as CSV; the path, or None."""
         return self._export(
             "CSV",
-            lambda report, path: path.write_text(write_csv(report, self.tz), encoding="utf-8"),
+            lambda report, path: save_csv(report, path, self.tz),
         )

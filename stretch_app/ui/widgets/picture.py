@@ -9,6 +9,8 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretch_app.core.userfile import FileProblem, read_bytes
+
 __all__ = ["ExercisePicture"]
 
 # The colours the bundled drawings are made with; swapped for the look in force.
@@ -56,8 +58,8 @@ class ExercisePicture(QWidget):
             self._pixmap = QPixmap(str(path))
             return not self._pixmap.isNull()
         try:
-            svg = path.read_bytes()
-        except OSError:
+            svg = read_bytes(path, 4 * 1024 * 1024)  # ours: a drawing is tens of kilobytes
+        except FileProblem:
             return False
         for drawn, wanted in self._colours.items():
             svg = svg.replace(drawn.encode(), wanted.encode())
