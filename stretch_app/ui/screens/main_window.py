@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from stretch_app import paths
+from stretch_app.core.window_sizes import fit_size, read_window_size, remember_window_size
 from stretch_app.ui.screens.home import HomeScreen
 
-__all__ = ["APP_TITLE", "MainWindow"]
+__all__ = ["APP_TITLE", "DEFAULT_SIZE", "MainWindow", "screen_key"]
 
 APP_TITLE = "Nightstretch"
+DEFAULT_SIZE = (1100, 720)
+"""The size of a first start, on a screen with room for it."""
+
+
+def screen_key(screen: QScreen) -> str:
+    """The name a window size is remembered under: the screen's name and size."""
+    size = screen.geometry().size()
+    return f"{screen.name()} {size.width()}x{size.height()}"
 
 
 class MainWindow(QMainWindow):
@@ -20,11 +32,13 @@ class MainWindow(QMainWindow):
     """Emitted before the window closes, so a running routine can stop and be recorded."""
     cramp_now_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, sizes_file: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
         self.setWindowTitle(APP_TITLE)
-        self.resize(1100, 720)
+        self.sizes_file = sizes_file or paths.user_data_dir() / "window.json"
+        self._fitted: tuple[int, int] | None = None
+        self.fit_to_screen()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.home = HomeScreen()
@@ -35,6 +49,36 @@ class MainWindow(QMainWindow):
         cramp_key.activated.connect(self.cramp_now_requested)
         full_screen = QShortcut(QKeySequence("F11"), self)
         full_screen.activated.connect(self.toggle_full_screen)
+
+    def _screen(self) -> QScreen:
+        return self.screen() or QGuiApplication.primaryScreen()
+
+    def fit_to_screen(self) -> None:
+        """Take the size last used on this screen (or the default), no larger than the screen."""
+        screen = self._screen()
+        available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # known once shown
+        room = (available.width() - frame.width(), available.height() - frame.height())
+        wanted = read_window_size(self.sizes_file, screen_key(screen)) or DEFAULT_SIZE
+        size = fit_size(wanted, room)
+        self.resize(*size)
+        self._fitted = size
+        outer = QRect(QPoint(0, 0), self.frameGeometry().size() if frame.width() else self.size())
+        outer.moveCenter(available.center())
+        self.move(outer.topLeft().x(), outer.topLeft().y())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first showing the frame is known: fit again, unless someone chose a size."""
+        if self._fitted is not None and self.size().toTuple() == self._fitted:
+            self.fit_to_screen()
+        self._fitted = None
+        super().showEvent(event)
+
+    def remember_size(self) -> None:
+        """Keep the window's (normal, not maximised) size for this screen."""
+        geometry = self.normalGeometry() if self.isMaximized() or self.isFullScreen() else None
+        size = geometry.size() if geometry is not None and geometry.isValid() else self.size()
+        remember_window_size(self.sizes_file, screen_key(self._screen()), size.toTuple())
 
     def show_screen(self, screen: QWidget, title: str | None = None) -> None:
         """Put ``screen`` in front (adding it if new) and retitle the window."""
@@ -74,5 +118,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close without asking; whatever runs stops cleanly and is recorded."""
+        self.remember_size()
         self.closing.emit()
         event.accept()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,8 +31,9 @@ from stretch_app.core.session import (
 from stretch_app.ui.theme import Look
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
-from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
+from stretch_app.ui.widgets.labels import NameLabel
 from stretch_app.ui.widgets.picture import ExercisePicture
 
 __all__ = ["PlayerScreen", "side_label"]
@@ -105,8 +106,7 @@ class PlayerScreen(QWidget):
     # --- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.routine_label = _label("muted")
-        self.routine_label.setText(self.session.routine.name)
+        self.routine_label = NameLabel(self.session.routine.name, "muted")
         self.step_label = _label("muted")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.progress = QProgressBar()
@@ -116,7 +116,7 @@ class PlayerScreen(QWidget):
 
         self.phase_label = _label("muted")
         self.title_label = _label("title", wrap=True)
-        self.side_label = _label("huge")
+        self.side_label = _label("huge", wrap=True)  # "Jetzt: Rechtes Bein" wraps, never cut
         self.howto_label = _label("howto", wrap=True)
         self.howto_label.setTextFormat(Qt.TextFormat.PlainText)
         # Never squeeze the instructions: the picture and the ring give way instead.
@@ -170,7 +170,7 @@ class PlayerScreen(QWidget):
         top.addWidget(self.routine_label, 1)
         top.addWidget(self.step_label, 1)
 
-        words_box = QWidget()
+        self.words_box = words_box = QWidget()
         words = QVBoxLayout(words_box)
         words.setContentsMargins(0, 0, 0, 0)
         words.addWidget(self.phase_label)
@@ -188,7 +188,7 @@ class PlayerScreen(QWidget):
         self.words_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.words_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        middle = QGridLayout()
+        self._middle = middle = QGridLayout()
         middle.addWidget(self.picture, 0, 0)
         middle.addWidget(self.ring, 0, 1)
         middle.addWidget(self.words_scroll, 0, 2)
@@ -196,17 +196,18 @@ class PlayerScreen(QWidget):
         middle.setColumnStretch(1, 3)
         middle.setColumnStretch(2, 5)
 
-        controls = QHBoxLayout()
-        for button in (
-            self.back_button,
-            self.pause_button,
-            self.skip_button,
-            self.restart_button,
-            self.stop_button,
-        ):
-            controls.addWidget(button)
+        # The controls take two rows rather than leave the window (largest text, German).
+        self.controls = ButtonRow(
+            (
+                self.back_button,
+                self.pause_button,
+                self.skip_button,
+                self.restart_button,
+                self.stop_button,
+            )
+        )
 
-        layout = QVBoxLayout(self)
+        self._outer = layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(14)
         layout.addLayout(top)
@@ -214,7 +215,7 @@ class PlayerScreen(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.switch_banner)
         layout.addLayout(middle, 1)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         self.setTabOrder(self.back_button, self.pause_button)
         self.setTabOrder(self.pause_button, self.skip_button)
         self.setTabOrder(self.skip_button, self.restart_button)
@@ -317,9 +318,27 @@ class PlayerScreen(QWidget):
         self.switch_banner.setVisible(phase.kind is PhaseKind.SWITCH_LEGS)
         self._render_words(phase, paused)
         self.side_label.setVisible(bool(self.side_label.text()))
+        self._fit_words()
         self._render_ring(phase, paused)
         mirrored = phase.side is Side.RIGHT
         self.picture.show_picture(self._picture_for(phase.exercise.picture), mirrored=mirrored)
+
+    def _fit_words(self) -> None:
+        """The words are never narrower than their longest word; the picture gives way first."""
+        bar = self.words_scroll.verticalScrollBar().sizeHint().width()
+        least = self.words_box.minimumSizeHint().width() + bar
+        if least != self.words_scroll.minimumWidth():
+            self.words_scroll.setMinimumWidth(least)
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        spacing = 2 * max(0, self._middle.horizontalSpacing())
+        needed = least + self.ring.minimumWidth() + self.picture.minimumWidth() + spacing
+        self.picture.setVisible(room >= needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow windows: the picture makes way for the words and the ring."""
+        super().resizeEvent(event)
+        self._fit_words()
 
     def _render_words(self, phase: Phase, paused: bool) -> None:
         exercise = phase.exercise

@@ -142,16 +142,29 @@ def layout_faults(window: QWidget, *, strict_controls: bool = False) -> list[str
             continue
         faults.extend(_label_text_faults(label))
         rect = _rect_in(window, label)
-        if _scroller(label, window) is None and _visible_part(label, window) != rect:
+        scroller = _scroller(label, window)
+        if scroller is None and _visible_part(label, window) != rect:
             faults.append(f"label {label.text()[:40]!r} cut by the window: {rect}")
+        elif scroller is not None:
+            # Reading may scroll down, never sideways: the words must fit the viewport's width.
+            view = _rect_in(window, scroller.viewport())
+            if rect.left() < view.left() or rect.right() > view.right():
+                faults.append(f"label {label.text()[:40]!r} wider than its scrolling area")
+    for area in window.findChildren(QAbstractScrollArea):
+        outermost = area.isVisible() and area.window() is window and not _scroller(area, window)
+        if outermost and _visible_part(area, window) != _rect_in(window, area):
+            faults.append(f"{_name(area)} cut by the window: {_rect_in(window, area)}")
     for control in controls(window):
         if isinstance(control, QScrollBar) or control.window() is not window:
             continue
         rect = _rect_in(window, control)
+        scroller = _scroller(control, window)
+        if scroller is not None and not strict_controls:
+            faults.extend(_control_faults(control))
+            continue  # scrolled to when needed; the scrolling area itself is checked
         if not whole.contains(rect):
             faults.append(f"{_name(control)} outside the window: {rect} not in {whole}")
             continue
-        scroller = _scroller(control, window)
         if (strict_controls or scroller is None) and _visible_part(control, window) != rect:
             how = "needs scrolling" if scroller is not None else "is cut"
             faults.append(f"{_name(control)} {how}: {rect}")
