@@ -54,6 +54,8 @@ __all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
 RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
 DISPLAY_INTERVAL_MS = 200
+ROOMY_HEIGHT = 900
+"""A screen this tall (at normal text) has room for the relief targets' full height."""
 CALM_DISPLAY_INTERVAL_MS = 1000
 
 
@@ -174,7 +176,10 @@ class ReliefScreen(QWidget):
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:
         """Follow the night or day look (and the person's text size)."""
-        self.setStyleSheet(relief_style(look, scale))
+        # Short screens (a netbook's 600 px) get shorter targets; the words keep their size.
+        height = self.screen().availableGeometry().height()
+        room = max(0.4, min(1.0, height / (ROOMY_HEIGHT * scale)))
+        self.setStyleSheet(relief_style(look, scale, room))
         self.ring.set_colours(look.ring_track, look.accent, look.text)
         self.picture.set_colours(body=look.text, highlight=look.accent)
 
@@ -326,6 +331,7 @@ class ReliefScreen(QWidget):
             self.tr("Next: {0}").format(upcoming.exercise.name) if upcoming else ""
         )
         self.picture.show_picture(self._picture_for(step.exercise.picture))
+        self.step_page.fit_words()
         if step.open_ended:
             self.ring.show_elapsed(episode.step_elapsed(), self.tr("holding"))
         else:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from stretch_app.ui.theme import Look
 from stretch_app.ui.theme import px as _px
@@ -16,21 +16,30 @@ if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the 
 __all__ = ["EmergencyBanner", "relief_style"]
 
 
-def relief_style(look: Look, scale: float) -> str:
-    """Sizes and colours only this screen uses, on top of the application's look."""
+def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
+    """Sizes and colours only this screen uses, on top of the application's look.
+
+    ``room`` (0 to 1) shortens the big targets on a short screen, so the answers stay on it.
+    """
 
     def px(size: float) -> str:
         return _px(size, scale)
 
+    def tall(size: float) -> str:
+        return _px(size * room, scale)
+
+    def big(size: float) -> str:  # the biggest words give a little on a short screen too
+        return _px(size * max(0.6, room**0.5), scale)
+
     return f"""
-    QLabel#relief-question {{ font-size: {px(52)}; font-weight: 800; }}
+    QLabel#relief-question {{ font-size: {big(52)}; font-weight: 800; }}
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
     QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
     QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
-    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(130)}; }}
-    QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(110)}; }}
-    QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(80)}; }}
-    QPushButton[relief="choice"] {{ font-size: {px(30)}; min-height: {px(70)}; padding: 6px 10px; }}
+    QPushButton[relief="muscle"] {{ font-size: {big(44)}; font-weight: 800; min-height: {tall(130)}; }}
+    QPushButton[relief="answer"] {{ font-size: {big(36)}; font-weight: 800; min-height: {tall(110)}; }}
+    QPushButton[relief="save"] {{ font-size: {big(34)}; font-weight: 800; min-height: {tall(80)}; }}
+    QPushButton[relief="choice"] {{ font-size: {big(30)}; min-height: {tall(70)}; padding: 6px 10px; }}
     QPushButton[relief="choice"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
@@ -41,6 +50,9 @@ def relief_style(look: Look, scale: float) -> str:
     QLineEdit:focus {{ border: {look.focus_width}px solid {look.focus}; }}
     QFrame#relief-emergency {{ background: {look.urgent}; border-radius: 14px; }}
     QFrame#relief-emergency QLabel {{ background: transparent; color: {look.urgent_text}; }}
+    QScrollArea#relief-emergency-scroll, QScrollArea#relief-emergency-scroll > QWidget > QWidget {{
+        background: transparent;
+    }}
     QLabel#relief-emergency-title {{ font-size: {px(38)}; font-weight: 800; }}
     QLabel#relief-emergency-title[compact="true"] {{ font-size: {px(28)}; }}
     QLabel#relief-emergency-lead {{ font-size: {px(25)}; font-weight: 700; }}
@@ -74,12 +86,30 @@ class EmergencyBanner(QFrame):
         self.lead_label = _label(emergency.lead, "relief-emergency-lead")
         signs = "\n".join(f"• {sign}" for sign in emergency.signs)
         self.signs_label = _label(signs, "relief-emergency-signs")
+        # On a short screen the signs scroll, so the answers below stay on the screen.
+        self.signs_scroll = QScrollArea()
+        self.signs_scroll.setObjectName("relief-emergency-scroll")
+        self.signs_scroll.setWidget(self.signs_label)
+        self.signs_scroll.setWidgetResizable(True)
+        self.signs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.signs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.signs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signs_scroll.viewport().setAutoFillBackground(False)
+        self.signs_label.setAutoFillBackground(False)
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(22, 10, 22, 12)
         self._box.setSpacing(4)
-        for label in (self.title_label, self.lead_label, self.signs_label):
-            self._box.addWidget(label)
+        self._box.addWidget(self.title_label)
+        self._box.addWidget(self.lead_label)
+        self._box.addWidget(self.signs_scroll, 1)
         self.hide()
+
+    def sizeHint(self) -> QSize:
+        """Room for every sign when the screen has it."""
+        hint = super().sizeHint()
+        width = max(1, self.signs_scroll.viewport().width())
+        missing = self.signs_label.heightForWidth(width) - self.signs_scroll.viewport().height()
+        return QSize(hint.width(), hint.height() + max(0, missing))
 
     @property
     def is_compact(self) -> bool:
@@ -90,6 +120,7 @@ class EmergencyBanner(QFrame):
         """Shrink to the title on one smaller line (to leave room for the form after the cramp)."""
         self.lead_label.hide()
         self.signs_label.hide()
+        self.signs_scroll.hide()
         self.title_label.setWordWrap(False)
         self.title_label.setProperty("compact", True)
         self.title_label.style().unpolish(self.title_label)
