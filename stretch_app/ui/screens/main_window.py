@@ -74,6 +74,22 @@ class MainWindow(QMainWindow):
         self._fitted = None
         super().showEvent(event)
 
+    def keep_on_screen(self) -> None:
+        """A window a screen made larger than the screen shrinks back once it can."""
+        if self.isMaximized() or self.isFullScreen() or not self.isVisible():
+            return
+        available = self._screen().availableGeometry()
+        frame = self.frameGeometry()
+        if available.contains(frame):
+            return
+        extra = frame.size() - self.size()
+        room = (available.width() - extra.width(), available.height() - extra.height())
+        self.resize(*fit_size(self.size().toTuple(), room))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.left()), available.right() + 1 - frame.width())
+        y = min(max(frame.y(), available.top()), available.bottom() + 1 - frame.height())
+        self.move(max(x, available.left()), max(y, available.top()))
+
     def remember_size(self) -> None:
         """Keep the window's (normal, not maximised) size for this screen."""
         geometry = self.normalGeometry() if self.isMaximized() or self.isFullScreen() else None
@@ -85,6 +101,7 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
+        self.keep_on_screen()
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         screen.setFocus()
 
@@ -96,6 +113,7 @@ class MainWindow(QMainWindow):
             if widget is not None and widget is not self.home:
                 self.stack.removeWidget(widget)
                 widget.deleteLater()
+        self.keep_on_screen()
         self.home.cramp_button.setFocus()
 
     def current_screen(self) -> QWidget:

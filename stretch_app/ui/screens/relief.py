@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
@@ -45,15 +45,18 @@ from stretch_app.ui.screens.relief_pages import (
     relief_title,
 )
 from stretch_app.ui.screens.relief_parts import EmergencyBanner, relief_style
-from stretch_app.ui.theme import Look
+from stretch_app.ui.theme import Look, set_compact, text_scale
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
+from stretch_app.ui.widgets.labels import hold_wrapped_heights
 
 __all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
 
 RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
 DISPLAY_INTERVAL_MS = 200
+COMPACT_BELOW = 620
+"""Shorter than this (times the text size): smaller headings (ours, by eye)."""
 ROOMY_HEIGHT = 900
 """A screen this tall (at normal text) has room for the relief targets' full height."""
 CALM_DISPLAY_INTERVAL_MS = 1000
@@ -173,6 +176,12 @@ class ReliefScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped words keep the lines they need at the new width; short: smaller headings."""
+        super().resizeEvent(event)
+        set_compact(self, event.size().height() < COMPACT_BELOW * text_scale())
+        hold_wrapped_heights(self)
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:
         """Follow the night or day look (and the person's text size)."""

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +61,7 @@ class EpisodeNotes:
     note: str = ""
 
 
-def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
+def _label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
@@ -84,7 +87,7 @@ class EpisodeForm(QWidget):
         super().__init__(parent)
         self.setObjectName("relief-form")
         self._saved = False
-        self.heading_label = _label("", "title")
+        self.heading_label = _label("", "title", wrap=False)  # a few words; the rest wraps
         self.lasted_label = _label("", "howto")
         self.saved_label = _label("", "muted", wrap=True)
 
@@ -202,6 +205,14 @@ class PreventionTips(QWidget):
         layout.setSpacing(18)
         layout.addStretch(1)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.tips_label)
+        # The tips scroll on a short screen; Done stays on it.
+        self.tips_scroll = QScrollArea()
+        self.tips_scroll.setWidget(self.tips_label)
+        self.tips_scroll.setWidgetResizable(True)
+        self.tips_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tips_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tips_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tips_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.tips_scroll, 1)
         layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignCenter)

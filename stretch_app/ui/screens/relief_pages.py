@@ -166,6 +166,7 @@ class StepPage(QWidget):
         needed = least + self.ring.minimumWidth() + self.picture.minimumWidth() + spacing
         if not self._emergency:
             self.picture.setVisible(self.width() >= needed)
+        self.middle.setColumnStretch(0, 3 if self.picture.isVisibleTo(self) else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow windows: the picture makes way for the words and the clock."""

@@ -36,13 +36,21 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
     QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
     QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
-    QPushButton[relief="muscle"] {{ font-size: {big(44)}; font-weight: 800; min-height: {tall(130)}; }}
-    QPushButton[relief="answer"] {{ font-size: {big(36)}; font-weight: 800; min-height: {tall(110)}; }}
+    QPushButton[relief="muscle"] {{
+        font-size: {big(44)}; font-weight: 800; min-height: {tall(130)};
+    }}
+    QPushButton[relief="answer"] {{
+        font-size: {big(36)}; font-weight: 800; min-height: {tall(110)};
+    }}
     QPushButton[relief="save"] {{ font-size: {big(34)}; font-weight: 800; min-height: {tall(80)}; }}
-    QPushButton[relief="choice"] {{ font-size: {big(30)}; min-height: {tall(70)}; padding: 6px 10px; }}
+    QPushButton[relief="choice"] {{
+        font-size: {big(30)}; min-height: {tall(70)}; padding: 6px 10px;
+    }}
     QPushButton[relief="choice"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
+    QWidget#relief-form QLabel[role="title"] {{ font-size: {big(40)}; font-weight: 700; }}
+    QWidget#relief-form QLabel[role="howto"] {{ font-size: {big(26)}; }}
     QLineEdit {{
         background: {look.surface}; color: {look.text}; border: 2px solid {look.ring_track};
         border-radius: 10px; padding: 10px; font-size: {px(26)};
@@ -87,9 +95,16 @@ class EmergencyBanner(QFrame):
         signs = "\n".join(f"• {sign}" for sign in emergency.signs)
         self.signs_label = _label(signs, "relief-emergency-signs")
         # On a short screen the signs scroll, so the answers below stay on the screen.
+        self._signs_body = body = QWidget()
+        body.setAutoFillBackground(False)
+        words = QVBoxLayout(body)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.setSpacing(4)
+        words.addWidget(self.lead_label)
+        words.addWidget(self.signs_label)
         self.signs_scroll = QScrollArea()
         self.signs_scroll.setObjectName("relief-emergency-scroll")
-        self.signs_scroll.setWidget(self.signs_label)
+        self.signs_scroll.setWidget(body)
         self.signs_scroll.setWidgetResizable(True)
         self.signs_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.signs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -100,15 +115,15 @@ class EmergencyBanner(QFrame):
         self._box.setContentsMargins(22, 10, 22, 12)
         self._box.setSpacing(4)
         self._box.addWidget(self.title_label)
-        self._box.addWidget(self.lead_label)
         self._box.addWidget(self.signs_scroll, 1)
         self.hide()
 
     def sizeHint(self) -> QSize:
         """Room for every sign when the screen has it."""
         hint = super().sizeHint()
+        body = self._signs_body
         width = max(1, self.signs_scroll.viewport().width())
-        missing = self.signs_label.heightForWidth(width) - self.signs_scroll.viewport().height()
+        missing = body.heightForWidth(width) - self.signs_scroll.viewport().height()
         return QSize(hint.width(), hint.height() + max(0, missing))
 
     @property

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
-__all__ = ["NameLabel", "role_label"]
+__all__ = ["NameLabel", "hold_wrapped_heights", "role_label"]
 
 
 def role_label(text: str = "", role: str = "", *, wrap: bool = True, plain: bool = False) -> QLabel:
@@ -81,3 +81,16 @@ class NameLabel(QLabel):
         self.setToolTip(self._full if shown != self._full else "")
         if shown != self.text():
             self.setText(shown)
+
+
+def hold_wrapped_heights(root: QWidget) -> None:
+    """Give each visible wrapping label under ``root`` the height its words need at its width.
+
+    Layouts inside a stack ask a wrapping label for one fixed minimum and may squeeze it below
+    what its lines need at the width it got; this makes them reserve it (call on resize).
+    """
+    for label in root.findChildren(QLabel):
+        if label.wordWrap() and label.isVisible() and label.width() > 0:
+            needed = label.heightForWidth(label.width())
+            if needed > 0 and needed != label.minimumHeight():
+                label.setMinimumHeight(needed)
