@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from collections.abc import Sequence
 
-__all__ = ["fit_on_screen", "scrolling", "wanted_size"]
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLayout, QScrollArea, QWidget
+
+__all__ = ["Columns", "fit_on_screen", "scrolling", "wanted_size"]
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -46,3 +48,68 @@ def wanted_size(window: QWidget, area: QScrollArea) -> QSize:
         max(hint.width(), hint.width() - own.width() + inner.width() + bar),
         max(hint.height(), hint.height() - own.height() + inner.height()),
     )
+
+
+def _holder(item: QWidget | QLayout) -> QWidget:
+    if isinstance(item, QWidget):
+        return item
+    holder = QWidget()
+    item.setContentsMargins(0, 0, 0, 0)
+    holder.setLayout(item)
+    return holder
+
+
+class Columns(QWidget):
+    """Rows of two parts side by side while the width allows, else each part under the other."""
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[QWidget | QLayout, QWidget | QLayout]],
+        stretch: tuple[int, int] = (1, 1),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows = [(_holder(first), _holder(second)) for first, second in rows]
+        self._stretch = stretch
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(28)
+        self._grid.setVerticalSpacing(12)
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.side_by_side: bool | None = None
+        self._arrange(side_by_side=True)
+
+    def _arrange(self, *, side_by_side: bool) -> None:
+        if side_by_side == self.side_by_side:
+            return
+        for first, second in self._rows:
+            self._grid.removeWidget(first)
+            self._grid.removeWidget(second)
+        for index, (first, second) in enumerate(self._rows):
+            if side_by_side:
+                self._grid.addWidget(first, index, 0)
+                self._grid.addWidget(second, index, 1)
+            else:
+                self._grid.addWidget(first, 2 * index, 0)
+                self._grid.addWidget(second, 2 * index + 1, 0)
+        self._grid.setColumnStretch(0, self._stretch[0] if side_by_side else 1)
+        self._grid.setColumnStretch(1, self._stretch[1] if side_by_side else 0)
+        self.side_by_side = side_by_side
+        self.updateGeometry()
+
+    def _side_by_side_width(self) -> int:
+        spacing = self._grid.horizontalSpacing()
+        return max(
+            first.minimumSizeHint().width() + second.minimumSizeHint().width() + spacing
+            for first, second in self._rows
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the widest part; as tall as the arrangement it has now."""
+        widest = max(part.minimumSizeHint().width() for row in self._rows for part in row)
+        return QSize(widest, self._grid.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side or one under the other, for the new width."""
+        self._arrange(side_by_side=event.size().width() >= self._side_by_side_width())
+        super().resizeEvent(event)
