@@ -180,7 +180,10 @@ class ReliefScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrapped words keep the lines they need at the new width; short: smaller headings."""
         super().resizeEvent(event)
-        set_compact(self, event.size().height() < COMPACT_BELOW * text_scale())
+        compact = event.size().height() < COMPACT_BELOW * text_scale()
+        set_compact(self, compact)
+        self.form.set_compact(compact)
+        self.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
         hold_wrapped_heights(self)
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:

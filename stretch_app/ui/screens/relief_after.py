@@ -156,6 +156,13 @@ class EpisodeForm(QWidget):
             self.setTabOrder(previous, widget)
             previous = widget
 
+    def set_compact(self, compact: bool) -> None:
+        """Closer together on a short screen, so Save stays on it."""
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(*((0, 0, 0, 0) if compact else (9, 9, 9, 9)))
+            layout.setSpacing(6 if compact else 12)
+
     def set_summary(self, heading: str, lasted: str) -> None:
         """What happened, in two short lines."""
         self.heading_label.setText(heading)

@@ -53,7 +53,7 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QWidget#relief-form QLabel[role="howto"] {{ font-size: {big(26)}; }}
     QLineEdit {{
         background: {look.surface}; color: {look.text}; border: 2px solid {look.ring_track};
-        border-radius: 10px; padding: 10px; font-size: {px(26)};
+        border-radius: 10px; padding: {tall(10)}; font-size: {big(26)};
     }}
     QLineEdit:focus {{ border: {look.focus_width}px solid {look.focus}; }}
     QFrame#relief-emergency {{ background: {look.urgent}; border-radius: 14px; }}
@@ -109,6 +109,7 @@ class EmergencyBanner(QFrame):
         self.signs_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.signs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.signs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signs_scroll.setMinimumHeight(48)  # a line and a bit, at the least
         self.signs_scroll.viewport().setAutoFillBackground(False)
         self.signs_label.setAutoFillBackground(False)
         self._box = QVBoxLayout(self)
