@@ -44,7 +44,7 @@ class FinishScreen(QWidget):
         )
         self.home_button.clicked.connect(self.home_requested.emit)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
+        layout.setContentsMargins(40, 24, 40, 24)
         layout.addStretch(1)
         layout.addWidget(self.heading_label)
         layout.addWidget(self.summary_label)

@@ -5,12 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from stretch_app import paths
 from stretch_app.core.window_sizes import fit_size, read_window_size, remember_window_size
 from stretch_app.ui.screens.home import HomeScreen
+from stretch_app.ui.widgets.labels import hold_wrapped_heights
 
 __all__ = ["APP_TITLE", "DEFAULT_SIZE", "MainWindow", "screen_key"]
 
@@ -74,6 +83,19 @@ class MainWindow(QMainWindow):
         self._fitted = None
         super().showEvent(event)
 
+    def _hold_wrapped_heights(self) -> None:
+        """Wrapped words in the screen in front keep the lines they need at their width."""
+        screen = self.stack.currentWidget()
+        layout = screen.layout() if screen is not None else None
+        if screen is not None and layout is not None:
+            layout.activate()
+            hold_wrapped_heights(screen)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps words anew."""
+        super().resizeEvent(event)
+        self._hold_wrapped_heights()
+
     def keep_on_screen(self) -> None:
         """A window a screen made larger than the screen shrinks back once it can."""
         if self.isMaximized() or self.isFullScreen() or not self.isVisible():
@@ -101,6 +123,7 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
+        self._hold_wrapped_heights()
         self.keep_on_screen()
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         screen.setFocus()

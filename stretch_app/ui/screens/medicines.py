@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.safety import SafetyGuide
 from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.fit import scrolling
 from stretch_app.ui.widgets.labels import role_label
 
 __all__ = ["MedicinesScreen"]
@@ -70,7 +71,11 @@ class MedicinesScreen(QWidget):
         self.message_label.hide()
         self.disclaimer_label = role_label(guide.disclaimer, "notice")
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body))  # the largest text on a small screen: it scrolls
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 20, 32, 20)
         layout.setSpacing(16)
         layout.addLayout(header)

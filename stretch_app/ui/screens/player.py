@@ -355,6 +355,8 @@ class PlayerScreen(QWidget):
             self._outer.setContentsMargins(*((20, 8, 20, 8) if compact else (28, 20, 28, 20)))
             self._outer.setSpacing(8 if compact else 14)
             self.ring.setMinimumSize(*((120, 120) if compact else (180, 180)))
+            self._middle.setColumnStretch(1, 2 if compact else 3)  # the words get the room
+            self.words_scroll.setMinimumHeight(48 if compact else 0)
         self._fit_words()
 
     def _render_words(self, phase: Phase, paused: bool) -> None:

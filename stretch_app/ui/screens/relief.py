@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -177,6 +177,13 @@ class ReliefScreen(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
+    def event(self, event: QEvent) -> bool:
+        """After each new layout (a page turned, new words), keep the wrapped lines' room."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            hold_wrapped_heights(self)
+        return handled
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrapped words keep the lines they need at the new width; short: smaller headings."""
         super().resizeEvent(event)
@@ -184,6 +191,9 @@ class ReliefScreen(QWidget):
         set_compact(self, compact)
         self.form.set_compact(compact)
         self.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
+        outer = self.layout()
+        if outer is not None:
+            outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
         hold_wrapped_heights(self)
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -147,9 +148,13 @@ class EpisodeForm(QWidget):
         layout.addStretch(1)
         layout.addLayout(legs)
         layout.addLayout(pain)
-        layout.addWidget(self.note_edit)
         layout.addStretch(1)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignCenter)
+        # The note above Save; side by side on a short screen.
+        self._last_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._last_row.setSpacing(12)
+        self._last_row.addWidget(self.note_edit, 1)
+        self._last_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(self._last_row)
 
         previous: QWidget = self.save_button
         for widget in (*self.leg_buttons.values(), *self.pain_buttons, self.note_edit):
@@ -162,6 +167,8 @@ class EpisodeForm(QWidget):
         if layout is not None:
             layout.setContentsMargins(*((0, 0, 0, 0) if compact else (9, 9, 9, 9)))
             layout.setSpacing(6 if compact else 12)
+        across = QBoxLayout.Direction.LeftToRight
+        self._last_row.setDirection(across if compact else QBoxLayout.Direction.TopToBottom)
 
     def set_summary(self, heading: str, lasted: str) -> None:
         """What happened, in two short lines."""
