@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._hold_wrapped_heights()
 
     def keep_on_screen(self) -> None:
-        """A window a screen made larger than the screen shrinks back once it can."""
+        """A window larger than its screen (a screen before made it grow) shrinks back onto it."""
         if self.isMaximized() or self.isFullScreen() or not self.isVisible():
             return
         available = self._screen().availableGeometry()
@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self._hold_wrapped_heights()
-        self.keep_on_screen()
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         screen.setFocus()
 

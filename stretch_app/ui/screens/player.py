@@ -28,12 +28,13 @@ from stretch_app.core.session import (
     Session,
     SessionState,
 )
-from stretch_app.ui.theme import Look, set_compact, text_scale
+from stretch_app.ui.screens.player_fit import fit_height, fit_words
+from stretch_app.ui.theme import Look
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
 from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
-from stretch_app.ui.widgets.labels import NameLabel, hold_wrapped_heights
+from stretch_app.ui.widgets.labels import NameLabel
 from stretch_app.ui.widgets.picture import ExercisePicture
 
 __all__ = ["PlayerScreen", "side_label"]
@@ -41,8 +42,6 @@ __all__ = ["PlayerScreen", "side_label"]
 DISPLAY_INTERVAL_MS = 200
 CALM_DISPLAY_INTERVAL_MS = 1000
 """With "reduce motion" the ring moves once a second, in whole-second steps."""
-COMPACT_BELOW = 620
-"""A player shorter than this (times the text size) gets smaller headings (ours, by eye)."""
 
 
 def side_label(side: Side | None) -> str:
@@ -192,7 +191,7 @@ class PlayerScreen(QWidget):
         heading.addWidget(self.title_label)
         heading.addWidget(self.side_label)
         heading.addWidget(self.words_scroll, 1)
-        self._middle = middle = QGridLayout()
+        self.middle = middle = QGridLayout()
         middle.addWidget(self.picture, 0, 0)
         middle.addWidget(self.ring, 0, 1)
         middle.addLayout(heading, 0, 2)
@@ -211,7 +210,7 @@ class PlayerScreen(QWidget):
             )
         )
 
-        self._outer = layout = QVBoxLayout(self)
+        self.outer = layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(14)
         layout.addLayout(top)
@@ -323,41 +322,15 @@ class PlayerScreen(QWidget):
         self._render_words(phase, paused)
         self.side_label.setVisible(bool(self.side_label.text()))
         self.phase_label.setHidden(phase.kind is PhaseKind.SWITCH_LEGS)  # the banner says it
-        self._fit_words()
+        fit_words(self)
         self._render_ring(phase, paused)
         mirrored = phase.side is Side.RIGHT
         self.picture.show_picture(self._picture_for(phase.exercise.picture), mirrored=mirrored)
 
-    def _fit_words(self) -> None:
-        """The words are never narrower than their longest word; the picture gives way first."""
-        bar = self.words_scroll.verticalScrollBar().sizeHint().width()
-        heading = (self.phase_label, self.title_label, self.side_label)
-        longest = max(label.minimumSizeHint().width() for label in heading)
-        least = max(self.words_box.minimumSizeHint().width() + bar, longest)
-        if least != self.words_scroll.minimumWidth():
-            self.words_scroll.setMinimumWidth(least)
-        margins = self._outer.contentsMargins()
-        room = self.width() - margins.left() - margins.right()
-        spacing = 2 * max(0, self._middle.horizontalSpacing())
-        needed = least + self.ring.minimumWidth() + self.picture.minimumWidth() + spacing
-        # A short window at a large text size: the picture goes, the leg and the words stay.
-        show_picture = room >= needed and not self.property("compact")
-        self.picture.setVisible(show_picture)
-        self._middle.setColumnStretch(0, 3 if show_picture else 0)
-        hold_wrapped_heights(self)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow windows: the picture makes way; short ones: smaller headings, same words."""
         super().resizeEvent(event)
-        compact = event.size().height() < COMPACT_BELOW * text_scale()
-        if compact != bool(self.property("compact")):
-            set_compact(self, compact)
-            self._outer.setContentsMargins(*((20, 8, 20, 8) if compact else (28, 20, 28, 20)))
-            self._outer.setSpacing(8 if compact else 14)
-            self.ring.setMinimumSize(*((120, 120) if compact else (180, 180)))
-            self._middle.setColumnStretch(1, 2 if compact else 3)  # the words get the room
-            self.words_scroll.setMinimumHeight(48 if compact else 0)
-        self._fit_words()
+        fit_height(self, event.size().height())
 
     def _render_words(self, phase: Phase, paused: bool) -> None:
         exercise = phase.exercise
