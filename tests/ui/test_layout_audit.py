@@ -22,7 +22,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
+from stretch_app.core.window_sizes import read_window_size
+from stretch_app.ui.screens.main_window import DEFAULT_SIZE, MainWindow, screen_key
+from stretch_app.ui.widgets.buttons import ButtonRow
+from stretch_app.ui.widgets.labels import NameLabel
 from tests.conftest import REPO
 
 SCREENS = {
@@ -83,3 +89,90 @@ def test_every_screen_fits(screen: str, tmp_path: Path) -> None:
     report = json.loads(out.read_text("utf-8"))
     assert report["screen"] == f"{width}x{height}@{ratio}"
     assert report["faults"] == [], f"{len(report['faults'])} faults:\n" + _summary(report["faults"])
+
+
+# --- the window, long names and rows of buttons, in this process's 800×600 offscreen screen ---
+
+
+def _frame_on_screen(window: QWidget) -> bool:
+    return window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_the_window_opens_no_larger_than_the_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(sizes_file=tmp_path / "window.json")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()
+    assert available.width() < DEFAULT_SIZE[0]  # the default would not fit here
+    assert _frame_on_screen(window), (window.frameGeometry(), available)
+
+
+def test_the_window_remembers_its_size_per_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    sizes = tmp_path / "window.json"
+    first = MainWindow(sizes_file=sizes)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(640, 480)
+    first.close()
+    again = MainWindow(sizes_file=sizes)
+    qtbot.addWidget(again)
+    assert again.size().toTuple() == (640, 480)
+    # A size kept for another screen is not used on this one.
+    stored = json.loads(sizes.read_text("utf-8"))
+    stored["sizes"] = {"another-screen 3840x2160": [3000, 2000]}
+    sizes.write_text(json.dumps(stored), "utf-8")
+    other = MainWindow(sizes_file=sizes)
+    qtbot.addWidget(other)
+    assert other.size().toTuple() != (3000, 2000)
+    assert other.width() <= other.screen().availableGeometry().width()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00\xff not json", b"{", b"[]", b'{"sizes": []}', b'{"sizes": {"x": [-5, 1e9]}}'],
+    ids=["binary", "cut", "list", "sizes-list", "nonsense-size"],
+)
+def test_a_broken_size_file_never_stops_start_up(
+    qtbot: QtBot, tmp_path: Path, content: bytes
+) -> None:
+    sizes = tmp_path / "window.json"
+    sizes.write_bytes(content)
+    window = MainWindow(sizes_file=sizes)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert _frame_on_screen(window)
+    window.resize(500, 400)
+    window.close()  # and the broken file is replaced by a good one
+    assert read_window_size(sizes, screen_key(window.screen())) == (500, 400)
+
+
+def test_a_long_name_shortens_with_the_whole_name_in_its_tooltip(qtbot: QtBot) -> None:
+    name = "Abendprogramm" * 6 + "Xx"
+    label = NameLabel(name, "title")
+    qtbot.addWidget(label)
+    label.resize(300, 200)
+    label.show()
+    qtbot.waitExposed(label)
+    assert label.minimumSizeHint().width() < 300
+    assert label.text().endswith("…") and len(label.text()) < len(name)
+    assert label.toolTip() == name and label.accessibleName() == name
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    label.set_name("Bedtime leg stretches")  # a name that wraps between words is left whole
+    assert label.text() == "Bedtime leg stretches" and label.toolTip() == ""
+
+
+def test_a_row_of_buttons_takes_two_rows_rather_than_widening(qtbot: QtBot) -> None:
+    buttons = [QPushButton(f"A rather long button {n}") for n in range(5)]
+    row = ButtonRow(buttons)
+    qtbot.addWidget(row)
+    one_row = row.sizeHint().width()
+    row.resize(one_row, 100)
+    row.show()
+    qtbot.waitExposed(row)
+    assert row.columns == 5
+    row.resize(one_row // 2, 200)
+    qtbot.waitUntil(lambda: row.columns < 5)
+    assert row.minimumSizeHint().width() < one_row // 2
+    assert all(button.y() > 0 for button in buttons[row.columns :])  # the rest below
