@@ -113,11 +113,14 @@ def test_the_window_remembers_its_size_per_screen(qtbot: QtBot, tmp_path: Path) 
     first = MainWindow(sizes_file=sizes)
     qtbot.addWidget(first)
     first.show()
-    first.resize(640, 480)
+    opened = first.size().toTuple()
+    first.resize(opened[0] - 40, opened[1] - 30)
+    chosen = first.size().toTuple()
+    assert chosen != opened
     first.close()
     again = MainWindow(sizes_file=sizes)
     qtbot.addWidget(again)
-    assert again.size().toTuple() == (640, 480)
+    assert again.size().toTuple() == chosen
     # A size kept for another screen is not used on this one.
     stored = json.loads(sizes.read_text("utf-8"))
     stored["sizes"] = {"another-screen 3840x2160": [3000, 2000]}
@@ -143,9 +146,9 @@ def test_a_broken_size_file_never_stops_start_up(
     window.show()
     qtbot.waitExposed(window)
     assert _frame_on_screen(window)
-    window.resize(500, 400)
+    window.resize(window.width() - 20, window.height() - 20)
     window.close()  # and the broken file is replaced by a good one
-    assert read_window_size(sizes, screen_key(window.screen())) == (500, 400)
+    assert read_window_size(sizes, screen_key(window.screen())) == window.size().toTuple()
 
 
 def test_a_long_name_shortens_with_the_whole_name_in_its_tooltip(qtbot: QtBot) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from stretch_app import paths
 from stretch_app.core.window_sizes import fit_size, read_window_size, remember_window_size
@@ -24,6 +24,7 @@ from stretch_app.ui.widgets.labels import hold_wrapped_heights
 __all__ = ["APP_TITLE", "DEFAULT_SIZE", "MainWindow", "screen_key"]
 
 APP_TITLE = "Nightstretch"
+Policy = QSizePolicy.Policy
 DEFAULT_SIZE = (1100, 720)
 """The size of a first start, on a screen with room for it."""
 
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.sizes_file = sizes_file or paths.user_data_dir() / "window.json"
         self._fitted: tuple[int, int] | None = None
+        self._keep_fitting = True
         self.fit_to_screen()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -87,14 +89,28 @@ class MainWindow(QMainWindow):
         """Wrapped words in the screen in front keep the lines they need at their width."""
         screen = self.stack.currentWidget()
         layout = screen.layout() if screen is not None else None
-        if screen is not None and layout is not None:
+        # Only once the screen has its place in the stack: at a passing width the lines differ.
+        if screen is not None and layout is not None and screen.size() == self.stack.size():
             layout.activate()
             hold_wrapped_heights(screen)
+
+    def event(self, event: QEvent) -> bool:
+        """A screen's new words may ask for more room for a moment: give it back after."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self._keep_fitting:
+            self.keep_on_screen()
+        return handled
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width wraps words anew."""
         super().resizeEvent(event)
+        if not self.isVisible():  # a size chosen before showing is kept, even past the screen
+            self._keep_fitting = self._fits(event.size().toTuple())
         self._hold_wrapped_heights()
+
+    def _fits(self, size: tuple[int, int]) -> bool:
+        available = self._screen().availableGeometry()
+        return size[0] <= available.width() and size[1] <= available.height()
 
     def keep_on_screen(self) -> None:
         """A window larger than its screen (a screen before made it grow) shrinks back onto it."""
@@ -122,8 +138,17 @@ class MainWindow(QMainWindow):
         """Put ``screen`` in front (adding it if new) and retitle the window."""
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
+        frame, available = self.frameGeometry(), self._screen().availableGeometry()
+        fitted = self.isVisible() and available.contains(frame)
         self.stack.setCurrentWidget(screen)
+        for index in range(self.stack.count()):  # only the screen in front may ask for room
+            page = self.stack.widget(index)
+            if page is not None:
+                policy = Policy.Preferred if page is screen else Policy.Ignored
+                page.setSizePolicy(policy, policy)
         self._hold_wrapped_heights()
+        if fitted:
+            self.keep_on_screen()  # never let a new screen push the window off the screen
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         screen.setFocus()
 

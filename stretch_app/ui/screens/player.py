@@ -88,6 +88,7 @@ class PlayerScreen(QWidget):
         self._picture_for = picture_for
         self._ended = False
         self._announced_phase: tuple[int, bool, PhaseKind] | None = None
+        self._fitted_words: tuple[str, ...] = ()
 
         self._display_timer = named_timer(
             self, "player-display-timer", self.tick, interval_ms=DISPLAY_INTERVAL_MS
@@ -195,8 +196,8 @@ class PlayerScreen(QWidget):
         middle.addWidget(self.picture, 0, 0)
         middle.addWidget(self.ring, 0, 1)
         middle.addLayout(heading, 0, 2)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 3)
+        middle.setColumnStretch(0, 2)
+        middle.setColumnStretch(1, 2)
         middle.setColumnStretch(2, 5)
 
         # The controls take two rows rather than leave the window (largest text, German).
@@ -322,7 +323,10 @@ class PlayerScreen(QWidget):
         self._render_words(phase, paused)
         self.side_label.setVisible(bool(self.side_label.text()))
         self.phase_label.setHidden(phase.kind is PhaseKind.SWITCH_LEGS)  # the banner says it
-        fit_words(self)
+        words = (self.title_label.text(), self.side_label.text(), self.howto_label.text())
+        if words != self._fitted_words:  # new words: find their room once, not every tick
+            self._fitted_words = words
+            fit_words(self, afresh=True)
         self._render_ring(phase, paused)
         mirrored = phase.side is Side.RIGHT
         self.picture.show_picture(self._picture_for(phase.exercise.picture), mirrored=mirrored)

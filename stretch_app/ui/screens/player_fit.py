@@ -21,8 +21,12 @@ COMPACT_BELOW = 620
 """A player shorter than this (times the text size) gets compact (our threshold, by eye)."""
 
 
-def fit_words(player: PlayerScreen) -> None:
-    """The words never narrower than their longest word; the picture gives way first."""
+def fit_words(player: PlayerScreen, *, afresh: bool = False) -> None:
+    """The words never narrower than their longest word; the picture gives way first.
+
+    ``afresh`` (new words): the lines are measured again at the widths the new words get, so
+    the last step's longer lines never make the window grow.
+    """
     bar = player.words_scroll.verticalScrollBar().sizeHint().width()
     heading = (player.phase_label, player.title_label, player.side_label)
     longest = max(label.minimumSizeHint().width() for label in heading)
@@ -35,7 +39,11 @@ def fit_words(player: PlayerScreen) -> None:
     needed = least + player.ring.minimumWidth() + player.picture.minimumWidth() + spacing
     show_picture = room >= needed and not player.property("compact")
     player.picture.setVisible(show_picture)
-    player.middle.setColumnStretch(0, 3 if show_picture else 0)
+    player.middle.setColumnStretch(0, 2 if show_picture else 0)
+    if afresh:
+        for label in (player.title_label, player.side_label, player.howto_label):
+            label.setMinimumHeight(0)
+        player.outer.activate()
     hold_wrapped_heights(player)
 
 
@@ -47,6 +55,6 @@ def fit_height(player: PlayerScreen, height: int) -> None:
         player.outer.setContentsMargins(*((20, 8, 20, 8) if compact else (28, 20, 28, 20)))
         player.outer.setSpacing(8 if compact else 14)
         player.ring.setMinimumSize(*((120, 120) if compact else (180, 180)))
-        player.middle.setColumnStretch(1, 2 if compact else 3)  # the words get the room
+        player.middle.setColumnStretch(1, 1 if compact else 2)  # the words get the room
         player.words_scroll.setMinimumHeight(48 if compact else 0)
     fit_words(player)
