@@ -9,9 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-__all__ = ["DAY", "HIGH_CONTRAST", "NIGHT", "Look", "apply_look", "px", "system_text_factor"]
+__all__ = [
+    "DAY",
+    "HIGH_CONTRAST",
+    "NIGHT",
+    "Look",
+    "apply_look",
+    "px",
+    "set_compact",
+    "system_text_factor",
+    "text_scale",
+]
 
 #: The system font size the type sizes were drawn for; larger system fonts scale them up.
 BASE_POINT_SIZE = 10.0
@@ -146,6 +156,9 @@ def _style_sheet(look: Look, scale: float) -> str:
         background: {look.accent}; color: {look.accent_text}; font-size: {px_(52)};
         font-weight: 800; border-radius: 14px; padding: 14px;
     }}
+    QWidget[compact="true"] QLabel[role="title"] {{ font-size: {px_(30)}; }}
+    QWidget[compact="true"] QLabel[role="huge"] {{ font-size: {px_(42)}; }}
+    QWidget[compact="true"] QLabel[role="banner"] {{ font-size: {px_(34)}; padding: 6px; }}
     QFrame[role="card"] {{ background: {look.surface}; border-radius: 14px; }}
     QFrame[role="card"] QLabel {{ background: transparent; }}
     QPushButton {{
@@ -214,3 +227,23 @@ def apply_look(app: QApplication, look: Look, scale: float = 1.0) -> None:
     app.setPalette(palette)
     app.setStyleSheet(_style_sheet(look, scale))
     app.setProperty("nightstretch_look", look.name)
+    app.setProperty("nightstretch_text_scale", scale)
+
+
+def text_scale() -> float:
+    """The in-app text size the look was applied with (1 before any)."""
+    app = QApplication.instance()
+    value = app.property("nightstretch_text_scale") if app is not None else None
+    return float(value) if isinstance(value, (int, float)) else 1.0
+
+
+def set_compact(widget: QWidget, compact: bool) -> None:
+    """Smaller headings and banners inside ``widget`` (a short window at a large text size)."""
+    if bool(widget.property("compact")) == compact:
+        return
+    widget.setProperty("compact", compact)
+    for child in widget.findChildren(QLabel):
+        if child.property("role") in ("title", "huge", "banner"):
+            child.style().unpolish(child)
+            child.style().polish(child)
+            child.updateGeometry()

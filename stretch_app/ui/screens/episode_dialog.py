@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.core.journal import CrampEpisode, EpisodeChanges, Leg, Muscle
+from stretch_app.ui.widgets.fit import fit_on_screen, scrolling, wanted_size
 
 __all__ = ["EpisodeDialog"]
 
@@ -159,10 +161,18 @@ class EpisodeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
+        body = QWidget()
+        body.setLayout(form)
+        self.form_scroll = scrolling(body)  # the largest text on a small screen: it scrolls
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(buttons)
         self.when_edit.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open as large as the form wants, but never larger than the screen."""
+        super().showEvent(event)
+        fit_on_screen(self, wanted_size(self, self.form_scroll))
 
     def changes(self) -> EpisodeChanges:
         """What the form says, ready for ``Journal.add_episode`` or ``update_episode``."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from stretch_app.core.session import Finished, Session
 from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.labels import NameLabel
 
 __all__ = ["FinishScreen"]
 
@@ -28,6 +29,7 @@ class FinishScreen(QWidget):
         self.heading_label = QLabel(heading)
         self.heading_label.setProperty("role", "title")
         self.heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading_label.setWordWrap(True)
         if finished.holds_done == 1:
             summary = self.tr("{0}: 1 hold done").format(session.routine.name)
         else:
@@ -35,16 +37,14 @@ class FinishScreen(QWidget):
                 session.routine.name, finished.holds_done
             )
         summary += f"\n{done}" if done else ""
-        self.summary_label = QLabel(summary)
-        self.summary_label.setProperty("role", "howto")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = NameLabel(summary, "howto")  # the routine's name may be long
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.home_button = BigButton(
             self.tr("Back to start"), role="primary", description=self.tr("Back to the main screen")
         )
         self.home_button.clicked.connect(self.home_requested.emit)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
+        layout.setContentsMargins(40, 24, 40, 24)
         layout.addStretch(1)
         layout.addWidget(self.heading_label)
         layout.addWidget(self.summary_label)

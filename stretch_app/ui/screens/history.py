@@ -11,7 +11,6 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -31,8 +30,9 @@ from stretch_app.ui.screens.episode_dialog import EpisodeDialog
 from stretch_app.ui.screens.episode_text import describe_episode
 from stretch_app.ui.theme import NIGHT, Look
 from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
-from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.doctor_notice import DoctorNotice
+from stretch_app.ui.widgets.fit import Columns
 from stretch_app.ui.widgets.labels import role_label
 from stretch_app.ui.widgets.night_calendar import NightCalendar, describe_night
 from stretch_app.ui.widgets.week_chart import WeekChart
@@ -151,9 +151,6 @@ class HistoryScreen(QWidget):
         self.message_label = role_label("", "notice")
         self.message_label.hide()
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(28)
-        grid.setVerticalSpacing(12)
         left = QVBoxLayout()
         left.addWidget(self.calendar, 1)
         left.addWidget(self.legend_label)
@@ -163,21 +160,14 @@ class HistoryScreen(QWidget):
         right.addWidget(self.chart, 1)
         right.addWidget(self.streak_label)
         right.addLayout(comparison)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
         episode_buttons = QVBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             episode_buttons.addWidget(button)
         episode_buttons.addStretch(1)
-        grid.addWidget(self.episode_list, 1, 0)
-        grid.addLayout(episode_buttons, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        actions = QHBoxLayout()
-        for button in (self.pdf_button, self.csv_button, self.medicines_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.guidance_button)
+        # Two columns while the width allows; one under the other at the largest text.
+        grid = Columns(((left, right), (self.episode_list, episode_buttons)), stretch=(3, 2))
+        buttons = (self.pdf_button, self.csv_button, self.medicines_button, self.guidance_button)
+        actions = ButtonRow(buttons)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -186,8 +176,8 @@ class HistoryScreen(QWidget):
         column.addLayout(header)
         column.addWidget(self.notice)
         column.addWidget(self.message_label)
-        column.addLayout(grid, 1)
-        column.addLayout(actions)
+        column.addWidget(grid, 1)
+        column.addWidget(actions)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

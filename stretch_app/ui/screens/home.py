@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.ui.widgets.buttons import BigButton
-from stretch_app.ui.widgets.labels import role_label
+from stretch_app.ui.widgets.labels import NameLabel, role_label
 
 if TYPE_CHECKING:  # the home screen is shown before the routine models load
     from stretch_app.core.model import Exercise, Routine
@@ -48,7 +48,7 @@ class RoutineCard(QFrame):
         from stretch_app.core.session import routine_duration
 
         length = format_duration(routine_duration(routine, exercises))
-        self.name_label = role_label(routine.name, "title")
+        self.name_label = NameLabel(routine.name, "title")
         self.stretches_label = role_label(" · ".join(dict.fromkeys(names)))
         self.length_label = role_label(self.tr("{0} in all").format(length), "muted")
         self.reminder_label = role_label(reminder_text, "muted")

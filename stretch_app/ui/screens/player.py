@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,12 +28,14 @@ from stretch_app.core.session import (
     Session,
     SessionState,
 )
+from stretch_app.ui.screens.player_fit import fit_height, fit_words
 from stretch_app.ui.screens.player_repeat import repetition_text
 from stretch_app.ui.theme import Look
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
-from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
+from stretch_app.ui.widgets.labels import NameLabel
 from stretch_app.ui.widgets.picture import ExercisePicture
 
 __all__ = ["PlayerScreen", "side_label"]
@@ -87,6 +89,7 @@ class PlayerScreen(QWidget):
         self._picture_for = picture_for
         self._ended = False
         self._announced_phase: tuple[int, bool, PhaseKind] | None = None
+        self._fitted_words: tuple[str, ...] = ()
 
         self._display_timer = named_timer(
             self, "player-display-timer", self.tick, interval_ms=DISPLAY_INTERVAL_MS
@@ -106,8 +109,7 @@ class PlayerScreen(QWidget):
     # --- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.routine_label = _label("muted")
-        self.routine_label.setText(self.session.routine.name)
+        self.routine_label = NameLabel(self.session.routine.name, "muted")
         self.step_label = _label("muted")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.progress = QProgressBar()
@@ -117,7 +119,7 @@ class PlayerScreen(QWidget):
 
         self.phase_label = _label("muted")
         self.title_label = _label("title", wrap=True)
-        self.side_label = _label("huge")
+        self.side_label = _label("huge", wrap=True)  # "Jetzt: Rechtes Bein" wraps, never cut
         self.howto_label = _label("howto", wrap=True)
         self.howto_label.setTextFormat(Qt.TextFormat.PlainText)
         # Never squeeze the instructions: the picture and the ring give way instead.
@@ -171,17 +173,14 @@ class PlayerScreen(QWidget):
         top.addWidget(self.routine_label, 1)
         top.addWidget(self.step_label, 1)
 
-        words_box = QWidget()
+        self.words_box = words_box = QWidget()
         words = QVBoxLayout(words_box)
         words.setContentsMargins(0, 0, 0, 0)
-        words.addWidget(self.phase_label)
-        words.addWidget(self.title_label)
-        words.addWidget(self.side_label)
         words.addWidget(self.howto_label)
         words.addStretch(1)
         words.addWidget(self.next_label)
-        # Large type on a small screen: the words scroll rather than being cut or pushing the
-        # window taller than the screen.
+        # Large type on a small screen: the how-to scrolls rather than being cut or pushing the
+        # window taller than the screen. What, which leg and the phase always show.
         self.words_scroll = QScrollArea()
         self.words_scroll.setWidget(words_box)
         self.words_scroll.setWidgetResizable(True)
@@ -189,25 +188,31 @@ class PlayerScreen(QWidget):
         self.words_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.words_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        middle = QGridLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.phase_label)
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.side_label)
+        heading.addWidget(self.words_scroll, 1)
+        self.middle = middle = QGridLayout()
         middle.addWidget(self.picture, 0, 0)
         middle.addWidget(self.ring, 0, 1)
-        middle.addWidget(self.words_scroll, 0, 2)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 3)
+        middle.addLayout(heading, 0, 2)
+        middle.setColumnStretch(0, 2)
+        middle.setColumnStretch(1, 2)
         middle.setColumnStretch(2, 5)
 
-        controls = QHBoxLayout()
-        for button in (
-            self.back_button,
-            self.pause_button,
-            self.skip_button,
-            self.restart_button,
-            self.stop_button,
-        ):
-            controls.addWidget(button)
+        # The controls take two rows rather than leave the window (largest text, German).
+        self.controls = ButtonRow(
+            (
+                self.back_button,
+                self.pause_button,
+                self.skip_button,
+                self.restart_button,
+                self.stop_button,
+            )
+        )
 
-        layout = QVBoxLayout(self)
+        self.outer = layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(14)
         layout.addLayout(top)
@@ -215,7 +220,7 @@ class PlayerScreen(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.switch_banner)
         layout.addLayout(middle, 1)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         self.setTabOrder(self.back_button, self.pause_button)
         self.setTabOrder(self.pause_button, self.skip_button)
         self.setTabOrder(self.skip_button, self.restart_button)
@@ -318,9 +323,19 @@ class PlayerScreen(QWidget):
         self.switch_banner.setVisible(phase.kind is PhaseKind.SWITCH_LEGS)
         self._render_words(phase, paused)
         self.side_label.setVisible(bool(self.side_label.text()))
+        self.phase_label.setHidden(phase.kind is PhaseKind.SWITCH_LEGS)  # the banner says it
+        words = (self.title_label.text(), self.side_label.text(), self.howto_label.text())
+        if words != self._fitted_words:  # new words: find their room once, not every tick
+            self._fitted_words = words
+            fit_words(self, afresh=True)
         self._render_ring(phase, paused)
         mirrored = phase.side is Side.RIGHT
         self.picture.show_picture(self._picture_for(phase.exercise.picture), mirrored=mirrored)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow windows: the picture makes way; short ones: smaller headings, same words."""
+        super().resizeEvent(event)
+        fit_height(self, event.size().height())
 
     def _render_words(self, phase: Phase, paused: bool) -> None:
         exercise = phase.exercise

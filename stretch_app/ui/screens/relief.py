@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
@@ -57,15 +58,20 @@ from stretch_app.ui.screens.relief_pages import (
     relief_title,
 )
 from stretch_app.ui.screens.relief_parts import EmergencyBanner, relief_style
-from stretch_app.ui.theme import Look
+from stretch_app.ui.theme import Look, set_compact, text_scale
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
+from stretch_app.ui.widgets.labels import hold_wrapped_heights
 
 __all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
 
 RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
 DISPLAY_INTERVAL_MS = 200
+COMPACT_BELOW = 620
+"""Shorter than this (times the text size): smaller headings (ours, by eye)."""
+ROOMY_HEIGHT = 900
+"""A screen this tall (at normal text) has room for the relief targets' full height."""
 CALM_DISPLAY_INTERVAL_MS = 1000
 UNDO_SECONDS = 20
 """How long "Not over — back to relief" stays on the form after the end (ours)."""
@@ -188,9 +194,31 @@ class ReliefScreen(QWidget):
         self.eased_button, self.next_button = step.eased_button, step.next_button
         self.end_button, self.back_button = step.end_button, step.back_button
 
+    def event(self, event: QEvent) -> bool:
+        """After each new layout (a page turned, new words), keep the wrapped lines' room."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            hold_wrapped_heights(self)
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped words keep the lines they need at the new width; short: smaller headings."""
+        super().resizeEvent(event)
+        compact = event.size().height() < COMPACT_BELOW * text_scale()
+        set_compact(self, compact)
+        self.form.set_compact(compact)
+        self.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
+        outer = self.layout()
+        if outer is not None:
+            outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
+        hold_wrapped_heights(self)
+
     def set_look(self, look: Look, scale: float = 1.0) -> None:
         """Follow the night or day look (and the person's text size)."""
-        self.setStyleSheet(relief_style(look, scale))
+        # Short screens (a netbook's 600 px) get shorter targets; the words keep their size.
+        height = self.screen().availableGeometry().height()
+        room = max(0.4, min(1.0, height / (ROOMY_HEIGHT * scale)))
+        self.setStyleSheet(relief_style(look, scale, room))
         self.ring.set_colours(look.ring_track, look.accent, look.text)
         self.picture.set_colours(body=look.text, highlight=look.accent)
 
@@ -350,6 +378,7 @@ class ReliefScreen(QWidget):
             return
         self._turn_to(1)
         self.step_page.show_step(episode, self._picture_for(episode.current.exercise.picture))
+        self.step_page.fit_words()
 
     def _turn_to(self, index: int) -> None:
         """Bring a page to the front; only the page in front may ask for room."""

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +63,7 @@ class EpisodeNotes:
     woke_me: bool | None = None
 
 
-def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
+def _label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
@@ -93,7 +97,7 @@ class EpisodeForm(QWidget):
         super().__init__(parent)
         self.setObjectName("relief-form")
         self._saved = False
-        self.heading_label = _label("", "title")
+        self.heading_label = _label("", "title", wrap=False)  # a few words; the rest wraps
         self.lasted_label = _label("", "howto")
         self.saved_label = _label("", "muted", wrap=True)
         self.lasted_label.setWordWrap(True)
@@ -183,18 +187,28 @@ class EpisodeForm(QWidget):
         layout.addStretch(1)
         layout.addLayout(legs)
         layout.addLayout(pain)
-        note = QHBoxLayout()
-        note.setSpacing(18)
-        note.addWidget(self.note_edit, 3)
-        note.addWidget(self.save_button, 2)
-        layout.addLayout(note)
         layout.addStretch(1)
+        # The note above Save; side by side on a short screen.
+        self._last_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._last_row.setSpacing(12)
+        self._last_row.addWidget(self.note_edit, 1)
+        self._last_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(self._last_row)
 
         previous: QWidget = self.save_button
         widgets = (*self.leg_buttons.values(), *self.woke_buttons.values(), *self.pain_buttons)
         for widget in (*widgets, self.note_edit):
             self.setTabOrder(previous, widget)
             previous = widget
+
+    def set_compact(self, compact: bool) -> None:
+        """Closer together on a short screen, so Save stays on it."""
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(*((0, 0, 0, 0) if compact else (9, 9, 9, 9)))
+            layout.setSpacing(6 if compact else 12)
+        across = QBoxLayout.Direction.LeftToRight
+        self._last_row.setDirection(across if compact else QBoxLayout.Direction.TopToBottom)
 
     def set_summary(self, heading: str, lasted: str) -> None:
         """What happened, in two short lines."""
@@ -265,6 +279,14 @@ class PreventionTips(QWidget):
         layout.setSpacing(18)
         layout.addStretch(1)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.tips_label)
+        # The tips scroll on a short screen; Done stays on it.
+        self.tips_scroll = QScrollArea()
+        self.tips_scroll.setWidget(self.tips_label)
+        self.tips_scroll.setWidgetResizable(True)
+        self.tips_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tips_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tips_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tips_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.tips_scroll, 1)
         layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignCenter)

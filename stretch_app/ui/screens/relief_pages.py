@@ -9,17 +9,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from stretch_app.core.journal_rows import MUSCLE_CHOICES, Muscle
-from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
 from stretch_app.ui.widgets.picture import ExercisePicture
 
@@ -107,6 +110,7 @@ class StepPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._emergency = False
         self.step_label = relief_label(role="muted", wrap=False)
         self.exercise_label = relief_label(role="title")
         self.until_label = relief_label("", "relief-until")
@@ -143,31 +147,57 @@ class StepPage(QWidget):
         for button in (self.back_button, self.end_button):
             button.setProperty("small", True)
 
-        words = QVBoxLayout()
-        words.setSpacing(2)
+        self.words_box = QWidget()
+        words = QVBoxLayout(self.words_box)
+        words.setContentsMargins(0, 0, 0, 0)
         for widget in (self.step_label, self.exercise_label, self.until_label, self.howto_label):
             words.addWidget(widget)
         words.addStretch(1)
         words.addWidget(self.next_label)
-        middle = QGridLayout()
-        middle.addWidget(self.picture, 0, 0)
-        middle.addWidget(self.ring, 0, 1)
-        middle.addLayout(words, 0, 2)
-        middle.setColumnStretch(0, 2)
-        middle.setColumnStretch(1, 2)
-        middle.setColumnStretch(2, 8)
-        answers = QHBoxLayout()
-        answers.setSpacing(18)
-        answers.addWidget(self.eased_button, 3)
-        answers.addWidget(self.next_button, 3)
+        # On a short screen the words scroll; the answers below them never leave the window.
+        self.words_scroll = QScrollArea()
+        self.words_scroll.setWidget(self.words_box)
+        self.words_scroll.setWidgetResizable(True)
+        self.words_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.words_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.words_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.middle = QGridLayout()
+        self.middle.addWidget(self.picture, 0, 0)
+        self.middle.addWidget(self.ring, 0, 1)
+        self.middle.addWidget(self.words_scroll, 0, 2)
+        self.middle.setColumnStretch(0, 3)
+        self.middle.setColumnStretch(1, 3)
+        self.middle.setColumnStretch(2, 6)
+        # Two rows of answers rather than a window wider than the screen.
+        self.answers = ButtonRow((self.eased_button, self.next_button))
         others = QVBoxLayout()  # the small ones, one above the other to leave the big ones room
         others.addWidget(self.back_button)
         others.addWidget(self.end_button)
+        answers = QHBoxLayout()
+        answers.setSpacing(18)
+        answers.addWidget(self.answers, 6)
         answers.addLayout(others, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(middle, 1)
+        box.addLayout(self.middle, 1)
         box.addLayout(answers)
+
+    def fit_words(self) -> None:
+        """The words never narrower than their longest word; the picture gives way first."""
+        bar = self.words_scroll.verticalScrollBar().sizeHint().width()
+        least = self.words_box.minimumSizeHint().width() + bar
+        if least != self.words_scroll.minimumWidth():
+            self.words_scroll.setMinimumWidth(least)
+        spacing = 2 * max(0, self.middle.horizontalSpacing())
+        needed = least + self.ring.minimumWidth() + self.picture.minimumWidth() + spacing
+        if not self._emergency:
+            self.picture.setVisible(self.width() >= needed)
+        self.middle.setColumnStretch(0, 3 if self.picture.isVisibleTo(self) else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow windows: the picture makes way for the words and the clock."""
+        super().resizeEvent(event)
+        self.fit_words()
 
     def show_step(self, episode: ReliefEpisode, picture: Path | None) -> None:
         """Render the episode's current step (its name, how to, the ring, what comes next)."""
@@ -204,6 +234,7 @@ class StepPage(QWidget):
 
     def make_room_for_emergency(self) -> None:
         """Give the picture's and the instructions' room to the emergency notice above."""
+        self._emergency = True
         self.picture.hide()
         self.howto_label.hide()
         # The stack caches this page's old minimum; tell it now, or the window grows.

@@ -16,35 +16,52 @@ if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the 
 __all__ = ["EmergencyBanner", "relief_style"]
 
 
-def relief_style(look: Look, scale: float) -> str:
-    """Sizes and colours only this screen uses, on top of the application's look."""
+def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
+    """Sizes and colours only this screen uses, on top of the application's look.
+
+    ``room`` (0 to 1) shortens the big targets on a short screen, so the answers stay on it.
+    """
 
     def px(size: float) -> str:
         return _px(size, scale)
 
+    def tall(size: float) -> str:
+        return _px(size * room, scale)
+
+    def big(size: float) -> str:  # the biggest words give a little on a short screen too
+        return _px(size * max(0.6, room**0.5), scale)
+
     return f"""
-    QLabel#relief-question {{ font-size: {px(52)}; font-weight: 800; }}
+    QLabel#relief-question {{ font-size: {big(52)}; font-weight: 800; }}
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
     QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
     QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
-    QPushButton[relief="muscle"] {{ font-size: {px(44)}; font-weight: 800; min-height: {px(96)}; }}
-    QPushButton[relief="answer"] {{ font-size: {px(36)}; font-weight: 800; min-height: {px(100)}; }}
-    QPushButton[relief="save"] {{ font-size: {px(34)}; font-weight: 800; min-height: {px(70)}; }}
-    QPushButton[small="true"] {{ font-size: {px(22)}; min-height: {px(44)}; padding: 2px 16px; }}
+    QPushButton[relief="muscle"] {{
+        font-size: {big(44)}; font-weight: 800; min-height: {tall(96)};
+    }}
+    QPushButton[relief="answer"] {{
+        font-size: {big(36)}; font-weight: 800; min-height: {tall(100)};
+    }}
+    QPushButton[relief="save"] {{ font-size: {big(34)}; font-weight: 800; min-height: {tall(70)}; }}
+    QPushButton[small="true"] {{ font-size: {px(22)}; min-height: {tall(44)}; padding: 2px 16px; }}
     QPushButton[earlier="true"] {{
-        font-size: {px(22)}; font-weight: 700; min-height: {px(40)}; min-width: {px(44)};
+        font-size: {px(22)}; font-weight: 700; min-height: {tall(40)}; min-width: {px(44)};
         padding: 2px 8px;
     }}
     QPushButton[earlier="true"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
-    QPushButton[relief="choice"] {{ font-size: {px(28)}; min-height: {px(60)}; padding: 4px 6px; }}
+    QPushButton[relief="choice"] {{
+        font-size: {big(28)}; min-height: {tall(60)}; padding: 4px 6px;
+    }}
     QPushButton[relief="choice"]:checked {{
         background: {look.accent}; color: {look.accent_text}; border-color: {look.accent};
     }}
+    QWidget#relief-form QLabel[role="title"] {{ font-size: {big(40)}; font-weight: 700; }}
+    QWidget#relief-form QLabel[role="howto"] {{ font-size: {big(26)}; }}
     QLineEdit {{
         background: {look.surface}; color: {look.text}; border: 2px solid {look.ring_track};
-        border-radius: 10px; padding: 10px; font-size: {px(26)};
+        border-radius: 10px; padding: {tall(10)}; font-size: {big(26)};
     }}
     QLineEdit:focus {{ border: {look.focus_width}px solid {look.focus}; }}
     QFrame#relief-emergency {{

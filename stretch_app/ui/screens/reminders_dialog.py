@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from stretch_app.core.model import Day, Reminder, Routine
 from stretch_app.core.settings import Settings, save_settings
-from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
+from stretch_app.ui.widgets.fit import fit_on_screen, scrolling, wanted_size
 
 __all__ = ["ReminderRow", "RemindersDialog", "apply_reminder_choice"]
 
@@ -82,8 +84,6 @@ class ReminderRow(QFrame):
         self.time_edit.setAccessibleName(self.tr("Reminder time"))
         self.time_edit.setMinimumSize(150, 56)
         self.day_buttons: dict[Day, BigButton] = {}
-        days = QHBoxLayout()
-        days.setSpacing(6)
         locale = QLocale()
         for number, day in enumerate(Day, start=1):
             short = locale.standaloneDayName(number, QLocale.FormatType.ShortFormat)
@@ -96,7 +96,7 @@ class ReminderRow(QFrame):
             button.setMinimumSize(72, 56)
             button.toggled.connect(self._keep_one_day)
             self.day_buttons[day] = button
-            days.addWidget(button)
+        days = ButtonRow(tuple(self.day_buttons.values()))  # two rows at the largest text
         self.remove_button = BigButton(
             self.tr("Remove"), accessible_name=self.tr("Remove this reminder")
         )
@@ -108,7 +108,7 @@ class ReminderRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
-        layout.addLayout(days)
+        layout.addWidget(days)
 
     def _show_on_off(self, on: bool) -> None:
         self.enabled_box.setText(self.tr("On") if on else self.tr("Off"))
@@ -161,23 +161,26 @@ class RemindersDialog(QDialog):
         self.save_button.clicked.connect(self.accept)
         self.cancel_button = BigButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        tools = QHBoxLayout()
-        tools.addWidget(self.add_button)
-        tools.addWidget(self.reset_button)
-        tools.addStretch(1)
+        tools = ButtonRow((self.add_button, self.reset_button))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(14)
+        inner.addWidget(heading)
+        inner.addWidget(hint)
+        inner.addWidget(self.empty_label)
+        inner.addLayout(self._rows_box)
+        inner.addWidget(tools)
+        inner.addStretch(1)
+        self.body_scroll = scrolling(body)  # the largest text on a small screen: it scrolls
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
-        layout.addWidget(heading)
-        layout.addWidget(hint)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(self._rows_box)
-        layout.addLayout(tools)
-        layout.addStretch(1)
+        layout.addWidget(self.body_scroll, 1)
         layout.addLayout(buttons)
         self.save_button.setDefault(True)
         self.set_reminders(current)
@@ -217,7 +220,13 @@ class RemindersDialog(QDialog):
     def _update(self) -> None:
         self.empty_label.setVisible(not self.rows)
         self.add_button.setEnabled(len(self.rows) < _MAX_REMINDERS)
-        self.adjustSize()
+        if self.isVisible():
+            fit_on_screen(self, wanted_size(self, self.body_scroll))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open as large as the rows want, but never larger than the screen."""
+        super().showEvent(event)
+        fit_on_screen(self, wanted_size(self, self.body_scroll))
 
     @classmethod
     def ask(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from collections.abc import Sequence
 
-__all__ = ["BigButton"]
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QWidget
+
+__all__ = ["BigButton", "ButtonRow"]
 
 
 class BigButton(QPushButton):
@@ -37,3 +39,61 @@ class BigButton(QPushButton):
             self.animateClick()
             return
         super().keyPressEvent(event)
+
+
+class ButtonRow(QWidget):
+    """Buttons side by side; in two or more rows when one row does not fit the width.
+
+    So a row of controls never pushes its screen wider than the window (largest text, German).
+    """
+
+    def __init__(self, buttons: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = list(buttons)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._columns = 0
+        self._arrange(len(self._buttons))
+
+    @property
+    def columns(self) -> int:
+        """How many buttons stand side by side now."""
+        return self._columns
+
+    def _width_for(self, columns: int) -> int:
+        spacing = max(0, self._grid.horizontalSpacing())
+        widths = [max(b.sizeHint().width(), b.minimumSizeHint().width()) for b in self._buttons]
+        rows = [widths[i : i + columns] for i in range(0, len(widths), columns)]
+        return max(sum(row) + spacing * (len(row) - 1) for row in rows)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self._buttons):
+            self._grid.addWidget(button, index // columns, index % columns)
+        for column in range(len(self._buttons)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._columns = columns
+        self.updateGeometry()
+
+    def fit(self, width: int) -> None:
+        """Use the most buttons a row that fit ``width``."""
+        count = len(self._buttons)
+        columns = next((c for c in range(count, 0, -1) if self._width_for(c) <= width), 1)
+        self._arrange(columns)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the widest button; as tall as the rows it has now."""
+        return QSize(self._width_for(1), self._grid.minimumSize().height())
+
+    def sizeHint(self) -> QSize:
+        """One row when there is room for it."""
+        return QSize(self._width_for(len(self._buttons)), self._grid.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rearrange for the new width."""
+        self.fit(event.size().width())
+        super().resizeEvent(event)
