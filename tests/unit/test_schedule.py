@@ -462,7 +462,10 @@ def test_from_dict_keeps_the_sound_entries_drops_the_rest_and_never_raises(
     sched = Scheduler({BEDTIME: (Reminder(at="21:45"),)}, NEW_YORK, state=state)
     now = local(NEW_YORK, 2026, 5, 1, 21, 45)
     fired = sched.due(now)
-    assert [due.routine_id for due in fired] in ([], [BEDTIME])
+    assert {due.routine_id for due in fired} <= {BEDTIME}
+    # Tonight's at most once; a kept snooze of an earlier night may come due beside it.
+    assert len({due.key for due in fired}) == len(fired)
+    assert sum(due.day == date(2026, 5, 1) and not due.snoozed for due in fired) <= 1
     assert sched.due(now) == []  # whatever the saved state said, never the same one twice
     wake = sched.next_wake(now)
     assert wake is None or wake > now
