@@ -1,4 +1,15 @@
-"""Shared test set-up: offscreen Qt, and every user folder inside the test's temporary folder."""
+"""Shared test set-up: offscreen Qt, every user folder inside the test's temporary folder,
+and no test may leave a Qt timer running or a window open.
+
+The leak rule (fixture ``nothing_left_running``; the logic is in ``tests/leaks.py``): when a
+test ends, after pytest-qt has closed the widgets given to ``qtbot.addWidget`` and pending
+deletions have run, no timer made by ``stretch_app.ui.timers.named_timer`` (or any named QTimer
+in the app's object tree) may still be active, and no top-level window the test showed may
+still be visible. Otherwise the test fails with a list of what leaked. Fix the shutdown path in
+production code first (a finished or closed screen stops its timers); in the test, end what it
+started (``qtbot.addWidget(widget)``, ``app.shutdown()``, ``voice.shut_down()``). Every timer
+of the app must be made through ``named_timer`` so this check can see it.
+"""
 
 from __future__ import annotations
 
@@ -30,3 +41,16 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         monkeypatch.setenv(name, str(folder))
     monkeypatch.setenv("HOME", str(home))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail a test that leaves a timer of ours running or a window open (rule at the top)."""
+    from stretch_app.ui import timers
+    from tests import leaks
+
+    recorder = leaks.TimerRecorder()
+    monkeypatch.setattr(timers, "QTimer", recorder)
+    windows_before = leaks.shown_windows()
+    yield
+    leaks.check(recorder, windows_before, pytest.fail)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from stretch_app import paths
@@ -196,6 +196,69 @@ def test_the_real_timers_end_a_hold(qtbot: QtBot, library) -> None:  # type: ign
     with qtbot.waitSignal(screen.finished, timeout=5000) as done:
         screen.start()
     assert done.args[0].completed
+
+
+def _quick_routine():  # type: ignore[no-untyped-def]
+    from stretch_app.core.model import Routine
+
+    return Routine.model_validate(
+        {
+            "schema_version": 1,
+            "id": "quick",
+            "name": "Quick",
+            "get_ready": 1,
+            "steps": [{"exercise": "hamstring-stretch", "hold": 1}],
+        }
+    )
+
+
+def _timers(screen: PlayerScreen) -> tuple[QTimer, QTimer]:
+    moment = screen.findChild(QTimer, "player-moment-timer")
+    display = screen.findChild(QTimer, "player-display-timer")
+    assert moment is not None and display is not None
+    return moment, display
+
+
+def test_the_precise_timer_is_armed_for_what_is_left(
+    player: PlayerScreen, clock: FakeClock
+) -> None:
+    """After every engine step one precise single shot waits exactly until its next moment."""
+    moment, _display = _timers(player)
+    assert moment.isSingleShot()
+    assert moment.timerType() is Qt.TimerType.PreciseTimer
+    player.start()
+    for _ in range(40):
+        wait = player.session.seconds_to_next_event()
+        assert wait is not None
+        assert moment.isActive()
+        assert round(wait * 1000) <= moment.interval() <= round(wait * 1000) + 2
+        clock.advance(0.7)
+        player.tick()
+    player.toggle_pause()
+    assert not moment.isActive()  # paused: nothing is due
+    player.toggle_pause()
+    assert moment.isActive()
+
+
+def test_the_precise_timer_alone_ends_a_hold(qtbot: QtBot, library, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    """With the 200 ms display timer stopped, the single shot still moves the routine on."""
+    screen = PlayerScreen(
+        Session(_quick_routine(), library.exercises, clock), paths.resolve_picture
+    )
+    qtbot.addWidget(screen)
+    _moment, display = _timers(screen)
+    screen.start()
+    display.stop()
+    assert screen.session.current.kind is PhaseKind.GET_READY
+    clock.advance(1.0)  # the get-ready is over on the engine's clock; only the single shot knows
+
+    def hold_started(event: object) -> bool:
+        return isinstance(event, PhaseStarted) and event.phase.kind is PhaseKind.HOLD
+
+    with qtbot.waitSignal(screen.session_event, check_params_cb=hold_started, timeout=10_000):
+        pass
+    assert not display.isActive()
+    assert screen.session.elapsed() == 0.0  # began at the nominal end, not when the timer fired
 
 
 def test_every_picture_loads(player: PlayerScreen) -> None:

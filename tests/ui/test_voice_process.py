@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from stretch_app.ui.desktop.voice_process import ProcessVoice
@@ -114,3 +116,63 @@ def test_a_language_the_engine_lacks_leaves_the_default_voice(qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: said == ["Wadendehnung."], timeout=10_000)
     assert german.available and problems == []
     german.shut_down()
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a child that has died but is not yet reaped does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def test_releasing_a_helper_that_ignores_sigterm_never_waits_for_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    notes.touch()
+    monkeypatch.setenv("NIGHTSTRETCH_TEST_NOTES", str(notes))
+    monkeypatch.setattr(ProcessVoice, "helper_module", "tests.ui.helpers.stubborn_voice_helper")
+    voice = ProcessVoice("mock", "", 0.0, 1.0, enabled=True)
+    with qtbot.waitSignal(voice.ready, timeout=10_000):
+        voice.warm_up()
+    assert voice._process is not None
+    pid = voice._process.processId()
+    heartbeat = [0]
+    beat = QTimer()
+    beat.timeout.connect(lambda: heartbeat.__setitem__(0, heartbeat[0] + 1))
+    beat.start(0)
+    try:
+        voice.release()
+        # release() came back while the helper still runs: nothing waited for it to go.
+        assert _alive(pid)
+        assert not voice.running and voice.ending
+        beats = heartbeat[0]
+        # The timers end it: SIGTERM (ignored), then SIGKILL; the app runs on meanwhile.
+        qtbot.waitUntil(lambda: notes.read_text() == "SIGTERM\n", timeout=10_000)
+        assert _alive(pid)
+        qtbot.waitUntil(lambda: not _alive(pid), timeout=10_000)
+        assert heartbeat[0] > beats
+        qtbot.waitUntil(lambda: not voice.ending, timeout=10_000)
+    finally:
+        beat.stop()
+        voice.shut_down()
+
+
+def test_shutting_down_kills_a_stubborn_helper_at_once_without_waiting(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    notes.touch()
+    monkeypatch.setenv("NIGHTSTRETCH_TEST_NOTES", str(notes))
+    monkeypatch.setattr(ProcessVoice, "helper_module", "tests.ui.helpers.stubborn_voice_helper")
+    voice = ProcessVoice("mock", "", 0.0, 1.0, enabled=True)
+    with qtbot.waitSignal(voice.ready, timeout=10_000):
+        voice.warm_up()
+    assert voice._process is not None
+    pid = voice._process.processId()
+    voice.shut_down()  # the app is quitting: no grace period
+    qtbot.waitUntil(lambda: not _alive(pid), timeout=10_000)
+    assert notes.read_text() == ""  # killed outright, not asked with SIGTERM first
+    qtbot.waitUntil(lambda: not voice.ending, timeout=10_000)

@@ -77,6 +77,11 @@ class WindowNotifier(Notifier):
         if window is not None:
             window.close()
 
+    def close_all(self) -> None:
+        """Close every reminder window (the app is quitting: nothing could answer them)."""
+        for token in list(self.windows):
+            self.withdraw(token)
+
     def _on_chosen(self, token: str, key: str) -> None:
         self.windows.pop(token, None)
         self.action_invoked.emit(token, key)

@@ -117,6 +117,9 @@ class ReminderDesk(QObject):
         self.app.window.removeEventFilter(self)
         self.service.stop()
         self.dbus.close()
+        for notifier in self.notifier.notifiers:
+            if isinstance(notifier, WindowNotifier):
+                notifier.close_all()  # our own windows go with the app
         self.tray.close()
         QApplication.setQuitOnLastWindowClosed(True)
 

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 
 from stretch_app.ui.desktop import sound_problems as problems
 from stretch_app.ui.timers import named_timer
@@ -36,7 +36,47 @@ log = logging.getLogger(__name__)
 
 READY_TIMEOUT_MS = 10_000
 IDLE_STOP_MS = 30_000
-_STOP_WAIT_MS = 500
+QUIT_GRACE_MS = 500
+"""How long a released helper has to quit by itself before it gets SIGTERM."""
+TERM_GRACE_MS = 500
+"""How long it then has before SIGKILL."""
+
+
+class _HelperEnding(QObject):
+    """Ends one released helper without ever waiting for it: it was asked to quit; if it is
+    still there after a grace period it gets SIGTERM, and after another one SIGKILL, each from
+    a timer. Owned by the application object, so the QProcess lives until the child has been
+    reaped (a QProcess destroyed earlier would block to kill and wait for it)."""
+
+    def __init__(self, process: QProcess) -> None:
+        app = QCoreApplication.instance()
+        super().__init__(app)
+        self.setObjectName("voice-helper-ending")
+        self.process = process
+        process.setParent(self)
+        self._terminated = False
+        self._timer = named_timer(
+            self, "voice-helper-end", self._escalate, interval_ms=QUIT_GRACE_MS, single_shot=True
+        )
+        process.finished.connect(self._on_finished)
+        self._timer.start()
+
+    def _escalate(self) -> None:
+        if not self._terminated:
+            self._terminated = True
+            self.process.terminate()
+            self._timer.start(TERM_GRACE_MS)
+        else:
+            self.process.kill()
+
+    def kill_now(self) -> None:
+        """No more grace (the app is quitting): SIGKILL at once; reaped when it has gone."""
+        self._timer.stop()
+        self.process.kill()
+
+    def _on_finished(self, *_how: object) -> None:
+        self._timer.stop()
+        self.deleteLater()
 
 
 class ProcessVoice(QObject):
@@ -84,6 +124,7 @@ class ProcessVoice(QObject):
         self._voices: list[str] = []
         self._buffer = b""
         self._process: QProcess | None = None
+        self._endings: list[_HelperEnding] = []  # released helpers not yet gone
         self._ready_timer = self._single_shot(
             "voice-ready-timeout", READY_TIMEOUT_MS, self._on_ready_timeout
         )
@@ -123,8 +164,16 @@ class ProcessVoice(QObject):
         self._send(self._settings)
         self._ready_timer.start()
 
+    @property
+    def ending(self) -> bool:
+        """True while a released helper is still being ended (asked, then SIGTERM, SIGKILL)."""
+        return bool(self._endings)
+
     def release(self) -> None:
-        """Let the helper go (after a routine); it starts again when next needed."""
+        """Let the helper go (after a routine); returns at once, the helper is ended by timers.
+
+        It starts again when next needed.
+        """
         process, self._process = self._process, None
         self._ready_timer.stop()
         if process is None:
@@ -136,12 +185,18 @@ class ProcessVoice(QObject):
             process.finished,
         ):
             signal.disconnect()
+        if process.state() is QProcess.ProcessState.NotRunning:
+            process.deleteLater()
+            return
         process.write(b'{"quit": true}\n')
         process.closeWriteChannel()
-        if not process.waitForFinished(_STOP_WAIT_MS):
-            process.kill()
-            process.waitForFinished(_STOP_WAIT_MS)
-        process.deleteLater()
+        ending = _HelperEnding(process)
+        self._endings.append(ending)
+        ending.destroyed.connect(lambda _=None, e=ending: self._forget_ending(e))
+
+    def _forget_ending(self, ending: _HelperEnding) -> None:
+        if ending in self._endings:
+            self._endings.remove(ending)
 
     def release_when_idle(self) -> None:
         """Let the helper go once nothing has been said for a while."""
@@ -250,9 +305,11 @@ class ProcessVoice(QObject):
         self._send(changes)
 
     def shut_down(self) -> None:
-        """Stop the helper for good (the app is quitting)."""
+        """Stop the helper for good (the app is quitting): no grace, and no waiting either."""
         self._idle_timer.stop()
         self.release()
+        for ending in self._endings:
+            ending.kill_now()
 
 
 # --- the helper process -------------------------------------------------------------------------
