@@ -296,7 +296,12 @@ class ReliefScreen(QWidget):
         self._handle(self.episode.stop())
 
     def save_details(self) -> None:
-        """Keep what the form holds now; used when the window closes or a new cramp starts."""
+        """Keep what the form holds now; used when the window closes or a new cramp starts.
+
+        Leaving the screen also ends the offer to undo the end: Cramp now again within the
+        grace period continues the same cramp instead.
+        """
+        self._undo_timer.stop()
         if self.episode.is_over and not self.form.is_saved:
             self.form.save()
 
