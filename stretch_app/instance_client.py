@@ -249,8 +249,21 @@ def is_listening(path: Path, *, timeout: float = 0.3) -> bool:
     return True
 
 
+REPLY_TIMEOUT_S = 3.0
+"""How long a later launch waits for the running app's answer (ours).
+
+The running app listens before its slow part of start-up, so a request may wait in the socket
+until its event loop runs: on a loaded machine that took over a second, and a 1 s limit made
+the later launch open a second window. A frozen app still costs at most these few seconds
+before this launch opens relief itself (without a second reminder service).
+"""
+
+
 def send_to_running(
-    request: dict[str, Any], *, connect_timeout: float = 0.3, reply_timeout: float = 1.0
+    request: dict[str, Any],
+    *,
+    connect_timeout: float = 0.3,
+    reply_timeout: float = REPLY_TIMEOUT_S,
 ) -> bool:
     """Hand ``request`` to the running app; True if it answered ``ok``.
 

@@ -360,3 +360,33 @@ def test_running_app_does_what_the_hand_over_asks(
     app = _RecordingApp()
     _on_hand_over(app, request_received)  # type: ignore[arg-type]
     assert app.calls == calls
+
+
+def test_a_busy_app_that_answers_late_still_gets_the_request() -> None:
+    """An app still starting (its request waits in the socket until its event loop runs)
+    answers late on a loaded machine: the later launch must wait for it, not open a second
+    window. The stand-in app answers after 1.5 s; the old 1 s limit gave up on it."""
+    import threading
+
+    path = socket_path()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(path))
+    listener.listen(1)
+    received: list[bytes] = []
+
+    def busy_app() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            received.append(connection.recv(MAX_MESSAGE_BYTES))
+            threading.Event().wait(1.5)  # busy: the event loop is not running yet
+            connection.sendall(b"ok\n")
+
+    worker = threading.Thread(target=busy_app, daemon=True)
+    worker.start()
+    try:
+        assert send_to_running(CRAMP_NOW)
+    finally:
+        worker.join(timeout=10)
+        listener.close()
+    assert json.loads(received[0]) == CRAMP_NOW
