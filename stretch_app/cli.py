@@ -220,8 +220,10 @@ def _cmd_export_ics(routine_id: str | None, output: str) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        try:
-            Path(output).write_bytes(data)
+        from stretch_app.core.userfile import write_atomically
+
+        try:  # a full disk leaves the old calendar whole and says so, never a torn file
+            write_atomically(Path(output), data)
         except OSError as exc:
             print(f"stretch-app: cannot write {output}: {exc.strerror}", file=sys.stderr)
             return 1

@@ -144,3 +144,16 @@ def test_a_journal_started_where_only_a_little_room_is_left_says_the_disk_is_ful
         Journal.open(tiny_disk / "journal.sqlite3")
     assert "the disk is full" in str(caught.value)
     assert "rollback" not in str(caught.value)
+
+
+def test_a_calendar_export_to_a_full_disk_keeps_the_old_file(
+    tiny_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stretch_app.cli import main
+
+    calendar = tiny_disk / "reminders.ics"
+    calendar.write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    fill(tiny_disk)
+    assert main(["export-ics", "bedtime", "-o", str(calendar)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    assert calendar.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"  # whole, not torn

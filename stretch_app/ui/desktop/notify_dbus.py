@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 
 from stretch_app.ui.desktop.notify import START, Notifier, ReminderNote
+from stretch_app.ui.timers import named_timer
 
 __all__ = ["DBusNotifier"]
 
@@ -127,10 +128,9 @@ class DBusNotifier(Notifier):
             log.info("notification bus connection lost: %s", exc)
             self._lose_connection()
             return False
-        timer = QTimer(self)
-        timer.setObjectName(f"dbus-call-timeout-{serial}")
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._on_timeout(serial))
+        timer = named_timer(
+            self, f"dbus-call-timeout-{serial}", lambda: self._on_timeout(serial), single_shot=True
+        )
         timer.start(_CALL_TIMEOUT_MS)
         self._pending[serial] = (token, timer, on_reply)
         return True
