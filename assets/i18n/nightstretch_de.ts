@@ -209,16 +209,27 @@
         <translation>Alles geschafft. Gute Nacht.</translation>
     </message>
     <message>
+        <source>The end, but most holds were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stopped.</source>
         <translation>Beendet.</translation>
     </message>
-    <message>
-        <source>{0}: 1 hold done</source>
-        <translation>{0}: 1 Dehnung gehalten</translation>
+    <message numerus="yes">
+        <source>%n of {0} hold(s) held to the end</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>{0}: {1} holds done</source>
-        <translation>{0}: {1} Dehnungen gehalten</translation>
+        <source>It counts as done when at least half of the hold time is held, so tonight&apos;s reminder stays on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the main screen (Enter, Space or Esc)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Back to start</source>
@@ -465,6 +476,26 @@
         <translation>Wann zum Arzt, Notfallzeichen, Tipps zur Vorbeugung</translation>
     </message>
     <message>
+        <source>Keys: C cramp now · Ctrl+Q quit · F11 full screen. In a routine: Space pause, ← back, → skip, Esc stop. In cramp relief: 1–4 where it cramps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Nightstretch; reminders stop (Ctrl+Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No reminder</source>
         <translation>Keine Erinnerung</translation>
     </message>
@@ -498,6 +529,32 @@
     <message>
         <source>Page text</source>
         <translation>Seitentext</translation>
+    </message>
+</context>
+<context>
+    <name>KeepRunning</name>
+    <message>
+        <source>Nightstretch is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reminders keep coming ({0}). Open or quit Nightstretch from this icon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nightstretch keeps running in the background so your reminders come ({0}). To open it again, start Nightstretch again. To quit and stop the reminders, press Quit (Ctrl+Q).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Nightstretch; reminders stop until it starts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -748,10 +805,6 @@
         <translation>Stopp</translation>
     </message>
     <message>
-        <source>End the routine (Esc)</source>
-        <translation>Übungsfolge beenden (Esc)</translation>
-    </message>
-    <message>
         <source>Step {0} of {1}</source>
         <translation>Schritt {0} von {1}</translation>
     </message>
@@ -766,6 +819,26 @@
     <message>
         <source>Last one</source>
         <translation>Die letzte</translation>
+    </message>
+    <message>
+        <source>End the routine now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: Space pause · ← back · → skip · R restart · Esc stop · C cramp now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished">Beendet.</translation>
     </message>
     <message>
         <source>Now: {0}</source>
@@ -964,6 +1037,10 @@ vorn</translation>
     <message>
         <source>The reminders could not be saved: {0}</source>
         <translation>Die Erinnerungen konnten nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Tonight&apos;s reminder skipped: you stretched at {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1593,16 @@ Zum Starten klicken.</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message numerus="yes">
+        <source>%n second(s) to undo</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

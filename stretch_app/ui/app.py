@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from stretch_app import paths
 from stretch_app.core.clock import Clock, SystemClock
 from stretch_app.core.guidance import cue_for, spoken_lines
+from stretch_app.core.history import counts_as_done
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
@@ -133,6 +134,10 @@ class NightstretchApp(QObject):
         self.relief_flow = ReliefFlow(self)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
+        keep_running = self.reminder_desk.keep_running
+        self.window.quit_requested.connect(keep_running.quit)
+        self.window.home.quit_requested.connect(keep_running.quit)
+        self.window.home.hide_window_requested.connect(keep_running.hide_window)
         for line in notices:
             log.warning("%s", line)
 
@@ -337,7 +342,7 @@ class NightstretchApp(QObject):
         if player is None:
             return
         self._record(player.session, finished)
-        if finished.completed:
+        if counts_as_done(finished):
             self.reminder_desk.routine_done(player.session.routine.id)
         screen = FinishScreen(player.session, finished)
         screen.home_requested.connect(self.show_home)
@@ -351,7 +356,7 @@ class NightstretchApp(QObject):
                 routine_id=session.routine.id,
                 started_at=self._session_started or datetime.now(UTC),
                 ended_at=datetime.now(UTC),
-                completed=finished.completed,
+                completed=counts_as_done(finished),
                 holds_done=finished.holds_done,
                 last_step_index=finished.last_step_index,
             )

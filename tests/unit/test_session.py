@@ -260,7 +260,7 @@ def test_skip_moves_to_the_next_phase_without_counting_the_hold() -> None:
     for _ in range(3):
         session.skip()
     assert session.current.exercise.id == "ham"
-    assert session.skip() == [Finished(True, holds_done=0, last_step_index=1)]
+    assert session.skip() == [Finished(True, holds_done=0, last_step_index=1, held_share=0.0)]
 
 
 def test_back_goes_to_the_previous_hold() -> None:
@@ -306,7 +306,7 @@ def test_stop_reports_how_far_we_got() -> None:
     clock.advance(5 + 30 + 4 + 30 + 1)
     session.tick()
     events = session.stop()
-    assert events == [Finished(False, holds_done=2, last_step_index=1)]
+    assert events == [Finished(False, holds_done=2, last_step_index=1, held_share=0.75)]
     assert session.state is SessionState.STOPPED
     assert session.is_over
 

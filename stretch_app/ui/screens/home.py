@@ -86,6 +86,8 @@ class HomeScreen(QWidget):
     settings_requested = Signal()
     history_requested = Signal()
     guidance_requested = Signal()
+    quit_requested = Signal()
+    hide_window_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,7 @@ class HomeScreen(QWidget):
         self.cramp_button.clicked.connect(self.cramp_now_requested.emit)
         self.notice_label = role_label("", "notice")
         self.notice_label.hide()
+        self._build_close_note()
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -130,6 +133,7 @@ class HomeScreen(QWidget):
         layout.setSpacing(18)
         layout.addLayout(header)
         layout.addWidget(self.notice_label)
+        layout.addWidget(self.close_note)
         layout.addWidget(scroll, 1)
         self.settings_button = BigButton(
             self.tr("Settings"),
@@ -152,6 +156,39 @@ class HomeScreen(QWidget):
         settings_row.addStretch(1)
         settings_row.addWidget(self.settings_button)
         layout.addLayout(settings_row)
+        self.keys_label = role_label(
+            self.tr(
+                "Keys: C cramp now · Ctrl+Q quit · F11 full screen. In a routine: Space pause, "
+                "← back, → skip, Esc stop. In cramp relief: 1–4 where it cramps."
+            ),
+            "muted",
+        )
+        self.keys_label.setAccessibleName(self.tr("Keyboard keys"))
+        layout.addWidget(self.keys_label)
+
+    def _build_close_note(self) -> None:
+        self.close_note = QFrame()
+        self.close_note.setProperty("role", "card")
+        self.close_note_label = role_label("", "howto")
+        self.hide_button = BigButton(self.tr("Hide window"), role="primary")
+        self.hide_button.clicked.connect(self.hide_window_requested.emit)
+        self.quit_button = BigButton(
+            self.tr("Quit"), description=self.tr("Quit Nightstretch; reminders stop (Ctrl+Q)")
+        )
+        self.quit_button.clicked.connect(self.quit_requested.emit)
+        note = QGridLayout(self.close_note)
+        note.setContentsMargins(20, 14, 20, 14)
+        note.addWidget(self.close_note_label, 0, 0, 1, 3)
+        note.addWidget(self.hide_button, 1, 0)
+        note.addWidget(self.quit_button, 1, 1)
+        note.setColumnStretch(2, 1)
+        self.close_note.hide()
+
+    def show_close_note(self, text: str) -> None:
+        """Where the app goes when the window closes, with "Hide window" and "Quit" (no dialog)."""
+        self.close_note_label.setText(text)
+        self.close_note.show()
+        self.hide_button.setFocus()
 
     def show_routines(
         self,
