@@ -117,6 +117,8 @@ class NightstretchApp(QObject):
         self._audio_notice_shown = False
         self.player: PlayerScreen | None = None
         self._session_started: datetime | None = None
+        self.restart_wanted = False
+        """Set by "Restart now" (a new language): ``ui.launch`` starts the app again on quit."""
 
         self.window = window or MainWindow()
         self.window.home.show_routines(
@@ -197,6 +199,7 @@ class NightstretchApp(QObject):
         screen = SettingsScreen(self.settings, self.voice.voices)
         screen.changed.connect(self.apply_settings)
         screen.done.connect(self.show_home)
+        screen.restart_requested.connect(self.restart)
         self.voice.ready.connect(screen.refresh_voices)
         self.voice.warm_up()  # so the system's voices can be offered
         self.window.show_screen(screen, self.tr("Settings"))
@@ -283,6 +286,11 @@ class NightstretchApp(QObject):
                     self.settings_file, exc.strerror or exc
                 )
             )
+
+    def restart(self) -> None:
+        """Quit and start again (so a new language applies everywhere)."""
+        self.restart_wanted = True
+        self.reminder_desk.keep_running.quit()
 
     @property
     def relief(self) -> ReliefScreen | None:

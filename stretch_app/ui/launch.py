@@ -7,6 +7,7 @@ so a second ``--cramp-now`` costs a socket round trip, not a Qt start).
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import socket
 import sys
@@ -169,4 +170,6 @@ def launch(*, routine: str | None, cramp_now: bool, tray: bool) -> int:
     qapp.aboutToQuit.connect(app.shutdown)
     code = qapp.exec()
     del keep
+    if app.restart_wanted:  # "Restart now" after a language change: the same app, anew
+        os.execv(sys.executable, [sys.executable, "-m", "stretch_app"])
     return code

@@ -372,3 +372,46 @@ def test_the_shipped_bedtime_routine_runs_to_the_end(tmp_path: Path) -> None:
         last = session.tick() or last
     assert isinstance(last[-1], Finished)
     assert session.holds_done == 7  # calf, lower front and quad per leg; hamstring once
+
+
+def test_next_names_the_other_leg_during_the_first_legs_hold() -> None:
+    from stretch_app.core.guidance import next_up
+
+    phases = expand_routine(make_routine(), CATALOG)
+    kinds_now = [(p.kind, p.side) for p in phases]
+    left = kinds_now.index((PhaseKind.HOLD, Side.LEFT))
+    right = kinds_now.index((PhaseKind.HOLD, Side.RIGHT))
+    rest = kinds_now.index((PhaseKind.REST, None))
+    assert next_up(phases, left) == next_up(phases, left)  # a value, the same each time
+    during_left = next_up(phases, left)
+    assert during_left is not None
+    assert (during_left.exercise.id, during_left.side, during_left.other_leg) == (
+        "calf",
+        Side.RIGHT,
+        True,
+    )
+    during_right = next_up(phases, right)
+    assert during_right is not None and during_right.exercise.id == "ham"
+    assert not during_right.other_leg
+    assert next_up(phases, rest) is None  # the rest page says "Coming up" alone
+
+
+def test_skipped_holds_count_nothing_towards_done() -> None:
+    from stretch_app.core.history import counts_as_done
+
+    clock = FakeClock()
+    skipped = started(clock)
+    while not skipped.is_over:
+        events = skipped.skip()
+    (finished,) = [e for e in events if isinstance(e, Finished)]
+    assert finished.completed and finished.held_share == 0.0
+    assert not counts_as_done(finished)
+
+    held = started(clock)
+    clock.advance(5 + 30 + 4 + 30)  # both calf holds, then skip the hamstring
+    held.tick()
+    while not held.is_over:
+        events = held.skip()
+    (finished,) = [e for e in events if isinstance(e, Finished)]
+    assert finished.held_share == pytest.approx(60 / 80)
+    assert counts_as_done(finished)
