@@ -255,7 +255,7 @@ def test_the_largest_text_keeps_the_text_size_control_in_view(
 
     def combo_in_view() -> bool:
         top = combo.mapTo(viewport, QPoint(0, 0)).y()
-        return bar.value() > 0 and 0 <= top and top + combo.height() <= viewport.height()
+        return bar.value() > 0 and top >= 0 and top + combo.height() <= viewport.height()
 
     qtbot.waitUntil(combo_in_view)
 
@@ -269,9 +269,7 @@ def test_a_language_change_offers_restart_now(
     combo.setCurrentIndex(combo.findData("de"))
     combo.activated.emit(combo.currentIndex())
     assert screen.restart_button.isVisible()
-    QTimer.singleShot(
-        0, lambda: qtbot.mouseClick(screen.restart_button, Qt.MouseButton.LeftButton)
-    )
+    QTimer.singleShot(0, lambda: qtbot.mouseClick(screen.restart_button, Qt.MouseButton.LeftButton))
     QTimer.singleShot(20_000, lambda: qapp.exit(7))  # a guard, if the app did not quit
     assert qapp.exec() == 0
     assert app.restart_wanted  # ui.launch starts the app again when this is set
