@@ -216,13 +216,6 @@
         <source>Stopped.</source>
         <translation>Beendet.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n of {0} hold(s) held to the end</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>It counts as done when at least half of the hold time is held, so tonight&apos;s reminder stays on.</source>
         <translation type="unfinished"></translation>
@@ -234,6 +227,10 @@
     <message>
         <source>Back to start</source>
         <translation>Zurück zum Start</translation>
+    </message>
+    <message>
+        <source>{0} of {1} holds held to the end</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Back to the main screen</source>
@@ -315,8 +312,35 @@
         <translation>Als CSV…</translation>
     </message>
     <message>
-        <source>Export the month as CSV</source>
-        <translation>Den Monat als CSV speichern</translation>
+        <source>Export the chosen nights as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stretches %n night(s) in a row</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}
+{1} · {2}
+{3} cramps a night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cramp(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Cramps per week, and their average length</source>
@@ -331,28 +355,12 @@
         <translation>Das Tagebuch konnte nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <source>Stretches 1 night in a row</source>
-        <translation>1 Nacht in Folge gedehnt</translation>
-    </message>
-    <message>
-        <source>Stretches {0} nights in a row</source>
-        <translation>{0} Nächte in Folge gedehnt</translation>
-    </message>
-    <message>
         <source>With stretches</source>
         <translation>Mit Dehnen</translation>
     </message>
     <message>
         <source>Without</source>
         <translation>Ohne</translation>
-    </message>
-    <message>
-        <source>{0}
-{1} nights · {2} cramps
-{3} cramps a night</source>
-        <translation>{0}
-{1} Nächte · {2} Krämpfe
-{3} Krämpfe pro Nacht</translation>
     </message>
     <message>
         <source>Cramp added.</source>
@@ -1321,6 +1329,25 @@ Zum Starten klicken.</translation>
     </message>
 </context>
 <context>
+    <name>ReportRange</name>
+    <message>
+        <source>Report from this night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report up to this night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nights from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoutineCard</name>
     <message>
         <source>{0} in all</source>
@@ -1450,6 +1477,18 @@ Zum Starten klicken.</translation>
         <translation>Im Infobereich weiterlaufen, wenn das Fenster geschlossen ist</translation>
     </message>
     <message>
+        <source>The new language is used after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close and reopen Nightstretch in the chosen language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
@@ -1468,14 +1507,6 @@ Zum Starten klicken.</translation>
 </context>
 <context>
     <name>SoundProblem</name>
-    <message>
-        <source>The speech engine could not start; voice guidance is off.</source>
-        <translation>Die Sprachausgabe konnte nicht starten; die Sprachführung ist aus.</translation>
-    </message>
-    <message>
-        <source>The speech engine failed; voice guidance is off.</source>
-        <translation>Die Sprachausgabe ist ausgefallen; die Sprachführung ist aus.</translation>
-    </message>
     <message>
         <source>No sound device found; cues are off.</source>
         <translation>Kein Audiogerät gefunden; die Signaltöne sind aus.</translation>
@@ -1497,20 +1528,20 @@ Zum Starten klicken.</translation>
         <translation>Die Sprachführung braucht Qt TextToSpeech, das nicht geladen werden konnte; die Stimme ist aus.</translation>
     </message>
     <message>
-        <source>No speech engine is installed; voice guidance is off.</source>
-        <translation>Es ist keine Sprachausgabe installiert; die Sprachführung ist aus.</translation>
+        <source>This computer has no speech service, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng), then start Nightstretch again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The speech engine {0} is not installed; voice guidance is off.</source>
-        <translation>Die Sprachausgabe {0} ist nicht installiert; die Sprachführung ist aus.</translation>
+        <source>The speech engine {0} is not installed, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The speech engine could not start ({0}); voice guidance is off.</source>
-        <translation>Die Sprachausgabe konnte nicht starten ({0}); die Sprachführung ist aus.</translation>
+        <source>The computer&apos;s speech service did not start, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng), then start Nightstretch again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The speech engine failed ({0}); voice guidance is off.</source>
-        <translation>Die Sprachausgabe ist ausgefallen ({0}); die Sprachführung ist aus.</translation>
+        <source>The computer&apos;s speech service stopped working, so spoken guidance is off. If this keeps happening, reinstall speech-dispatcher and espeak-ng.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The speech engine is not responding; voice guidance is off.</source>

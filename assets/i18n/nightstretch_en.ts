@@ -2,12 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>FinishScreen</name>
+    <name>HistoryScreen</name>
     <message numerus="yes">
-        <source>%n of {0} hold(s) held to the end</source>
+        <source>Stretches %n night(s) in a row</source>
         <translation>
-            <numerusform>%n of {0} hold held to the end</numerusform>
-            <numerusform>%n of {0} holds held to the end</numerusform>
+            <numerusform>Stretches %n night in a row</numerusform>
+            <numerusform>Stretches %n nights in a row</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s)</source>
+        <translation>
+            <numerusform>%n night</numerusform>
+            <numerusform>%n nights</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cramp(s)</source>
+        <translation>
+            <numerusform>%n cramp</numerusform>
+            <numerusform>%n cramps</numerusform>
         </translation>
     </message>
 </context>

@@ -36,8 +36,8 @@ class FinishScreen(QWidget):
         self.heading_label.setProperty("role", "title")
         self.heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         planned = sum(1 for p in session.phases if p.kind is PhaseKind.HOLD)
-        held = self.tr("%n of {0} hold(s) held to the end", "", finished.holds_done)
-        summary = f"{session.routine.name}: {held.format(planned)}"
+        held = self.tr("{0} of {1} holds held to the end").format(finished.holds_done, planned)
+        summary = f"{session.routine.name}: {held}"
         summary += f"\n{done}" if done and finished.holds_done else ""
         if finished.completed and not self.done:
             summary += "\n" + self.tr(
