@@ -33,7 +33,7 @@ from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
 from stretch_app.ui.screens.relief import ReliefScreen
-from stretch_app.ui.theme import DAY, HIGH_CONTRAST, NIGHT, Look, apply_look
+from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, Look, apply_look
 
 if TYPE_CHECKING:  # screens opened on request are imported when first opened
     from stretch_app.ui.screens.history import HistoryScreen
@@ -146,8 +146,8 @@ class NightstretchApp(QObject):
     # --- looks --------------------------------------------------------------------------------
 
     def _pick_look(self) -> Look:
-        if self.settings.high_contrast:
-            return HIGH_CONTRAST
+        if self.settings.high_contrast:  # "Always the day look" picks its light variant
+            return HIGH_CONTRAST_DAY if self.settings.look == "day" else HIGH_CONTRAST
         return NIGHT if uses_night_look(self.settings, datetime.now().time()) else DAY
 
     # --- routines -----------------------------------------------------------------------------

@@ -84,9 +84,14 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
     from stretch_app import paths
     from stretch_app.core.nightlook import look_name_from_file
     from stretch_app.ui.screens.main_window import MainWindow
-    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, NIGHT, apply_look
+    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, apply_look
 
-    looks = {"night": NIGHT, "day": DAY, "high-contrast": HIGH_CONTRAST}
+    looks = {
+        "night": NIGHT,
+        "day": DAY,
+        "high-contrast": HIGH_CONTRAST,
+        "high-contrast-day": HIGH_CONTRAST_DAY,
+    }
     look = looks[look_name_from_file(paths.settings_path(), datetime.now())]
     apply_look(qapp, look)
     window = MainWindow()

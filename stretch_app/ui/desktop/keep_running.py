@@ -94,9 +94,8 @@ class KeepRunning(QObject):
         self._before_hiding()
         self._note.show_close_note(
             self.tr(
-                "Nightstretch keeps running in the background so your reminders come ({0}). "
-                "To open it again, start Nightstretch again. To quit and stop the reminders, "
-                "press Quit (Ctrl+Q)."
+                "Nightstretch keeps running in the background for your reminders ({0}). "
+                "Start Nightstretch again to reopen this window; Quit (Ctrl+Q) ends it."
             ).format(self._next_reminder())
         )
         return True

@@ -177,7 +177,6 @@ class HistoryScreen(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         actions = QHBoxLayout()
-        actions.addWidget(self.range)
         for button in (self.pdf_button, self.csv_button, self.medicines_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -193,6 +192,7 @@ class HistoryScreen(QWidget):
         column.addLayout(grid, 1)
         # Where the person is looking when a cramp is saved or a report exported.
         column.addWidget(self.message_label)
+        column.addWidget(self.range)
         column.addLayout(actions)
         scroll = QScrollArea()
         self.page_scroll = scroll

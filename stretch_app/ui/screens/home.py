@@ -121,9 +121,12 @@ class HomeScreen(QWidget):
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
+        # In the scrolling part, so the note never makes the window taller than the screen.
+        holder_layout.addWidget(self.close_note)
         holder_layout.addLayout(self._cards_box)
         holder_layout.addStretch(1)
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
@@ -133,7 +136,6 @@ class HomeScreen(QWidget):
         layout.setSpacing(18)
         layout.addLayout(header)
         layout.addWidget(self.notice_label)
-        layout.addWidget(self.close_note)
         layout.addWidget(scroll, 1)
         self.settings_button = BigButton(
             self.tr("Settings"),
@@ -188,6 +190,8 @@ class HomeScreen(QWidget):
         """Where the app goes when the window closes, with "Hide window" and "Quit" (no dialog)."""
         self.close_note_label.setText(text)
         self.close_note.show()
+        self._scroll.ensureWidgetVisible(self.close_note_label)
+        self._scroll.verticalScrollBar().setValue(0)
         self.hide_button.setFocus()
 
     def show_routines(
