@@ -75,8 +75,24 @@
         <translation>Wann er begann</translation>
     </message>
     <message>
-        <source>How long it lasted, in minutes and seconds</source>
-        <translation>Wie lange er dauerte, in Minuten und Sekunden</translation>
+        <source>How long it lasted: minutes</source>
+        <translation>Wie lange er dauerte: Minuten</translation>
+    </message>
+    <message>
+        <source>How long it lasted: seconds</source>
+        <translation>Wie lange er dauerte: Sekunden</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Dauer</translation>
     </message>
     <message>
         <source>Which leg</source>
@@ -113,10 +129,6 @@
     <message>
         <source>&amp;When</source>
         <translation>&amp;Wann</translation>
-    </message>
-    <message>
-        <source>&amp;Length (min:s)</source>
-        <translation>&amp;Dauer (min:s)</translation>
     </message>
     <message>
         <source>Le&amp;g</source>
@@ -210,7 +222,7 @@
     </message>
     <message>
         <source>The end, but most holds were skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Ende, aber die meisten Dehnungen übersprungen.</translation>
     </message>
     <message>
         <source>Stopped.</source>
@@ -218,11 +230,11 @@
     </message>
     <message>
         <source>It counts as done when at least half of the hold time is held, so tonight&apos;s reminder stays on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es zählt als geschafft, wenn mindestens die Hälfte der Haltezeit gehalten wurde; die Erinnerung heute Abend bleibt also an.</translation>
     </message>
     <message>
         <source>Back to the main screen (Enter, Space or Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zum Hauptbildschirm (Eingabe, Leertaste oder Esc)</translation>
     </message>
     <message>
         <source>Back to start</source>
@@ -230,7 +242,7 @@
     </message>
     <message>
         <source>{0} of {1} holds held to the end</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von {1} Dehnungen bis zum Ende gehalten</translation>
     </message>
     <message>
         <source>Back to the main screen</source>
@@ -313,33 +325,35 @@
     </message>
     <message>
         <source>Export the chosen nights as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählten Nächte als CSV exportieren</translation>
     </message>
     <message numerus="yes">
         <source>Stretches %n night(s) in a row</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nacht in Folge gedehnt</numerusform>
+            <numerusform>%n Nächte in Folge gedehnt</numerusform>
         </translation>
     </message>
     <message>
         <source>{0}
 {1} · {2}
 {3} cramps a night</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+{1} · {2}
+{3} Krämpfe pro Nacht</translation>
     </message>
     <message numerus="yes">
         <source>%n night(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nacht</numerusform>
+            <numerusform>%n Nächte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n cramp(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Krampf</numerusform>
+            <numerusform>%n Krämpfe</numerusform>
         </translation>
     </message>
     <message>
@@ -485,23 +499,23 @@
     </message>
     <message>
         <source>Keys: C cramp now · Ctrl+Q quit · F11 full screen. In a routine: Space pause, ← back, → skip, Esc stop. In cramp relief: 1–4 where it cramps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten: C Krampf jetzt · Strg+Q beenden · F11 Vollbild. In einer Übungsfolge: Leertaste Pause, ← zurück, → weiter, Esc stoppen. In der Krampfhilfe: 1–4 wo es krampft.</translation>
     </message>
     <message>
         <source>Keyboard keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Hide window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster ausblenden</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">Beenden</translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Quit Nightstretch; reminders stop (Ctrl+Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nightstretch beenden; die Erinnerungen hören auf (Strg+Q)</translation>
     </message>
     <message>
         <source>No reminder</source>
@@ -543,26 +557,26 @@
     <name>KeepRunning</name>
     <message>
         <source>Nightstretch is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>Nightstretch läuft weiter</translation>
     </message>
     <message>
         <source>Your reminders keep coming ({0}). Open or quit Nightstretch from this icon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Erinnerungen kommen weiter ({0}). Über dieses Symbol öffnen oder beenden Sie Nightstretch.</translation>
     </message>
     <message>
-        <source>Nightstretch keeps running in the background so your reminders come ({0}). To open it again, start Nightstretch again. To quit and stop the reminders, press Quit (Ctrl+Q).</source>
-        <translation type="unfinished"></translation>
+        <source>Nightstretch keeps running in the background for your reminders ({0}). Start Nightstretch again to reopen this window; Quit (Ctrl+Q) ends it.</source>
+        <translation>Nightstretch läuft für Ihre Erinnerungen im Hintergrund weiter ({0}). Starten Sie Nightstretch erneut, um dieses Fenster wieder zu öffnen; Beenden (Strg+Q) beendet es.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">Beenden</translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Quit Nightstretch; reminders stop until it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Nightstretch beenden; bis zum nächsten Start gibt es keine Erinnerungen</translation>
     </message>
 </context>
 <context>
@@ -830,23 +844,23 @@
     </message>
     <message>
         <source>End the routine now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übungsfolge jetzt beenden</translation>
     </message>
     <message>
         <source>End now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt beenden</translation>
     </message>
     <message>
         <source>Keys: Space pause · ← back · → skip · R restart · Esc stop · C cramp now</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten: Leertaste Pause · ← zurück · → weiter · R neu · Esc stoppen · C Krampf jetzt</translation>
     </message>
     <message>
         <source>Keyboard keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished">Beendet.</translation>
+        <translation>Angehalten.</translation>
     </message>
     <message>
         <source>Now: {0}</source>
@@ -1048,7 +1062,7 @@ vorn</translation>
     </message>
     <message>
         <source>Tonight&apos;s reminder skipped: you stretched at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerung heute Abend entfällt: Sie haben um {0} gedehnt</translation>
     </message>
 </context>
 <context>
@@ -1332,19 +1346,19 @@ Zum Starten klicken.</translation>
     <name>ReportRange</name>
     <message>
         <source>Report from this night</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht ab dieser Nacht</translation>
     </message>
     <message>
         <source>Report up to this night</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht bis zu dieser Nacht</translation>
     </message>
     <message>
         <source>Nights from</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächte vom</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
 </context>
 <context>
@@ -1478,15 +1492,15 @@ Zum Starten klicken.</translation>
     </message>
     <message>
         <source>The new language is used after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache gilt nach einem Neustart.</translation>
     </message>
     <message>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt neu starten</translation>
     </message>
     <message>
         <source>Close and reopen Nightstretch in the chosen language</source>
-        <translation type="unfinished"></translation>
+        <translation>Nightstretch schließen und in der gewählten Sprache wieder öffnen</translation>
     </message>
     <message>
         <source>Language (after a restart)</source>
@@ -1529,19 +1543,19 @@ Zum Starten klicken.</translation>
     </message>
     <message>
         <source>This computer has no speech service, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng), then start Nightstretch again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer hat keinen Sprachdienst, darum gibt es keine gesprochene Anleitung. Um sie zu hören, installieren Sie speech-dispatcher und eine Stimme (espeak-ng) und starten Nightstretch dann neu.</translation>
     </message>
     <message>
         <source>The speech engine {0} is not installed, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprachausgabe {0} ist nicht installiert, darum gibt es keine gesprochene Anleitung. Um sie zu hören, installieren Sie speech-dispatcher und eine Stimme (espeak-ng).</translation>
     </message>
     <message>
         <source>The computer&apos;s speech service did not start, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng), then start Nightstretch again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sprachdienst des Computers ist nicht gestartet, darum gibt es keine gesprochene Anleitung. Um sie zu hören, installieren Sie speech-dispatcher und eine Stimme (espeak-ng) und starten Nightstretch dann neu.</translation>
     </message>
     <message>
         <source>The computer&apos;s speech service stopped working, so spoken guidance is off. If this keeps happening, reinstall speech-dispatcher and espeak-ng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sprachdienst des Computers funktioniert nicht mehr, darum ist die gesprochene Anleitung aus. Wenn das öfter passiert, installieren Sie speech-dispatcher und espeak-ng neu.</translation>
     </message>
     <message>
         <source>The speech engine is not responding; voice guidance is off.</source>
@@ -1604,6 +1618,17 @@ Zum Starten klicken.</translation>
     </message>
 </context>
 <context>
+    <name>Stepper</name>
+    <message>
+        <source>Less: {0}</source>
+        <translation>Weniger: {0}</translation>
+    </message>
+    <message>
+        <source>More: {0}</source>
+        <translation>Mehr: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Cramp now</source>
@@ -1630,9 +1655,9 @@ Zum Starten klicken.</translation>
     <name>UndoBar</name>
     <message numerus="yes">
         <source>%n second(s) to undo</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Noch %n Sekunde zum Rückgängigmachen</numerusform>
+            <numerusform>Noch %n Sekunden zum Rückgängigmachen</numerusform>
         </translation>
     </message>
 </context>

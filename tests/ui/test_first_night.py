@@ -308,3 +308,75 @@ def test_next_names_the_right_leg_during_the_left_and_rest_shows_coming_up_alone
         player.skip()
     assert player.howto_label.text().startswith("Coming up:")
     assert not player.next_label.isVisible()
+
+
+# --- high contrast -------------------------------------------------------------------------------
+
+
+def run_of(image: object, colour: str, y: int) -> int:
+    """How many pixels from the left edge along row ``y`` have ``colour``."""
+    from PySide6.QtGui import QColor, QImage
+
+    assert isinstance(image, QImage)
+    wanted, count = QColor(colour), 0
+    for x in range(image.width()):
+        if image.pixelColor(x, y) != wanted:
+            break
+        count += 1
+    return count
+
+
+def test_high_contrast_cramp_now_stays_distinct_and_the_strongest(app: NightstretchApp) -> None:
+    from stretch_app.ui.theme import HIGH_CONTRAST
+
+    app.apply_settings(app.settings.model_copy(update={"high_contrast": True}))
+    assert app.look is HIGH_CONTRAST
+    home = app.window.home
+    home.history_button.setFocus()  # neither button shows the focus frame
+    cramp, other = home.cramp_button, home.settings_button
+    assert not cramp.icon().isNull()  # a sign, not only a colour
+    assert cramp.font().weight() > other.font().weight()
+    assert cramp.font().pixelSize() > other.font().pixelSize()
+    cramp_image, other_image = cramp.grab().toImage(), other.grab().toImage()
+    cramp_border = run_of(cramp_image, HIGH_CONTRAST.accent, cramp_image.height() // 2)
+    other_border = run_of(other_image, HIGH_CONTRAST.ring_track, other_image.height() // 2)
+    assert cramp_border >= 2 * other_border > 0
+
+
+def test_high_contrast_with_the_day_look_is_light(app: NightstretchApp) -> None:
+    from PySide6.QtGui import QColor
+
+    from stretch_app.ui.theme import HIGH_CONTRAST_DAY
+
+    app.apply_settings(app.settings.model_copy(update={"high_contrast": True, "look": "day"}))
+    assert app.look is HIGH_CONTRAST_DAY
+    image = app.window.grab().toImage()
+    assert image.pixelColor(4, 4) == QColor("#ffffff")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_high_contrast_menus_have_a_border_and_a_visible_highlight(
+    app: NightstretchApp, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from stretch_app.ui.theme import HIGH_CONTRAST
+
+    app.apply_settings(app.settings.model_copy(update={"high_contrast": True}))
+    menu = app.reminder_desk.tray.menu
+    menu.popup(app.window.mapToGlobal(QPoint(100, 100)))
+    qtbot.waitExposed(menu)
+    first = menu.actions()[0]
+    menu.setActiveAction(first)
+    image = menu.grab().toImage()
+    middle = menu.actionGeometry(first).center()
+    assert image.pixelColor(0, middle.y()) == QColor(HIGH_CONTRAST.text)  # the border
+    assert image.pixelColor(middle.x() + 60, middle.y()) == QColor(HIGH_CONTRAST.accent)
+    menu.hide()
+    combo = open_settings(app).look_combo
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitExposed(view.window())
+    popup = view.window().grab().toImage()
+    assert popup.pixelColor(0, popup.height() // 2) == QColor(HIGH_CONTRAST.text)
+    combo.hidePopup()
