@@ -134,3 +134,20 @@ def test_the_exports_cover_the_nights_chosen(
     assert april.date() in nights
     assert min(nights) >= date(2026, 3, 20)
     assert screen.export_pdf() == target  # the PDF takes the same range
+
+
+def test_the_app_installs_english_plural_forms() -> None:
+    """In a fresh process (the tests' own English catalogue is not there): "1 night"."""
+    from tests.ui.helpers.probe import run_probe
+
+    words = run_probe(
+        "import json\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from stretch_app.ui.i18n import install_translator\n"
+        "app = QApplication([])\n"
+        "install_translator(app, 'en')\n"
+        "tr = QCoreApplication.translate\n"
+        "print(json.dumps([tr('HistoryScreen', '%n night(s)', '', n) for n in (1, 2)]))\n"
+    )
+    assert words == ["1 night", "2 nights"]

@@ -415,3 +415,16 @@ def test_skipped_holds_count_nothing_towards_done() -> None:
     (finished,) = [e for e in events if isinstance(e, Finished)]
     assert finished.held_share == pytest.approx(60 / 80)
     assert counts_as_done(finished)
+
+
+def test_a_hold_cut_short_counts_the_time_it_was_held() -> None:
+    clock = FakeClock()
+    session = started(clock)
+    clock.advance(5 + 20)  # 20 of the left leg's 30 seconds
+    session.tick()
+    session.skip()
+    assert session.held_share() == pytest.approx(20 / 80)
+    session.back()  # once more from the start, and held only 10 s this time: the best counts
+    clock.advance(10)
+    session.stop()
+    assert session.held_share() == pytest.approx(20 / 80)
