@@ -40,7 +40,8 @@ def _quit_on_signals(qapp: object) -> object:
     def on_signal() -> None:
         with contextlib.suppress(OSError):
             reader.recv(64)
-        QCoreApplication.quit()
+        # exit, not quit: a window kept open for reminders must not veto a SIGTERM.
+        QCoreApplication.exit(0)
 
     notifier.activated.connect(on_signal)
     return (reader, writer, notifier)
