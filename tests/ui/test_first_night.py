@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -104,20 +104,35 @@ def test_without_any_reminder_closing_quits(app: NightstretchApp) -> None:
     assert not app.window.home.close_note.isVisible()
 
 
-def test_ctrl_q_really_quits_while_reminders_keep_the_window(
-    app: NightstretchApp, qapp: QApplication, qtbot: QtBot
-) -> None:
-    app.reminder_desk.start()
-    app.window.activateWindow()
+# Quitting ends the event loop for good, so these run in a fresh process of their own.
+QUIT_PROBE = """
+import json
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from stretch_app.core.clock import FakeClock
+from stretch_app.ui.app import NightstretchApp
 
-    def press_ctrl_q() -> None:
-        qtbot.keyClick(app.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+qapp = QApplication([])
+app = NightstretchApp(qapp, clock=FakeClock(), voice_engine="mock")
+app.window.resize(1024, 600)
+app.show()
+app.reminder_desk.start()
+QTimer.singleShot(0, lambda: {action})
+QTimer.singleShot(20_000, lambda: qapp.exit(7))  # a guard, in case nothing quits
+code = qapp.exec()
+print(json.dumps({{"code": code, "restart": app.restart_wanted}}))
+"""
 
-    QTimer.singleShot(0, press_ctrl_q)
-    # A guard, not a wait: if Quit failed to end the loop, this ends it with code 7.
-    QTimer.singleShot(20_000, lambda: qapp.exit(7))
-    assert qapp.exec() == 0
-    assert not app.window.isVisible()
+
+def test_ctrl_q_really_quits_while_reminders_keep_the_window() -> None:
+    from tests.ui.helpers.probe import run_probe
+
+    press = (
+        "(app.window.activateWindow(), QTest.qWaitForWindowActive(app.window), "
+        "QTest.keyClick(app.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier))"
+    )
+    assert run_probe(QUIT_PROBE.format(action=press)) == {"code": 0, "restart": False}
 
 
 # --- done means done ---------------------------------------------------------------------------
@@ -260,19 +275,22 @@ def test_the_largest_text_keeps_the_text_size_control_in_view(
     qtbot.waitUntil(combo_in_view)
 
 
-def test_a_language_change_offers_restart_now(
-    app: NightstretchApp, qapp: QApplication, qtbot: QtBot
-) -> None:
+def test_a_language_change_offers_restart_now(app: NightstretchApp, qtbot: QtBot) -> None:
     screen = open_settings(app)
     assert not screen.restart_button.isVisible()
     combo = screen.language_combo
     combo.setCurrentIndex(combo.findData("de"))
     combo.activated.emit(combo.currentIndex())
     assert screen.restart_button.isVisible()
-    QTimer.singleShot(0, lambda: qtbot.mouseClick(screen.restart_button, Qt.MouseButton.LeftButton))
-    QTimer.singleShot(20_000, lambda: qapp.exit(7))  # a guard, if the app did not quit
-    assert qapp.exec() == 0
-    assert app.restart_wanted  # ui.launch starts the app again when this is set
+    with qtbot.waitSignal(screen.restart_requested):
+        qtbot.mouseClick(screen.restart_button, Qt.MouseButton.LeftButton)
+
+
+def test_restart_now_quits_for_a_new_start() -> None:
+    from tests.ui.helpers.probe import run_probe
+
+    restart = "app.open_settings().restart_button.click()"
+    assert run_probe(QUIT_PROBE.format(action=restart)) == {"code": 0, "restart": True}
 
 
 # --- the speech engine's error, in the person's words ------------------------------------------
