@@ -1656,8 +1656,8 @@ Zum Starten klicken.</translation>
     <message numerus="yes">
         <source>%n second(s) to undo</source>
         <translation>
-            <numerusform>Noch %n Sekunde zum Rückgängigmachen</numerusform>
-            <numerusform>Noch %n Sekunden zum Rückgängigmachen</numerusform>
+            <numerusform>Noch %n Sekunde</numerusform>
+            <numerusform>Noch %n Sekunden</numerusform>
         </translation>
     </message>
 </context>

@@ -7,7 +7,7 @@ pressed it by mistake in the dark gets a few seconds and a big button to undo it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
@@ -45,6 +45,8 @@ class UndoBar(QFrame):
         layout.addWidget(self.message_label, 1)
         layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Never squeezed shorter than its words: the picture and the ring give way instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.hide()
 
     def offer(self, message: str, seconds: int = UNDO_SECONDS) -> None:
