@@ -308,7 +308,10 @@ class HistoryScreen(QWidget):
         self.message_label.setVisible(bool(text))
         if text:
             self._page.activate()
-            self.page_scroll.ensureWidgetVisible(self.message_label, 20, 80)
+            # Down to the line, but never sideways past its start (it can be wider than the view).
+            label = self.message_label
+            half = label.height() // 2
+            self.page_scroll.ensureVisible(label.x(), label.y() + half, 20, half + 80)
             announce(self.message_label, text)
 
     # --- changing the diary -------------------------------------------------------------------
