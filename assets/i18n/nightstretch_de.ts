@@ -275,8 +275,24 @@
         <translation>Wann er begann</translation>
     </message>
     <message>
-        <source>How long it lasted, in minutes and seconds</source>
-        <translation>Wie lange er dauerte, in Minuten und Sekunden</translation>
+        <source>How long it lasted: minutes</source>
+        <translation>Wie lange er dauerte: Minuten</translation>
+    </message>
+    <message>
+        <source>How long it lasted: seconds</source>
+        <translation>Wie lange er dauerte: Sekunden</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Dauer</translation>
     </message>
     <message>
         <source>Which leg</source>
@@ -313,10 +329,6 @@
     <message>
         <source>&amp;When</source>
         <translation>&amp;Wann</translation>
-    </message>
-    <message>
-        <source>&amp;Length (min:s)</source>
-        <translation>&amp;Dauer (min:s)</translation>
     </message>
     <message>
         <source>Le&amp;g</source>
@@ -582,20 +594,28 @@
         <translation>Alles geschafft. Gute Nacht.</translation>
     </message>
     <message>
+        <source>The end, but most holds were skipped.</source>
+        <translation>Am Ende, aber die meisten Dehnungen übersprungen.</translation>
+    </message>
+    <message>
         <source>Stopped.</source>
         <translation>Beendet.</translation>
     </message>
     <message>
-        <source>{0}: 1 hold done</source>
-        <translation>{0}: 1 Dehnung gehalten</translation>
+        <source>It counts as done when at least half of the hold time is held, so tonight&apos;s reminder stays on.</source>
+        <translation>Es zählt als geschafft, wenn mindestens die Hälfte der Haltezeit gehalten wurde; die Erinnerung heute Abend bleibt also an.</translation>
     </message>
     <message>
-        <source>{0}: {1} holds done</source>
-        <translation>{0}: {1} Dehnungen gehalten</translation>
+        <source>Back to the main screen (Enter, Space or Esc)</source>
+        <translation>Zurück zum Hauptbildschirm (Eingabe, Leertaste oder Esc)</translation>
     </message>
     <message>
         <source>Back to start</source>
         <translation>Zurück zum Start</translation>
+    </message>
+    <message>
+        <source>{0} of {1} holds held to the end</source>
+        <translation>{0} von {1} Dehnungen bis zum Ende gehalten</translation>
     </message>
     <message>
         <source>Back to the main screen</source>
@@ -677,8 +697,37 @@
         <translation>Als CSV…</translation>
     </message>
     <message>
-        <source>Export the month as CSV</source>
-        <translation>Den Monat als CSV speichern</translation>
+        <source>Export the chosen nights as CSV</source>
+        <translation>Die gewählten Nächte als CSV exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stretches %n night(s) in a row</source>
+        <translation>
+            <numerusform>%n Nacht in Folge gedehnt</numerusform>
+            <numerusform>%n Nächte in Folge gedehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}
+{1} · {2}
+{3} cramps a night</source>
+        <translation>{0}
+{1} · {2}
+{3} Krämpfe pro Nacht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s)</source>
+        <translation>
+            <numerusform>%n Nacht</numerusform>
+            <numerusform>%n Nächte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cramp(s)</source>
+        <translation>
+            <numerusform>%n Krampf</numerusform>
+            <numerusform>%n Krämpfe</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cramps per week, and their average length</source>
@@ -693,28 +742,12 @@
         <translation>Das Tagebuch konnte nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <source>Stretches 1 night in a row</source>
-        <translation>1 Nacht in Folge gedehnt</translation>
-    </message>
-    <message>
-        <source>Stretches {0} nights in a row</source>
-        <translation>{0} Nächte in Folge gedehnt</translation>
-    </message>
-    <message>
         <source>With stretches</source>
         <translation>Mit Dehnen</translation>
     </message>
     <message>
         <source>Without</source>
         <translation>Ohne</translation>
-    </message>
-    <message>
-        <source>{0}
-{1} nights · {2} cramps
-{3} cramps a night</source>
-        <translation>{0}
-{1} Nächte · {2} Krämpfe
-{3} Krämpfe pro Nacht</translation>
     </message>
     <message>
         <source>Cramp added.</source>
@@ -846,6 +879,26 @@
         <translation>Wann zum Arzt, Notfallzeichen, Tipps zur Vorbeugung</translation>
     </message>
     <message>
+        <source>Keys: C cramp now · Ctrl+Q quit · F11 full screen. In a routine: Space pause, ← back, → skip, Esc stop. In cramp relief: 1–4 where it cramps.</source>
+        <translation>Tasten: C Krampf jetzt · Strg+Q beenden · F11 Vollbild. In einer Übungsfolge: Leertaste Pause, ← zurück, → weiter, Esc stoppen. In der Krampfhilfe: 1–4 wo es krampft.</translation>
+    </message>
+    <message>
+        <source>Keyboard keys</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Hide window</source>
+        <translation>Fenster ausblenden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Nightstretch; reminders stop (Ctrl+Q)</source>
+        <translation>Nightstretch beenden; die Erinnerungen hören auf (Strg+Q)</translation>
+    </message>
+    <message>
         <source>No reminder</source>
         <translation>Keine Erinnerung</translation>
     </message>
@@ -915,6 +968,32 @@
     <message>
         <source>Page text</source>
         <translation>Seitentext</translation>
+    </message>
+</context>
+<context>
+    <name>KeepRunning</name>
+    <message>
+        <source>Nightstretch is still running</source>
+        <translation>Nightstretch läuft weiter</translation>
+    </message>
+    <message>
+        <source>Your reminders keep coming ({0}). Open or quit Nightstretch from this icon.</source>
+        <translation>Ihre Erinnerungen kommen weiter ({0}). Über dieses Symbol öffnen oder beenden Sie Nightstretch.</translation>
+    </message>
+    <message>
+        <source>Nightstretch keeps running in the background for your reminders ({0}). Start Nightstretch again to reopen this window; Quit (Ctrl+Q) ends it.</source>
+        <translation>Nightstretch läuft für Ihre Erinnerungen im Hintergrund weiter ({0}). Starten Sie Nightstretch erneut, um dieses Fenster wieder zu öffnen; Beenden (Strg+Q) beendet es.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Nightstretch; reminders stop until it starts</source>
+        <translation>Nightstretch beenden; bis zum nächsten Start gibt es keine Erinnerungen</translation>
     </message>
 </context>
 <context>
@@ -1173,10 +1252,6 @@
         <translation>Stopp</translation>
     </message>
     <message>
-        <source>End the routine (Esc)</source>
-        <translation>Übungsfolge beenden (Esc)</translation>
-    </message>
-    <message>
         <source>Step {0} of {1}</source>
         <translation>Schritt {0} von {1}</translation>
     </message>
@@ -1191,6 +1266,26 @@
     <message>
         <source>Last one</source>
         <translation>Die letzte</translation>
+    </message>
+    <message>
+        <source>End the routine now</source>
+        <translation>Die Übungsfolge jetzt beenden</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Keys: Space pause · ← back · → skip · R restart · Esc stop · C cramp now</source>
+        <translation>Tasten: Leertaste Pause · ← zurück · → weiter · R neu · Esc stoppen · C Krampf jetzt</translation>
+    </message>
+    <message>
+        <source>Keyboard keys</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
     </message>
     <message>
         <source>Now: {0}</source>
@@ -1429,6 +1524,10 @@ vorn</translation>
     <message>
         <source>The reminders could not be saved: {0}</source>
         <translation>Die Erinnerungen konnten nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Tonight&apos;s reminder skipped: you stretched at {0}</source>
+        <translation>Erinnerung heute Abend entfällt: Sie haben um {0} gedehnt</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1817,25 @@ Zum Starten klicken.</translation>
     </message>
 </context>
 <context>
+    <name>ReportRange</name>
+    <message>
+        <source>Report from this night</source>
+        <translation>Bericht ab dieser Nacht</translation>
+    </message>
+    <message>
+        <source>Report up to this night</source>
+        <translation>Bericht bis zu dieser Nacht</translation>
+    </message>
+    <message>
+        <source>Nights from</source>
+        <translation>Nächte vom</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+</context>
+<context>
     <name>RoutineCard</name>
     <message>
         <source>{0} in all</source>
@@ -1989,6 +2107,18 @@ Zum Starten klicken.</translation>
         <translation>Im Infobereich weiterlaufen, wenn das Fenster geschlossen ist</translation>
     </message>
     <message>
+        <source>The new language is used after a restart.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Close and reopen Nightstretch in the chosen language</source>
+        <translation>Nightstretch schließen und in der gewählten Sprache wieder öffnen</translation>
+    </message>
+    <message>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
@@ -2007,14 +2137,6 @@ Zum Starten klicken.</translation>
 </context>
 <context>
     <name>SoundProblem</name>
-    <message>
-        <source>The speech engine could not start; voice guidance is off.</source>
-        <translation>Die Sprachausgabe konnte nicht starten; die Sprachführung ist aus.</translation>
-    </message>
-    <message>
-        <source>The speech engine failed; voice guidance is off.</source>
-        <translation>Die Sprachausgabe ist ausgefallen; die Sprachführung ist aus.</translation>
-    </message>
     <message>
         <source>No sound device found; cues are off.</source>
         <translation>Kein Audiogerät gefunden; die Signaltöne sind aus.</translation>
@@ -2036,20 +2158,20 @@ Zum Starten klicken.</translation>
         <translation>Die Sprachführung braucht Qt TextToSpeech, das nicht geladen werden konnte; die Stimme ist aus.</translation>
     </message>
     <message>
-        <source>No speech engine is installed; voice guidance is off.</source>
-        <translation>Es ist keine Sprachausgabe installiert; die Sprachführung ist aus.</translation>
+        <source>This computer has no speech service, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng), then start Nightstretch again.</source>
+        <translation>Dieser Computer hat keinen Sprachdienst, darum gibt es keine gesprochene Anleitung. Um sie zu hören, installieren Sie speech-dispatcher und eine Stimme (espeak-ng) und starten Nightstretch dann neu.</translation>
     </message>
     <message>
-        <source>The speech engine {0} is not installed; voice guidance is off.</source>
-        <translation>Die Sprachausgabe {0} ist nicht installiert; die Sprachführung ist aus.</translation>
+        <source>The speech engine {0} is not installed, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng).</source>
+        <translation>Die Sprachausgabe {0} ist nicht installiert, darum gibt es keine gesprochene Anleitung. Um sie zu hören, installieren Sie speech-dispatcher und eine Stimme (espeak-ng).</translation>
     </message>
     <message>
-        <source>The speech engine could not start ({0}); voice guidance is off.</source>
-        <translation>Die Sprachausgabe konnte nicht starten ({0}); die Sprachführung ist aus.</translation>
+        <source>The computer&apos;s speech service did not start, so there is no spoken guidance. To hear it, install speech-dispatcher and a voice (espeak-ng), then start Nightstretch again.</source>
+        <translation>Der Sprachdienst des Computers ist nicht gestartet, darum gibt es keine gesprochene Anleitung. Um sie zu hören, installieren Sie speech-dispatcher und eine Stimme (espeak-ng) und starten Nightstretch dann neu.</translation>
     </message>
     <message>
-        <source>The speech engine failed ({0}); voice guidance is off.</source>
-        <translation>Die Sprachausgabe ist ausgefallen ({0}); die Sprachführung ist aus.</translation>
+        <source>The computer&apos;s speech service stopped working, so spoken guidance is off. If this keeps happening, reinstall speech-dispatcher and espeak-ng.</source>
+        <translation>Der Sprachdienst des Computers funktioniert nicht mehr, darum ist die gesprochene Anleitung aus. Wenn das öfter passiert, installieren Sie speech-dispatcher und espeak-ng neu.</translation>
     </message>
     <message>
         <source>The speech engine is not responding; voice guidance is off.</source>
@@ -2158,6 +2280,17 @@ Zum Starten klicken.</translation>
     </message>
 </context>
 <context>
+    <name>Stepper</name>
+    <message>
+        <source>Less: {0}</source>
+        <translation>Weniger: {0}</translation>
+    </message>
+    <message>
+        <source>More: {0}</source>
+        <translation>Mehr: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Cramp now</source>
@@ -2178,6 +2311,16 @@ Zum Starten klicken.</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message numerus="yes">
+        <source>%n second(s) to undo</source>
+        <translation>
+            <numerusform>Noch %n Sekunde</numerusform>
+            <numerusform>Noch %n Sekunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-LANGUAGES = ("de",)
+LANGUAGES = ("de", "en")
+PLURALS_ONLY = ("en",)
+"""English is the source language: its file holds only the plural forms of ``%n`` strings."""
 
 
 def _tool(name: str) -> str:
@@ -39,10 +41,12 @@ def sources() -> list[Path]:
     return sorted((REPO / "stretch_app" / "ui").rglob("*.py"))
 
 
-def update(ts_file: Path) -> None:
+def update(ts_file: Path, language: str) -> None:
     """Collect the strings into ``ts_file``, keeping its translations; no line numbers kept."""
     files = [str(path.relative_to(REPO)) for path in sources()]
     command = [_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *files]
+    if language in PLURALS_ONLY:
+        command.insert(1, "-pluralonly")
     subprocess.run([*command, "-ts", str(ts_file)], check=True, cwd=REPO, capture_output=True)
 
 
@@ -60,7 +64,7 @@ def check() -> list[str]:
             ts_file = HERE / f"nightstretch_{language}.ts"
             copy = Path(temp) / ts_file.name
             shutil.copyfile(ts_file, copy)
-            update(copy)
+            update(copy, language)
             if copy.read_bytes() != ts_file.read_bytes():
                 stale.append(f"{ts_file.name}: strings changed in the code; run this script")
             qm_file = Path(temp) / f"nightstretch_{language}.qm"
@@ -80,7 +84,7 @@ def main() -> int:
         return 1 if stale else 0
     for language in LANGUAGES:
         ts_file = HERE / f"nightstretch_{language}.ts"
-        update(ts_file)
+        update(ts_file, language)
         release(ts_file, HERE / f"nightstretch_{language}.qm")
         print(f"updated {ts_file.relative_to(REPO)} and its .qm")
     return 0

@@ -9,7 +9,8 @@ Lines are built from the exercise names in the routine files (``spoken`` when se
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
@@ -28,7 +29,15 @@ from stretch_app.core.session import (
     SwitchLegs,
 )
 
-__all__ = ["Cue", "GuidanceContext", "cue_for", "spoken_lines", "spoken_lines_for"]
+__all__ = [
+    "Cue",
+    "GuidanceContext",
+    "NextUp",
+    "cue_for",
+    "next_up",
+    "spoken_lines",
+    "spoken_lines_for",
+]
 
 
 class Cue(StrEnum):
@@ -48,6 +57,41 @@ class GuidanceContext(Protocol):
     def remaining(self) -> float | None:
         """Seconds left in the current phase, or None when it is open-ended."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class NextUp:
+    """What comes after the current phase, for the player's "Next:" line.
+
+    ``other_leg`` is True when it is the same stretch on the other leg (then ``side`` names
+    that leg); otherwise it is the next stretch.
+    """
+
+    exercise: Exercise
+    side: Side | None
+    other_leg: bool
+
+
+def next_up(phases: Sequence[Phase], index: int) -> NextUp | None:
+    """What the "Next:" line names while ``phases[index]`` runs; None on the last stretch.
+
+    During the first leg's hold it is the other leg; otherwise the next different stretch.
+    A rest page already says what is coming, so it has no "Next:" (None).
+    """
+    current = phases[index]
+    if current.kind is PhaseKind.REST:
+        return None
+    later = phases[index + 1 :]
+    if current.kind is PhaseKind.HOLD and current.side is not None:
+        for phase in later:
+            if phase.step_index != current.step_index:
+                break
+            if phase.kind is PhaseKind.HOLD and phase.side not in (None, current.side):
+                return NextUp(phase.exercise, phase.side, other_leg=True)
+    for phase in later:
+        if phase.step_index != current.step_index and phase.is_hold:
+            return NextUp(phase.exercise, phase.side, other_leg=False)
+    return None
 
 
 def _sentence(text: str) -> str:

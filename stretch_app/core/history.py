@@ -14,8 +14,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Final, Literal
 
 from stretch_app.core.journal import CrampEpisode, SessionRecord
+from stretch_app.core.phases import Finished
 
 __all__ = [
+    "DONE_SHARE",
     "NIGHT_STARTS",
     "RELIEF_ROUTINE_ID",
     "Comparison",
@@ -24,6 +26,7 @@ __all__ = [
     "RoutineMark",
     "WeekCount",
     "compare",
+    "counts_as_done",
     "format_minutes",
     "month_range",
     "night_of",
@@ -37,6 +40,15 @@ RELIEF_ROUTINE_ID: Final = "cramp-relief"
 """The relief sequence is recorded as a session too, but it is not the bedtime routine."""
 
 RoutineMark = Literal["done", "partial"]
+
+DONE_SHARE: Final = 0.5
+"""Our own rule, not the article's: a routine counts as done tonight when it reached the end
+and at least half of its planned hold time was actually held (skipped holds count nothing)."""
+
+
+def counts_as_done(finished: Finished) -> bool:
+    """Whether a finished session counts as the routine done (see :data:`DONE_SHARE`)."""
+    return finished.completed and finished.held_share >= DONE_SHARE
 
 
 def night_of(moment: datetime, tz: tzinfo | None = None) -> date:

@@ -73,8 +73,9 @@ def night_look_from_file(path: Path, local_time: time | datetime) -> bool:
 
 
 def look_name_from_file(path: Path, local_time: time | datetime) -> str:
-    """``"high-contrast"``, ``"night"`` or ``"day"``: the look the first paint should use."""
+    """``"high-contrast"`` (``-day`` with the day look), ``"night"`` or ``"day"``: the look the
+    first paint should use."""
     data = read_settings_file(path)
     if data.get("high_contrast") is True:
-        return "high-contrast"
+        return "high-contrast-day" if data.get("look") == "day" else "high-contrast"
     return "night" if _night(data, local_time) else "day"

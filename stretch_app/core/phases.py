@@ -117,11 +117,17 @@ class Resumed:
 
 @dataclass(frozen=True, slots=True)
 class Finished:
-    """The session ended: ``completed`` when it reached the end, not when stopped."""
+    """The session ended: ``completed`` when it reached the end, not when stopped.
+
+    ``held_share`` is the part of the planned hold time that was actually held (0 to 1);
+    skipped holds count nothing. Whether that makes the routine *done* is
+    :func:`stretch_app.core.history.counts_as_done`.
+    """
 
     completed: bool
     holds_done: int
     last_step_index: int
+    held_share: float = 1.0
 
 
 Event = PhaseStarted | Halfway | LastSeconds | SwitchLegs | Paused | Resumed | Finished

@@ -365,6 +365,29 @@ class Scheduler:
             self.state.done[routine_id] = at
         self._drop_snoozes(routine_id)
 
+    def skipped_as_done(self, routine_id: str, now: datetime) -> datetime | None:
+        """When the routine was done, if that skips a reminder of the night ``now`` is in.
+
+        For the card's "Tonight's reminder skipped: you stretched at 21:10"; None otherwise.
+        """
+        done = self.state.done.get(routine_id)
+        if done is None:
+            return None
+        local = _utc(now).astimezone(self.tz)
+        night = local.date() - timedelta(days=1 if local.time() < _MORNING else 0)
+        for reminder in self.reminders.get(routine_id, ()):
+            at = _wall_time(reminder.at)
+            day = night + timedelta(days=1 if at < _MORNING else 0)
+            if not reminder.enabled or _WEEKDAYS[day.weekday()] not in reminder.days:
+                continue
+            outcome = self.state.handled.get(OccurrenceKey(routine_id, reminder.at, day))
+            instant = resolve_wall_time(day, at, self.tz)
+            if outcome is Outcome.DONE or (
+                outcome is None and self._done_before(routine_id, instant)
+            ):
+                return done
+        return None
+
     def _done_before(self, routine_id: str, instant: datetime) -> bool:
         done = self.state.done.get(routine_id)
         return done is not None and (

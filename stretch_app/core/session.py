@@ -150,6 +150,8 @@ class Session:
         self._resume_hold_elapsed: float | None = None
         self._halfway_sent = False
         self._last_sent = False
+        # Seconds actually held in each timed hold (by phase index): skips count nothing.
+        self._held: dict[int, float] = {}
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -177,6 +179,19 @@ class Session:
             if phase.step_index != current_step and phase.is_hold:
                 return phase.exercise
         return None
+
+    def held_share(self) -> float:
+        """The part of the planned hold time actually held so far, 0 to 1 (1 with none planned)."""
+        planned = {
+            i: p.duration
+            for i, p in enumerate(self.phases)
+            if p.kind is PhaseKind.HOLD and p.duration
+        }
+        total = sum(planned.values())
+        if not total:
+            return 1.0
+        held = sum(min(self._held.get(i, 0.0), length) for i, length in planned.items())
+        return min(1.0, held / total)
 
     def elapsed(self) -> float:
         """Seconds the current phase has run, not counting pauses."""
@@ -298,6 +313,7 @@ class Session:
         """Move on to the next phase now."""
         if self.state not in (SessionState.RUNNING, SessionState.PAUSED):
             return []
+        self._note_held()
         self._resume_hold_elapsed = None
         return self._go_to(self.index + 1)
 
@@ -308,6 +324,7 @@ class Session:
         target = next((i for i in range(self.index - 1, -1, -1) if self.phases[i].is_hold), None)
         if target is None:
             target = next((i for i, p in enumerate(self.phases) if p.is_hold), self.index)
+        self._note_held()
         self._resume_hold_elapsed = None
         return self._go_to(target)
 
@@ -315,6 +332,7 @@ class Session:
         """Start the current phase again from its full length."""
         if self.state not in (SessionState.RUNNING, SessionState.PAUSED):
             return []
+        self._note_held()
         self._resume_hold_elapsed = None
         return self._go_to(self.index)
 
@@ -325,10 +343,11 @@ class Session:
         events = self.tick()
         if self.is_over:
             return events
+        self._note_held()
         self._elapsed_before = self.elapsed()
         self.state = SessionState.STOPPED
         step = self.phases[self.index].step_index
-        return [*events, Finished(False, self.holds_done, step)]
+        return [*events, Finished(False, self.holds_done, step, self.held_share())]
 
     # --- inside -------------------------------------------------------------------------------
 
@@ -358,14 +377,29 @@ class Session:
             return [PhaseStarted(phase, self.index, resumed=True)]
         if self._active.is_hold:
             self.holds_done += 1
+            self._note_held(self._active.duration)
         return self._advance_to(self.index + 1, ended_at)
 
     def _advance_to(self, index: int, start: float) -> list[Event]:
         if index >= len(self.phases):
             self.state = SessionState.FINISHED
             self.index = len(self.phases) - 1
-            return [Finished(True, self.holds_done, self.phases[-1].step_index)]
+            step = self.phases[-1].step_index
+            return [Finished(True, self.holds_done, step, self.held_share())]
         return self._enter(index, start)
+
+    def _note_held(self, full: float | None = None) -> None:
+        """Remember how long the current hold was held (its best try, if done more than once)."""
+        phase = self.phases[self.index]
+        if phase.kind is not PhaseKind.HOLD or phase.duration is None:
+            return
+        if full is not None:
+            held = full
+        elif self._resume_hold_elapsed is not None:
+            held = self._resume_hold_elapsed  # during the lead-in of a resumed hold
+        else:
+            held = self.elapsed()
+        self._held[self.index] = max(self._held.get(self.index, 0.0), held)
 
     def _go_to(self, index: int) -> list[Event]:
         paused = self.state is SessionState.PAUSED

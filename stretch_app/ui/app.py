@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from stretch_app import paths
 from stretch_app.core.clock import Clock, SystemClock
 from stretch_app.core.guidance import cue_for, spoken_lines
+from stretch_app.core.history import counts_as_done
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
@@ -33,7 +34,7 @@ from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
 from stretch_app.ui.screens.relief import ReliefScreen
-from stretch_app.ui.theme import DAY, HIGH_CONTRAST, NIGHT, Look, apply_look
+from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, Look, apply_look
 
 if TYPE_CHECKING:  # screens opened on request are imported when first opened
     from stretch_app.ui.screens.history import HistoryScreen
@@ -118,6 +119,8 @@ class NightstretchApp(QObject):
         self.player: PlayerScreen | None = None
         self._session_started: datetime | None = None
         self._trial = False
+        self.restart_wanted = False
+        """Set by "Restart now" (a new language): ``ui.launch`` starts the app again on quit."""
 
         self.window = window or MainWindow()
         self.window.home.show_routines(
@@ -136,6 +139,10 @@ class NightstretchApp(QObject):
         self.editor_flow = EditorFlow(self)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
+        keep_running = self.reminder_desk.keep_running
+        self.window.quit_requested.connect(keep_running.quit)
+        self.window.home.quit_requested.connect(keep_running.quit)
+        self.window.home.hide_window_requested.connect(keep_running.hide_window)
         if self.reminder_desk.service.load_problem:
             notices.append(self.reminder_desk.service.load_problem)
             self.window.home.show_notice("\n".join(notices))
@@ -158,8 +165,8 @@ class NightstretchApp(QObject):
         self.reminder_desk.refresh()
 
     def _pick_look(self) -> Look:
-        if self.settings.high_contrast:
-            return HIGH_CONTRAST
+        if self.settings.high_contrast:  # "Always the day look" picks its light variant
+            return HIGH_CONTRAST_DAY if self.settings.look == "day" else HIGH_CONTRAST
         return NIGHT if uses_night_look(self.settings, datetime.now().time()) else DAY
 
     # --- routines -----------------------------------------------------------------------------
@@ -221,6 +228,7 @@ class NightstretchApp(QObject):
         screen = SettingsScreen(self.settings, self.voice.voices)
         screen.changed.connect(self.apply_settings)
         screen.done.connect(self.show_home)
+        screen.restart_requested.connect(self.restart)
         self.voice.ready.connect(screen.refresh_voices)
         self.voice.warm_up()  # so the system's voices can be offered
         self.window.show_screen(screen, self.tr("Settings"))
@@ -310,6 +318,11 @@ class NightstretchApp(QObject):
                 )
             )
 
+    def restart(self) -> None:
+        """Quit and start again (so a new language applies everywhere)."""
+        self.restart_wanted = True
+        self.reminder_desk.keep_running.quit()
+
     @property
     def relief(self) -> ReliefScreen | None:
         """The relief screen of the current or last cramp, until the person goes home."""
@@ -367,9 +380,9 @@ class NightstretchApp(QObject):
         player = self.player
         if player is None:
             return
-        if not self._trial:
+        if not self._trial:  # "Try it" from the editor leaves no trace in the diary
             self._record(player.session, finished)
-        if finished.completed and not self._trial:
+        if counts_as_done(finished) and not self._trial:
             self.reminder_desk.routine_done(player.session.routine.id)
         screen = FinishScreen(player.session, finished)
         screen.home_requested.connect(self.show_home)
@@ -383,7 +396,7 @@ class NightstretchApp(QObject):
                 routine_id=session.routine.id,
                 started_at=self._session_started or datetime.now(UTC),
                 ended_at=datetime.now(UTC),
-                completed=finished.completed,
+                completed=counts_as_done(finished),
                 holds_done=finished.holds_done,
                 last_step_index=finished.last_step_index,
             )

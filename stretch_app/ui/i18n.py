@@ -36,12 +36,14 @@ class Translation(QObject):
         self.language = language
         self._previous_locale = QLocale()
         self._translators: list[QTranslator] = []
-        if language == "en":
-            return
-        QLocale.setDefault(QLocale(language))
         ours = QTranslator(self)
         if ours.load(str(paths.i18n_dir() / f"nightstretch_{language}.qm")):
             self._translators.append(ours)
+        if language == "en":  # English is the source; its file holds only plural forms
+            for translator in self._translators:
+                qapp.installTranslator(translator)
+            return
+        QLocale.setDefault(QLocale(language))
         qt_own = QTranslator(self)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_own.load(f"qtbase_{language}", qt_folder):

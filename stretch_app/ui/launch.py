@@ -69,7 +69,8 @@ class _SignalCatcher:
         def on_signal() -> None:
             with contextlib.suppress(OSError):
                 self.reader.recv(64)
-            QCoreApplication.quit()
+            # exit, not quit: a window kept open for reminders must not veto a signal.
+            QCoreApplication.exit(0)
 
         notifier.activated.connect(on_signal)
         self._keep = notifier
@@ -163,9 +164,14 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
     from stretch_app import paths
     from stretch_app.core.nightlook import look_name_from_file
     from stretch_app.ui.screens.main_window import MainWindow
-    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, NIGHT, apply_look
+    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, apply_look
 
-    looks = {"night": NIGHT, "day": DAY, "high-contrast": HIGH_CONTRAST}
+    looks = {
+        "night": NIGHT,
+        "day": DAY,
+        "high-contrast": HIGH_CONTRAST,
+        "high-contrast-day": HIGH_CONTRAST_DAY,
+    }
     look = looks[look_name_from_file(paths.settings_path(), datetime.now())]
     apply_look(qapp, look)
     window = MainWindow()
@@ -264,7 +270,10 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)
     try:
-        return qapp.exec()
+        code = qapp.exec()
     finally:
         if reminder_lock is not None:
             reminder_lock.release()
+    if app.restart_wanted:  # "Restart now" after a language change: the same app, anew
+        os.execv(sys.executable, [sys.executable, "-m", "stretch_app"])
+    return code

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 __all__ = [
     "DAY",
     "HIGH_CONTRAST",
+    "HIGH_CONTRAST_DAY",
     "NIGHT",
     "Look",
     "apply_look",
@@ -96,6 +97,24 @@ HIGH_CONTRAST = Look(
     focus_width=6,
 )
 
+# High contrast with "Always the day look": black on white, the same thick outlines; the
+# primary colour is a deep blue (yellow cannot be read on white) and the focus frame magenta.
+HIGH_CONTRAST_DAY = Look(
+    name="high-contrast-day",
+    window="#ffffff",
+    surface="#ffffff",
+    text="#000000",
+    muted="#000000",
+    accent="#0000b0",
+    accent_text="#ffffff",
+    urgent="#000000",
+    urgent_text="#ffffff",
+    ring_track="#000000",
+    focus="#c000c0",
+    border=3,
+    focus_width=6,
+)
+
 
 def system_text_factor() -> float:
     """How much larger than 10 pt the system font is (1 at most sizes; never below 1)."""
@@ -119,14 +138,23 @@ _CHECK_SVG = (
 )
 
 
-def _check_mark(colour: str) -> str:
-    """A check-mark picture in ``colour`` for style sheets (a checkbox is not told by colour)."""
+# Cramp now carries a sign as well as its colour: a cross in a ring, "help now".
+_HELP_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 42 32" width="42" height="32">'
+    '<circle cx="16" cy="16" r="13.5" fill="none" stroke="{colour}" stroke-width="3"/>'
+    '<path d="M16 8.5v15M8.5 16h15" stroke="{colour}" stroke-width="4.5" '
+    'stroke-linecap="round"/></svg>'
+)
+
+
+def _style_picture(kind: str, svg: str, colour: str) -> str:
+    """A small picture in ``colour`` for style sheets, kept in the cache folder."""
     from stretch_app import paths
     from stretch_app.core.userfile import FileProblem, read_bytes, write_atomically
 
     folder = paths.user_cache_dir() / "style"
-    path = folder / f"check-{colour.lstrip('#')}.svg"
-    wanted = _CHECK_SVG.format(colour=colour).encode("utf-8")
+    path = folder / f"{kind}-{colour.lstrip('#')}.svg"
+    wanted = svg.format(colour=colour).encode("utf-8")
     try:  # whatever sits there (a FIFO, a device, garbage) is checked, never waited on
         if read_bytes(path, len(wanted)) == wanted:
             return path.as_posix()
@@ -139,12 +167,20 @@ def _check_mark(colour: str) -> str:
     return path.as_posix()
 
 
+def _check_mark(colour: str) -> str:
+    """A check-mark picture in ``colour`` for style sheets (a checkbox is not told by colour)."""
+    return _style_picture("check", _CHECK_SVG, colour)
+
+
 def _style_sheet(look: Look, scale: float) -> str:
     def px_(size: float) -> str:
         return px(size, scale)
 
     bw, fw = look.border, look.focus_width
     check = _check_mark(look.accent_text)
+    help_sign = _style_picture("help", _HELP_SVG, look.urgent_text)
+    # The strongest button by shape too: twice the border, the heaviest type and a sign.
+    urgent_border = f"{bw * 2}px solid {look.accent if look.urgent == look.text else look.urgent}"
     return f"""
     QWidget {{ background: {look.window}; color: {look.text}; font-size: {px_(20)}; }}
     QLabel[role="title"] {{ font-size: {px_(40)}; font-weight: 700; }}
@@ -170,8 +206,10 @@ def _style_sheet(look: Look, scale: float) -> str:
     QPushButton[role="primary"] {{ background: {look.accent}; color: {look.accent_text}; }}
     QPushButton[role="urgent"] {{
         background: {look.urgent}; color: {look.urgent_text}; font-size: {px_(30)};
-        font-weight: 800; padding: 18px 30px;
+        font-weight: 900; padding: 18px 30px; border: {urgent_border}; border-radius: 16px;
+        qproperty-icon: url({help_sign}); qproperty-iconSize: {px_(44)} {px_(34)};
     }}
+    QPushButton[role="urgent"]:focus {{ border: {fw + 2}px solid {look.focus}; }}
     QCheckBox {{ spacing: 14px; padding: 6px 4px; }}
     QCheckBox:focus {{ color: {look.focus}; }}
     QCheckBox::indicator {{
@@ -196,6 +234,22 @@ def _style_sheet(look: Look, scale: float) -> str:
         padding: 6px 12px;
     }}
     QComboBox:focus {{ border: {fw}px solid {look.focus}; }}
+    QComboBox QAbstractItemView {{
+        background: {look.surface}; color: {look.text}; border: {max(2, bw)}px solid {look.text};
+        selection-background-color: {look.accent}; selection-color: {look.accent_text};
+        outline: none;
+    }}
+    QComboBox QAbstractItemView::item {{ min-height: {px_(36)}; padding: 4px 10px; }}
+    QMenu {{
+        background: {look.surface}; color: {look.text}; border: {max(2, bw)}px solid {look.text};
+        padding: 6px; font-size: {px_(20)};
+    }}
+    QMenu::item {{ padding: 10px 28px 10px 18px; border: 2px solid transparent; }}
+    QMenu::item:selected {{
+        background: {look.accent}; color: {look.accent_text}; border: 2px solid {look.text};
+    }}
+    QMenu::item:disabled {{ color: {look.muted}; font-style: italic; }}
+    QMenu::separator {{ height: 2px; background: {look.muted}; margin: 6px 10px; }}
     QScrollBar:vertical {{ background: transparent; width: 14px; margin: 0; }}
     QScrollBar:horizontal {{ background: transparent; height: 14px; margin: 0; }}
     QScrollBar::handle {{ background: {look.ring_track}; border-radius: 7px; min-height: 40px; }}

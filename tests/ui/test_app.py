@@ -89,7 +89,7 @@ def test_start_runs_the_routine_to_the_finish_and_records_it(
     screen = app.window.current_screen()
     assert isinstance(screen, FinishScreen)
     assert screen.heading_label.text() == "All done. Good night."
-    assert "6 holds done" in screen.summary_label.text()
+    assert "6 of 6 holds held to the end" in screen.summary_label.text()
     app.shutdown()
     with Journal.open(paths.journal_path()) as journal:
         (record,) = journal.sessions()

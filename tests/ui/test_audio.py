@@ -325,7 +325,7 @@ def test_an_engine_error_turns_the_voice_off_once(
     with qtbot.waitSignal(voice.problem_found) as failed:
         engine._state = QTextToSpeech.State.Error
         engine.stateChanged.emit(engine._state)
-    assert "failed" in failed.args[0]
+    assert "stopped working" in failed.args[0]
     assert not voice.available
 
 

@@ -147,8 +147,10 @@ def test_each_shortcut(player: PlayerScreen, clock: FakeClock, qtbot: QtBot) -> 
     assert player.ring.text == "30"
     with qtbot.waitSignal(player.fullscreen_toggled):
         qtbot.keyClick(player, Qt.Key.Key_F11)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # halts, with a few seconds to resume
+    assert player.undo_bar.isVisible() and not player.ended
     with qtbot.waitSignal(player.finished) as stopped:
-        qtbot.keyClick(player, Qt.Key.Key_Escape)
+        qtbot.mouseClick(player.undo_bar.end_button, Qt.MouseButton.LeftButton)
     assert stopped.args[0].completed is False
 
 

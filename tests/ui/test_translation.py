@@ -215,7 +215,9 @@ def test_the_voice_helper_s_problems_arrive_in_german(german: None, qtbot: QtBot
     with qtbot.waitSignal(voice.problem_found, timeout=10_000) as problem:
         voice.say("Hallo.")
     assert problem.args == [
-        "Die Sprachausgabe 'no-such-engine' ist nicht installiert; die Sprachführung ist aus."
+        "Die Sprachausgabe 'no-such-engine' ist nicht installiert, darum gibt es keine "
+        "gesprochene Anleitung. Um sie zu hören, installieren Sie speech-dispatcher und eine "
+        "Stimme (espeak-ng)."
     ]
     voice.shut_down()
     working = ProcessVoice("mock", "", 0.0, 1.0, enabled=True)

@@ -59,6 +59,8 @@ def test_high_contrast_wins_for_the_first_paint(tmp_path: Path) -> None:
 
     path = tmp_path / "settings.toml"
     path.write_text('look = "day"\nhigh_contrast = true\n')
+    assert look_name_from_file(path, time(12, 0)) == "high-contrast-day"
+    path.write_text('look = "auto"\nhigh_contrast = true\n')
     assert look_name_from_file(path, time(12, 0)) == "high-contrast"
     path.write_text('look = "day"\nhigh_contrast = "yes"\n')  # not a boolean: ignored
     assert look_name_from_file(path, time(12, 0)) == "day"

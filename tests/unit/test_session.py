@@ -260,7 +260,7 @@ def test_skip_moves_to_the_next_phase_without_counting_the_hold() -> None:
     for _ in range(3):
         session.skip()
     assert session.current.exercise.id == "ham"
-    assert session.skip() == [Finished(True, holds_done=0, last_step_index=1)]
+    assert session.skip() == [Finished(True, holds_done=0, last_step_index=1, held_share=0.0)]
 
 
 def test_back_goes_to_the_previous_hold() -> None:
@@ -306,7 +306,7 @@ def test_stop_reports_how_far_we_got() -> None:
     clock.advance(5 + 30 + 4 + 30 + 1)
     session.tick()
     events = session.stop()
-    assert events == [Finished(False, holds_done=2, last_step_index=1)]
+    assert events == [Finished(False, holds_done=2, last_step_index=1, held_share=0.75)]
     assert session.state is SessionState.STOPPED
     assert session.is_over
 
@@ -372,3 +372,59 @@ def test_the_shipped_bedtime_routine_runs_to_the_end(tmp_path: Path) -> None:
         last = session.tick() or last
     assert isinstance(last[-1], Finished)
     assert session.holds_done == 6  # calf and quad per leg; lower front and hamstring once
+
+
+def test_next_names_the_other_leg_during_the_first_legs_hold() -> None:
+    from stretch_app.core.guidance import next_up
+
+    phases = expand_routine(make_routine(), CATALOG)
+    kinds_now = [(p.kind, p.side) for p in phases]
+    left = kinds_now.index((PhaseKind.HOLD, Side.LEFT))
+    right = kinds_now.index((PhaseKind.HOLD, Side.RIGHT))
+    rest = kinds_now.index((PhaseKind.REST, None))
+    assert next_up(phases, left) == next_up(phases, left)  # a value, the same each time
+    during_left = next_up(phases, left)
+    assert during_left is not None
+    assert (during_left.exercise.id, during_left.side, during_left.other_leg) == (
+        "calf",
+        Side.RIGHT,
+        True,
+    )
+    during_right = next_up(phases, right)
+    assert during_right is not None and during_right.exercise.id == "ham"
+    assert not during_right.other_leg
+    assert next_up(phases, rest) is None  # the rest page says "Coming up" alone
+
+
+def test_skipped_holds_count_nothing_towards_done() -> None:
+    from stretch_app.core.history import counts_as_done
+
+    clock = FakeClock()
+    skipped = started(clock)
+    while not skipped.is_over:
+        events = skipped.skip()
+    (finished,) = [e for e in events if isinstance(e, Finished)]
+    assert finished.completed and finished.held_share == 0.0
+    assert not counts_as_done(finished)
+
+    held = started(clock)
+    clock.advance(5 + 30 + 4 + 30)  # both calf holds, then skip the hamstring
+    held.tick()
+    while not held.is_over:
+        events = held.skip()
+    (finished,) = [e for e in events if isinstance(e, Finished)]
+    assert finished.held_share == pytest.approx(60 / 80)
+    assert counts_as_done(finished)
+
+
+def test_a_hold_cut_short_counts_the_time_it_was_held() -> None:
+    clock = FakeClock()
+    session = started(clock)
+    clock.advance(5 + 20)  # 20 of the left leg's 30 seconds
+    session.tick()
+    session.skip()
+    assert session.held_share() == pytest.approx(20 / 80)
+    session.back()  # once more from the start, and held only 10 s this time: the best counts
+    clock.advance(10)
+    session.stop()
+    assert session.held_share() == pytest.approx(20 / 80)

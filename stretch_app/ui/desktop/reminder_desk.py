@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from stretch_app import paths
 from stretch_app.core.model import Reminder, RoutineKind
 from stretch_app.core.schedule import Due
+from stretch_app.ui.desktop.keep_running import KeepRunning
 from stretch_app.ui.desktop.notify import (
     SKIP,
     SNOOZE,
@@ -80,7 +81,16 @@ class ReminderDesk(QObject):
         self.tray.start_requested.connect(self._start_from_tray)
         self.tray.open_requested.connect(app.show)
         self.tray.pause_tonight_requested.connect(self.pause_tonight)
-        self.tray.quit_requested.connect(QApplication.quit)
+        self.keep_running = KeepRunning(
+            app.window,
+            app.window.home,
+            keep_running=lambda: self.keeps_running_hidden,
+            tray_icon=lambda: self.tray.icon,
+            next_reminder=self.service.next_reminder_text,
+            before_hiding=app.show_home,  # a running routine stops and is recorded
+            parent=self,
+        )
+        self.tray.quit_requested.connect(self.keep_running.quit)
         self.dbus = DBusNotifier(parent=self)
         self.notifier = NotifierChain(
             [self.dbus, TrayNotifier(self.tray.icon, self), WindowNotifier(self)], self
@@ -115,6 +125,7 @@ class ReminderDesk(QObject):
     def shutdown(self) -> None:
         """Stop the timers, drop the bus connection and take the icon away."""
         self.app.window.removeEventFilter(self)
+        self.keep_running.detach()
         self.service.stop()
         self.dbus.close()
         for notifier in self.notifier.notifiers:
@@ -125,20 +136,16 @@ class ReminderDesk(QObject):
 
     @property
     def keeps_running_hidden(self) -> bool:
-        """Whether closing the main window hides it instead of quitting."""
-        return self.tray_mode or (self.app.settings.close_to_tray and self.tray.visible)
+        """Whether closing the main window hides it instead of quitting: in tray mode, when
+        asked to keep running in the tray, and while a reminder is set."""
+        if self.tray_mode or (self.app.settings.close_to_tray and self.tray.visible):
+            return True
+        return self.service.running and self.service.next_reminder() is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Close to tray when asked to; refresh the cards' next-reminder lines on show."""
-        if watched is self.app.window:
-            if event.type() == QEvent.Type.Close and self.keeps_running_hidden:
-                event.ignore()
-                self.app.show_home()  # a running routine stops and is recorded
-                QApplication.setQuitOnLastWindowClosed(False)
-                self.app.window.hide()
-                return True
-            if event.type() == QEvent.Type.Show:
-                self.refresh()
+        """Refresh the cards' next-reminder lines on show (closing is :class:`KeepRunning`'s)."""
+        if watched is self.app.window and event.type() == QEvent.Type.Show:
+            self.refresh()
         return False
 
     # --- reminders ----------------------------------------------------------------------------
@@ -230,7 +237,16 @@ class ReminderDesk(QObject):
     def card_texts(self) -> dict[str, str]:
         """Each routine's next-reminder line."""
         routine_ids = self.service.scheduler.reminders
-        return {rid: self.service.next_reminder_text(rid) for rid in routine_ids}
+        text = self.service.next_reminder_text
+        return {rid: self._skip_note(rid) + text(rid) for rid in routine_ids}
+
+    def _skip_note(self, routine_id: str) -> str:
+        """Why tonight's reminder will not come, when the routine was already done tonight."""
+        done = self.service.scheduler.skipped_as_done(routine_id, self.service.wall_clock())
+        if done is None:
+            return ""
+        at = done.astimezone(self.service.tz).strftime("%H:%M")
+        return self.tr("Tonight's reminder skipped: you stretched at {0}").format(at) + "\n"
 
     def _tray_state(self) -> TrayState:
         routines = self.app.library.routines_of_kind(RoutineKind.ROUTINE)

@@ -3,10 +3,14 @@
 A problem travels as a code and a detail (the missing file names, the engine's own error
 text): the voice helper process reports codes, and the app turns them into sentences with its
 own translator, so the helper never needs to know the language. :func:`problem_text` makes
-the whole translated sentence.
+the whole translated sentence. The engine's own error text ("Text to speech engine not
+initialized") is for the log, never for the person: the sentence says what happened in plain
+words and what to install.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,6 +20,8 @@ __all__ = [
     "NO_SOUND_DEVICE", "NO_SPEECH", "SPEECH_NOT_RESPONDING", "VOICE_STOPPED",
     "VOICE_UNAVAILABLE", "ProblemReport", "problem_text",
 ]  # fmt: skip
+
+log = logging.getLogger(__name__)
 
 # Sound cues.
 NO_SOUND_DEVICE = "no-sound-device"
@@ -35,15 +41,11 @@ VOICE_UNAVAILABLE = "voice-unavailable"
 
 
 def problem_text(code: str, detail: str = "") -> str:
-    """The sentence for a problem, in the language in force; an unknown code says voice is off."""
-    if code == ENGINE_DID_NOT_START and not detail:
-        return QCoreApplication.translate(
-            "SoundProblem", "The speech engine could not start; voice guidance is off."
-        )
-    if code == ENGINE_FAILED and not detail:
-        return QCoreApplication.translate(
-            "SoundProblem", "The speech engine failed; voice guidance is off."
-        )
+    """The sentence for a problem, in the language in force; an unknown code says voice is off.
+
+    ``detail`` fills in missing file names and an engine's name; an engine's own error text
+    is left out (it is logged where the problem is set).
+    """
     texts = {
         NO_SOUND_DEVICE: QCoreApplication.translate(
             "SoundProblem", "No sound device found; cues are off."
@@ -63,16 +65,25 @@ def problem_text(code: str, detail: str = "") -> str:
             "Voice guidance needs Qt TextToSpeech, which could not be loaded; voice is off.",
         ),
         NO_ENGINE: QCoreApplication.translate(
-            "SoundProblem", "No speech engine is installed; voice guidance is off."
+            "SoundProblem",
+            "This computer has no speech service, so there is no spoken guidance. To hear it, "
+            "install speech-dispatcher and a voice (espeak-ng), then start Nightstretch again.",
         ),
         ENGINE_NOT_INSTALLED: QCoreApplication.translate(
-            "SoundProblem", "The speech engine {0} is not installed; voice guidance is off."
+            "SoundProblem",
+            "The speech engine {0} is not installed, so there is no spoken guidance. To hear "
+            "it, install speech-dispatcher and a voice (espeak-ng).",
         ),
         ENGINE_DID_NOT_START: QCoreApplication.translate(
-            "SoundProblem", "The speech engine could not start ({0}); voice guidance is off."
+            "SoundProblem",
+            "The computer's speech service did not start, so there is no spoken guidance. "
+            "To hear it, install speech-dispatcher and a voice (espeak-ng), then start "
+            "Nightstretch again.",
         ),
         ENGINE_FAILED: QCoreApplication.translate(
-            "SoundProblem", "The speech engine failed ({0}); voice guidance is off."
+            "SoundProblem",
+            "The computer's speech service stopped working, so spoken guidance is off. If "
+            "this keeps happening, reinstall speech-dispatcher and espeak-ng.",
         ),
         SPEECH_NOT_RESPONDING: QCoreApplication.translate(
             "SoundProblem", "The speech engine is not responding; voice guidance is off."
@@ -85,7 +96,8 @@ def problem_text(code: str, detail: str = "") -> str:
         ),
     }
     unavailable = QCoreApplication.translate("SoundProblem", "Voice guidance is not available.")
-    return texts.get(code, unavailable).format(detail)
+    text = texts.get(code, unavailable)
+    return text.format(detail) if "{0}" in text else text
 
 
 class ProblemReport:
@@ -100,4 +112,6 @@ class ProblemReport:
 
     def _set_problem(self, code: str | None, detail: str = "") -> None:
         self.problem_code, self.problem_detail = code, detail
+        if code is not None:
+            log.info("sound problem %s: %s", code, detail)
         self.problem = problem_text(code, detail) if code is not None else None

@@ -14,15 +14,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
-    QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from stretch_app.core.journal import CrampEpisode, EpisodeChanges, Leg, Muscle
 from stretch_app.ui.widgets.fit import fit_on_screen, scrolling, wanted_size
+from stretch_app.ui.widgets.stepper import Stepper
 
 __all__ = ["EpisodeDialog"]
 
@@ -100,21 +101,29 @@ class EpisodeDialog(QDialog):
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
         self._duration_s = episode.duration_s if episode else None
-        self.length_edit = QTimeEdit()
-        self.length_edit.setAccessibleName(self.tr("How long it lasted, in minutes and seconds"))
-        self.length_edit.setDisplayFormat("mm:ss")
-        self.length_edit.setTimeRange(QTime(0, 0), QTime(0, 59, 59))
-        self.length_edit.setSpecialValueText(_not_noted())
-        self.length_edit.setTime(QTime(0, 0).addSecs(round(self._duration_s or 0)))
+        # Minutes and seconds, each with large − and + buttons (0 and 0: not noted).
+        shown = round(self._duration_s or 0)
+        self.minutes_edit = Stepper(0, 180, name=self.tr("How long it lasted: minutes"))
+        self.minutes_edit.setValue(shown // 60)
+        self.seconds_edit = Stepper(0, 59, step=5, name=self.tr("How long it lasted: seconds"))
+        self.seconds_edit.setValue(shown % 60)
+        self.length_row = QWidget()
+        length = QHBoxLayout(self.length_row)
+        length.setContentsMargins(0, 0, 0, 0)
+        length.addWidget(self.minutes_edit)
+        length.addWidget(QLabel(self.tr("min")))
+        length.addSpacing(12)
+        length.addWidget(self.seconds_edit)
+        length.addWidget(QLabel(self.tr("s")))
+        length.addStretch(1)
+        self.length_row.setFocusProxy(self.minutes_edit)
         self.leg_box = _combo(_legs(), episode.leg if episode else None, self.tr("Which leg"))
         self.muscle_box = _combo(
             _muscles(), episode.muscle if episode else None, self.tr("Which muscle")
         )
-        self.pain_edit = QSpinBox()
-        self.pain_edit.setAccessibleName(self.tr("Pain, from 0 to 10"))
-        self.pain_edit.setRange(-1, 10)
-        self.pain_edit.setSpecialValueText(_not_noted())
-        self.pain_edit.setSuffix(" / 10")
+        self.pain_edit = Stepper(
+            -1, 10, name=self.tr("Pain, from 0 to 10"), suffix=" / 10", special=_not_noted()
+        )
         self.pain_edit.setValue(episode.pain if episode and episode.pain is not None else -1)
         self.woke_box = _YesNo(self.tr("It woke me up"), episode.woke_me if episode else False)
         self.swelling_box = _YesNo(
@@ -145,7 +154,7 @@ class EpisodeDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&When"), self.when_edit)
-        form.addRow(self.tr("&Length (min:s)"), self.length_edit)
+        form.addRow(self.tr("&Length"), self.length_row)
         form.addRow(self.tr("Le&g"), self.leg_box)
         form.addRow(self.tr("&Muscle"), self.muscle_box)
         form.addRow(self.tr("&Pain"), self.pain_edit)
@@ -179,7 +188,7 @@ class EpisodeDialog(QDialog):
         naive = self.when_edit.dateTime().toPython()
         assert isinstance(naive, datetime)
         started = naive.replace(tzinfo=self._tz) if self._tz else naive.astimezone()
-        shown = QTime(0, 0).secsTo(self.length_edit.time())
+        shown = self.minutes_edit.value() * 60 + self.seconds_edit.value()
         duration: float | None = float(shown) if shown > 0 else None
         if self._duration_s is not None and shown == round(self._duration_s):
             duration = self._duration_s  # unchanged: keep the timer's own fraction of a second

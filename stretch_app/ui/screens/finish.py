@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from stretch_app.core.session import Finished, Session
+from stretch_app.core.history import counts_as_done
+from stretch_app.core.session import Finished, PhaseKind, Session
 from stretch_app.ui.widgets.buttons import BigButton
 from stretch_app.ui.widgets.labels import NameLabel
 
@@ -14,7 +15,7 @@ __all__ = ["FinishScreen"]
 
 
 class FinishScreen(QWidget):
-    """Says what was done and offers a single button home."""
+    """Says truthfully what was done and offers a single button home (Enter, Space or Esc)."""
 
     home_requested = Signal()
 
@@ -25,18 +26,26 @@ class FinishScreen(QWidget):
         reached = steps if finished.completed else steps[: finished.last_step_index]
         names = {p.exercise.id: p.exercise.name for p in session.phases}
         done = ", ".join(dict.fromkeys(names[s.exercise] for s in reached))
-        heading = self.tr("All done. Good night.") if finished.completed else self.tr("Stopped.")
+        self.done = counts_as_done(finished)
+        if self.done:
+            heading = self.tr("All done. Good night.")
+        elif finished.completed:
+            heading = self.tr("The end, but most holds were skipped.")
+        else:
+            heading = self.tr("Stopped.")
         self.heading_label = QLabel(heading)
         self.heading_label.setProperty("role", "title")
         self.heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heading_label.setWordWrap(True)
-        if finished.holds_done == 1:
-            summary = self.tr("{0}: 1 hold done").format(session.routine.name)
-        else:
-            summary = self.tr("{0}: {1} holds done").format(
-                session.routine.name, finished.holds_done
+        planned = sum(1 for p in session.phases if p.kind is PhaseKind.HOLD)
+        held = self.tr("{0} of {1} holds held to the end").format(finished.holds_done, planned)
+        summary = f"{session.routine.name}: {held}"
+        summary += f"\n{done}" if done and finished.holds_done else ""
+        if finished.completed and not self.done:
+            summary += "\n" + self.tr(
+                "It counts as done when at least half of the hold time is held, "
+                "so tonight's reminder stays on."
             )
-        summary += f"\n{done}" if done else ""
         self.summary_label = NameLabel(summary, "howto")  # the routine's name may be long
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.home_button = BigButton(
@@ -51,6 +60,11 @@ class FinishScreen(QWidget):
         layout.addSpacing(30)
         layout.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
+        for key in ("Return", "Enter", "Space", "Escape"):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.home_requested.emit)
+        self.home_button.setToolTip(self.tr("Back to the main screen (Enter, Space or Esc)"))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Put the keyboard on the one button there is."""

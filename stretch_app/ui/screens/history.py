@@ -28,7 +28,9 @@ from stretch_app.ui.dates import month_year, short_night
 from stretch_app.ui.report_pdf import save_failure_text, write_report_pdf
 from stretch_app.ui.screens.episode_dialog import EpisodeDialog
 from stretch_app.ui.screens.episode_text import describe_episode
+from stretch_app.ui.screens.report_range import ReportRange
 from stretch_app.ui.theme import NIGHT, Look
+from stretch_app.ui.widgets.announce import announce
 from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
 from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.doctor_notice import DoctorNotice
@@ -145,8 +147,9 @@ class HistoryScreen(QWidget):
         )
         self.pdf_button.clicked.connect(self.export_pdf)
         self.csv_button = BigButton(
-            self.tr("Export CSV…"), accessible_name=self.tr("Export the month as CSV")
+            self.tr("Export CSV…"), accessible_name=self.tr("Export the chosen nights as CSV")
         )
+        self.range = ReportRange()
         self.csv_button.clicked.connect(self.export_csv)
         self.message_label = role_label("", "notice")
         self.message_label.hide()
@@ -171,14 +174,18 @@ class HistoryScreen(QWidget):
 
         body = QWidget()
         column = QVBoxLayout(body)
+        self._page = column
         column.setContentsMargins(32, 20, 32, 20)
         column.setSpacing(16)
         column.addLayout(header)
         column.addWidget(self.notice)
-        column.addWidget(self.message_label)
         column.addWidget(grid, 1)
+        # Where the person is looking when a cramp is saved or a report exported.
+        column.addWidget(self.message_label)
+        column.addWidget(self.range)
         column.addWidget(actions)
         scroll = QScrollArea()
+        self.page_scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -196,6 +203,7 @@ class HistoryScreen(QWidget):
             shortcut.activated.connect(slot)
         self.setFocusProxy(self.calendar)
         self.set_look(NIGHT)
+        self.range.set_period(*self.period())
         self.refresh()
 
     # --- showing ------------------------------------------------------------------------------
@@ -225,6 +233,7 @@ class HistoryScreen(QWidget):
     def show_month(self, year: int, month: int) -> None:
         """Show another month."""
         self.year, self.month = year, month
+        self.range.set_period(*self.period())
         self.refresh()
 
     def _step_month(self, step: int) -> None:
@@ -246,10 +255,7 @@ class HistoryScreen(QWidget):
         self._show_selected()
         self.chart.set_weeks(self.log.weeks(first, last))
         streak = self.log.streak(tonight)
-        if streak == 1:
-            self.streak_label.setText(self.tr("Stretches 1 night in a row"))
-        else:
-            self.streak_label.setText(self.tr("Stretches {0} nights in a row").format(streak))
+        self.streak_label.setText(self.tr("Stretches %n night(s) in a row", "", streak))
         self._show_comparison(first, last, tonight)
         episodes = self.log.episodes_between(first, last)
         findings = evaluate(self.rules, episodes, self.tz, short_night)
@@ -274,8 +280,11 @@ class HistoryScreen(QWidget):
         ):  # fmt: skip
             per_night = "–" if rate is None else QLocale().toString(rate, "f", 2)
             label.setText(
-                self.tr("{0}\n{1} nights · {2} cramps\n{3} cramps a night").format(
-                    heading, nights, cramps, per_night
+                self.tr("{0}\n{1} · {2}\n{3} cramps a night").format(
+                    heading,
+                    self.tr("%n night(s)", "", nights),
+                    self.tr("%n cramp(s)", "", cramps),
+                    per_night,
                 )
             )
 
@@ -287,6 +296,13 @@ class HistoryScreen(QWidget):
         """A calm line under the header: what was saved where, or what went wrong."""
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
+        if text:
+            self._page.activate()
+            # Down to the line, but never sideways past its start (it can be wider than the view).
+            label = self.message_label
+            half = label.height() // 2
+            self.page_scroll.ensureVisible(label.x(), label.y() + half, 20, half + 80)
+            announce(self.message_label, text)
 
     # --- changing the diary -------------------------------------------------------------------
 
@@ -343,15 +359,17 @@ class HistoryScreen(QWidget):
     # --- exports ------------------------------------------------------------------------------
 
     def report(self) -> Report:
-        """The doctor's report for the month shown."""
-        first, last = self.period()
+        """The doctor's report for the nights chosen (the month shown, unless changed)."""
+        first, last = self.range.period()
         medicines = [m.name for m in self.journal.medicines()]
         return build_report(
             self.log, first, last, self.tonight, medicines, self.guide, self.rules, short_night
         )
 
     def _export(self, kind: str, write: Callable[[Report, Path], object]) -> Path | None:
-        suggested = self.export_dir / f"nightstretch-{self.year}-{self.month:02d}.{kind.lower()}"
+        first, last = self.range.period()
+        name = f"{first:%Y-%m}" if (first, last) == self.period() else f"{first}-to-{last}"
+        suggested = self.export_dir / f"nightstretch-{name}.{kind.lower()}"
         caption = self.tr("Export {0}").format(kind)
         target = SaveFileDialog.ask(self, caption, suggested, f"{kind} (*.{kind.lower()})")
         if target is None:

@@ -102,6 +102,8 @@ class HomeScreen(QWidget):
     import_requested = Signal(object)
     """(Path or None) import a routine file: one dropped on the window, or None to choose."""
     undo_requested = Signal()
+    quit_requested = Signal()
+    hide_window_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +127,7 @@ class HomeScreen(QWidget):
         self.undo_button = BigButton(self.tr("Undo"), accessible_name=self.tr("Undo delete"))
         self.undo_button.clicked.connect(self.undo_requested.emit)
         self.undo_button.hide()
+        self._build_close_note()
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -138,11 +141,14 @@ class HomeScreen(QWidget):
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
+        # In the scrolling part, so the note never makes the window taller than the screen.
+        holder_layout.addWidget(self.close_note)
         holder_layout.addLayout(self._cards_box)
         self._own_row = QHBoxLayout()
         holder_layout.addLayout(self._own_row)
         holder_layout.addStretch(1)
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
@@ -193,6 +199,41 @@ class HomeScreen(QWidget):
         settings_row.addStretch(1)
         settings_row.addWidget(self.settings_button)
         layout.addLayout(settings_row)
+        self.keys_label = role_label(
+            self.tr(
+                "Keys: C cramp now · Ctrl+Q quit · F11 full screen. In a routine: Space pause, "
+                "← back, → skip, Esc stop. In cramp relief: 1–4 where it cramps."
+            ),
+            "muted",
+        )
+        self.keys_label.setAccessibleName(self.tr("Keyboard keys"))
+        layout.addWidget(self.keys_label)
+
+    def _build_close_note(self) -> None:
+        self.close_note = QFrame()
+        self.close_note.setProperty("role", "card")
+        self.close_note_label = role_label("", "howto")
+        self.hide_button = BigButton(self.tr("Hide window"), role="primary")
+        self.hide_button.clicked.connect(self.hide_window_requested.emit)
+        self.quit_button = BigButton(
+            self.tr("Quit"), description=self.tr("Quit Nightstretch; reminders stop (Ctrl+Q)")
+        )
+        self.quit_button.clicked.connect(self.quit_requested.emit)
+        note = QGridLayout(self.close_note)
+        note.setContentsMargins(20, 14, 20, 14)
+        note.addWidget(self.close_note_label, 0, 0, 1, 3)
+        note.addWidget(self.hide_button, 1, 0)
+        note.addWidget(self.quit_button, 1, 1)
+        note.setColumnStretch(2, 1)
+        self.close_note.hide()
+
+    def show_close_note(self, text: str) -> None:
+        """Where the app goes when the window closes, with "Hide window" and "Quit" (no dialog)."""
+        self.close_note_label.setText(text)
+        self.close_note.show()
+        self._scroll.ensureWidgetVisible(self.close_note_label)
+        self._scroll.verticalScrollBar().setValue(0)
+        self.hide_button.setFocus()
 
     def show_routines(
         self,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
@@ -41,6 +42,8 @@ class MainWindow(QMainWindow):
     closing = Signal()
     """Emitted before the window closes, so a running routine can stop and be recorded."""
     cramp_now_requested = Signal()
+    quit_requested = Signal()
+    """Quit (Ctrl+Q): really end the app, reminders and all."""
 
     def __init__(self, parent: QWidget | None = None, *, sizes_file: Path | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,13 @@ class MainWindow(QMainWindow):
         cramp_key.activated.connect(self.cramp_now_requested)
         full_screen = QShortcut(QKeySequence("F11"), self)
         full_screen.activated.connect(self.toggle_full_screen)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setObjectName("quit-action")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.quit_action.setToolTip(self.tr("Quit Nightstretch; reminders stop until it starts"))
+        self.quit_action.triggered.connect(self.quit_requested.emit)
+        self.addAction(self.quit_action)
 
     def _screen(self) -> QScreen:
         return self.screen() or QGuiApplication.primaryScreen()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretch_app.core.guidance import next_up
 from stretch_app.core.model import Side
 from stretch_app.core.session import (
     Event,
@@ -37,6 +38,7 @@ from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
 from stretch_app.ui.widgets.labels import NameLabel
 from stretch_app.ui.widgets.picture import ExercisePicture
+from stretch_app.ui.widgets.undo_bar import UndoBar
 
 __all__ = ["PlayerScreen", "side_label"]
 
@@ -161,8 +163,16 @@ class PlayerScreen(QWidget):
         self.stop_button = BigButton(
             self.tr("Stop"),
             accessible_name=self.tr("Stop"),
-            description=self.tr("End the routine (Esc)"),
+            description=self.tr("End the routine now"),
         )
+        self.undo_bar = UndoBar(self.tr("Resume"), self.tr("End now"))
+        self.undo_bar.undo_requested.connect(self.toggle_pause)
+        self.undo_bar.expired.connect(self.stop)
+        self.keys_label = _label("muted", wrap=True)
+        self.keys_label.setText(
+            self.tr("Keys: Space pause · ← back · → skip · R restart · Esc stop · C cramp now")
+        )
+        self.keys_label.setAccessibleName(self.tr("Keyboard keys"))
         self.back_button.clicked.connect(self.back)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.skip_button.clicked.connect(self.skip)
@@ -220,7 +230,9 @@ class PlayerScreen(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.switch_banner)
         layout.addLayout(middle, 1)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.controls)
+        layout.addWidget(self.keys_label)
         self.setTabOrder(self.back_button, self.pause_button)
         self.setTabOrder(self.pause_button, self.skip_button)
         self.setTabOrder(self.skip_button, self.restart_button)
@@ -232,7 +244,7 @@ class PlayerScreen(QWidget):
             ("Left", self.back),
             ("Right", self.skip),
             ("R", self.restart_step),
-            ("Escape", self.stop),
+            ("Escape", self.stop_with_undo),
             ("F11", self.fullscreen_toggled.emit),
         ]
         for key, slot in bindings:
@@ -286,8 +298,17 @@ class PlayerScreen(QWidget):
         self._handle(self.session.restart_step())
 
     def stop(self) -> None:
-        """Esc: end the routine now."""
+        """End the routine now (the Stop button, closing the window)."""
+        self.undo_bar.withdraw()
         self._handle(self.session.stop())
+
+    def stop_with_undo(self) -> None:
+        """Esc: halt at once, but offer Resume for a few seconds before the routine ends."""
+        if self._ended or self.undo_bar.active:
+            return
+        if self.session.state is SessionState.RUNNING:
+            self._handle(self.session.pause())
+        self.undo_bar.offer(self.tr("Stopped."))
 
     def _handle(self, events: list[Event]) -> None:
         for event in events:
@@ -315,6 +336,8 @@ class PlayerScreen(QWidget):
         session = self.session
         phase = session.current
         paused = session.state is SessionState.PAUSED
+        if not paused:
+            self.undo_bar.withdraw()  # resumed, by the bar or by Space
         self.progress.setValue(round(session.progress() * 1000))
         steps = len(session.routine.steps)
         self.step_label.setText(self.tr("Step {0} of {1}").format(phase.step_index + 1, steps))
@@ -339,10 +362,15 @@ class PlayerScreen(QWidget):
 
     def _render_words(self, phase: Phase, paused: bool) -> None:
         exercise = phase.exercise
-        upcoming = self.session.upcoming_exercise
-        self.next_label.setText(
-            self.tr("Next: {0}").format(upcoming.name) if upcoming else self.tr("Last one")
-        )
+        upcoming = next_up(self.session.phases, self.session.index)
+        if upcoming is None:
+            following = "" if phase.kind is PhaseKind.REST else self.tr("Last one")
+        elif upcoming.other_leg:
+            following = self.tr("Next: {0}").format(side_label(upcoming.side))
+        else:
+            following = self.tr("Next: {0}").format(upcoming.exercise.name)
+        self.next_label.setText(following)
+        self.next_label.setVisible(bool(following))
         if phase.kind is PhaseKind.SWITCH_LEGS:
             self.phase_label.setText(self.tr("Switch legs"))
             self.title_label.setText(exercise.name)

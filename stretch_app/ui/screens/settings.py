@@ -1,13 +1,16 @@
 """Settings: sound, voice, look, text size and language, saved at once and applied live.
 
-The language is the one setting that waits: it applies the next time the app starts.
+The language is the one setting that waits: it applies when the app starts, so changing it
+offers "Restart now". The mouse wheel scrolls the page; it changes a slider or a drop-down only
+once that control has the keyboard focus (a click or Tab), so scrolling never changes a setting.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +63,8 @@ class SettingsScreen(QWidget):
     changed = Signal(object)
     """The new settings (a frozen ``Settings``)."""
     done = Signal()
+    restart_requested = Signal()
+    """The person chose "Restart now" after changing the language."""
 
     def __init__(
         self,
@@ -121,6 +126,22 @@ class SettingsScreen(QWidget):
         self.tray_box = QCheckBox(self.tr("Keep running in the tray when the window is closed"))
         self.tray_box.setChecked(settings.close_to_tray)
         self.refresh_voices()
+        self._started_language = settings.language
+        self.restart_label = QLabel(self.tr("The new language is used after a restart."))
+        self.restart_label.setProperty("role", "howto")
+        self.restart_label.setWordWrap(True)
+        self.restart_button = BigButton(
+            self.tr("Restart now"),
+            role="primary",
+            description=self.tr("Close and reopen Nightstretch in the chosen language"),
+        )
+        self.restart_button.clicked.connect(self.restart_requested.emit)
+        self.restart_row = QWidget()
+        restart_layout = QHBoxLayout(self.restart_row)
+        restart_layout.setContentsMargins(0, 0, 0, 0)
+        restart_layout.addWidget(self.restart_label, 1)
+        restart_layout.addWidget(self.restart_button, 0)
+        self.restart_row.hide()
 
         form = QFormLayout()
         form.setVerticalSpacing(18)
@@ -134,6 +155,7 @@ class SettingsScreen(QWidget):
         form.addRow(self.motion_box)
         form.addRow(self.tr("Text size"), self.scale_combo)
         form.addRow(self.tr("Language (after a restart)"), self.language_combo)
+        form.addRow(self.restart_row)
         form.addRow(self.login_box)
         form.addRow(self.tray_box)
 
@@ -155,8 +177,22 @@ class SettingsScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        self.page_scroll = scroll
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        escape = QShortcut(QKeySequence("Escape"), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.done.emit)
+        for wheel_taker in (
+            self.volume_slider,
+            self.rate_slider,
+            self.voice_combo,
+            self.look_combo,
+            self.scale_combo,
+            self.language_combo,
+        ):
+            wheel_taker.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
+            wheel_taker.installEventFilter(self)
 
         self.sound_box.toggled.connect(self._emit)
         self.voice_box.toggled.connect(self._emit)
@@ -183,6 +219,22 @@ class SettingsScreen(QWidget):
         self.voice_combo.setCurrentIndex(max(0, index))
         self.voice_combo.blockSignals(False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The wheel over an unfocused slider or drop-down scrolls the page instead."""
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            QCoreApplication.sendEvent(self.page_scroll.verticalScrollBar(), event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _keep_in_view(self, control: QWidget) -> None:
+        """After a new text size re-lays the page, bring the control used back into view."""
+        page = self.page_scroll.widget()
+        layout = page.layout() if page is not None else None
+        if layout is not None:
+            layout.activate()
+        self.page_scroll.ensureWidgetVisible(control, 20, 40)
+
     @property
     def settings(self) -> Settings:
         """The settings as shown now."""
@@ -205,4 +257,10 @@ class SettingsScreen(QWidget):
                 "close_to_tray": self.tray_box.isChecked(),
             }
         )
+        self.restart_row.setVisible(self._settings.language != self._started_language)
+        focused = self.focusWidget()
         self.changed.emit(self._settings)
+        if focused is not None and self.isAncestorOf(focused):
+            # The look is applied by now; the page is laid out again on the next turn.
+            self._keep_in_view(focused)
+            QTimer.singleShot(0, self, lambda: self._keep_in_view(focused))

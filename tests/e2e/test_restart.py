@@ -1,0 +1,82 @@
+"""Settings → "Restart now": the same process starts the app again, in the new language."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from stretch_app.instance_client import send_to_running
+
+REPO = Path(__file__).resolve().parents[2]
+WAIT_MS = 30_000
+
+# The first start presses Restart now as soon as the app is built; the restarted app is the
+# plain `python -m stretch_app`, which this snippet no longer patches.
+FIRST_START = """
+import sys
+from PySide6.QtCore import QTimer
+import stretch_app.ui.app as ui_app
+
+built = ui_app.NightstretchApp.__init__
+
+def init(self, *args, **kwargs):
+    built(self, *args, **kwargs)
+    QTimer.singleShot(0, self, lambda: self.open_settings().restart_requested.emit())
+
+ui_app.NightstretchApp.__init__ = init
+from stretch_app.cli import main
+sys.exit(main([]))
+"""
+
+
+@pytest.fixture
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="ns-restart-"))  # short: AF_UNIX paths are limited
+    folder.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_restart_now_starts_the_app_again_in_the_same_process(
+    qtbot: QtBot, runtime_dir: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    app = subprocess.Popen(
+        [sys.executable, "-c", FIRST_START],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    cmdline = Path(f"/proc/{app.pid}/cmdline")
+
+    def restarted() -> bool:
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            return False
+        return b"-m" in args and send_to_running({"v": 1, "action": "show"})
+
+    try:
+        qtbot.waitUntil(restarted, timeout=WAIT_MS)
+        assert app.poll() is None
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+        try:
+            output, _ = app.communicate(timeout=WAIT_MS / 1000)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            output, _ = app.communicate()
+    assert app.returncode == 0, output
