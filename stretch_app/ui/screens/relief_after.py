@@ -176,14 +176,16 @@ class EpisodeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        summary = QHBoxLayout()
-        summary.addWidget(self.heading_label)
+        # The heading beside what happened; above it on a short screen, so the words keep width.
+        self._summary = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._summary.setSpacing(0)
+        self._summary.addWidget(self.heading_label)
         told = QVBoxLayout()
         told.setSpacing(0)
         told.addWidget(self.lasted_label)
         told.addWidget(self.saved_label)
-        summary.addLayout(told, 1)
-        layout.addLayout(summary)
+        self._summary.addLayout(told, 1)
+        layout.addLayout(self._summary)
         layout.addStretch(1)
         layout.addLayout(legs)
         layout.addLayout(pain)
@@ -207,8 +209,9 @@ class EpisodeForm(QWidget):
         if layout is not None:
             layout.setContentsMargins(*((0, 0, 0, 0) if compact else (9, 9, 9, 9)))
             layout.setSpacing(6 if compact else 12)
-        across = QBoxLayout.Direction.LeftToRight
-        self._last_row.setDirection(across if compact else QBoxLayout.Direction.TopToBottom)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        self._last_row.setDirection(across if compact else down)
+        self._summary.setDirection(down if compact else across)
 
     def set_summary(self, heading: str, lasted: str) -> None:
         """What happened, in two short lines."""

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretch_app.ui.theme import Look
 from stretch_app.ui.theme import px as _px
@@ -39,6 +47,9 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QPushButton[relief="muscle"] {{
         font-size: {big(44)}; font-weight: 800; min-height: {tall(96)};
     }}
+    QLabel#relief-question[compact="true"] {{ font-size: {big(40)}; }}
+    QLabel#relief-autostart[compact="true"] {{ font-size: {px(22)}; }}
+    QPushButton[relief="muscle"][compact="true"] {{ font-size: {big(36)}; }}
     QPushButton[relief="answer"] {{
         font-size: {big(36)}; font-weight: 800; min-height: {tall(100)};
     }}
@@ -68,6 +79,9 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
         background: {look.surface}; border: 2px solid {look.ring_track}; border-radius: 14px;
     }}
     QFrame#relief-emergency QLabel {{ background: transparent; color: {look.text}; }}
+    QFrame#relief-emergency QScrollArea, QWidget#relief-emergency-body {{
+        background: transparent; border: none;
+    }}
     QFrame#relief-emergency[state="urgent"] {{
         background: {look.urgent}; border-color: {look.urgent};
     }}
@@ -105,7 +119,13 @@ class EmergencyBanner(QFrame):
     (:meth:`show_near`); at the threshold the card becomes the full notice in the look's urgent
     colours, with the lead and every sign in full (:meth:`show_full`). After the cramp it stays
     as it was (the full notice keeps its lead and signs). Screen readers get every sign in full.
+
+    The lead and the signs take the height :meth:`fit_height` allows: all they need when the
+    window has it; on a short screen at a large text size they scroll inside the panel.
     """
+
+    relaid = Signal()
+    """The notice changed its words: the screen should give it room again."""
 
     def __init__(self, emergency: Emergency, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +139,11 @@ class EmergencyBanner(QFrame):
         self.lead_label = _label(emergency.lead, "relief-emergency-lead")
         self.lead_label.hide()
         self.sign_labels: list[QLabel] = []
+        self.body = QWidget()
+        self.body.setObjectName("relief-emergency-body")
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(2)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(2)
@@ -132,12 +157,41 @@ class EmergencyBanner(QFrame):
             self.sign_labels.append(label)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        body.addWidget(self.lead_label)
+        body.addLayout(grid)
+        body.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("relief-emergency-scroll")
+        self.scroll.setWidget(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.scroll.viewport().setAutoFillBackground(False)  # the panel's colours show through
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(16, 6, 16, 6)
         self._box.setSpacing(2)
         self._box.addWidget(self.title_label)
-        self._box.addWidget(self.lead_label)
-        self._box.addLayout(grid)
+        self._box.addWidget(self.scroll)
+
+    def fit_height(self, room: int) -> None:
+        """Take at most ``room`` pixels: all the words need if there is room, two lines at least."""
+        margins = self._box.contentsMargins()
+        border = self.contentsMargins()  # the frame's own border
+        title = self.title_label.heightForWidth(self.title_label.width())
+        title = max(title, self.title_label.minimumSizeHint().height())
+        frame = margins.top() + margins.bottom() + self._box.spacing() + title
+        frame += border.top() + border.bottom()
+        layout = self.body.layout()
+        width = self.scroll.viewport().width()
+        needed = 0
+        if layout is not None:
+            needed = max(layout.totalHeightForWidth(width), layout.minimumSize().height())
+        least = 2 * self.sign_labels[0].fontMetrics().lineSpacing() if self.sign_labels else 0
+        height = max(least, min(needed, room - frame))
+        if height != self.scroll.height() or height != self.scroll.minimumHeight():
+            self.scroll.setFixedHeight(height)
 
     @property
     def state(self) -> str:
@@ -183,7 +237,7 @@ class EmergencyBanner(QFrame):
             label.setText(f"• {self.emergency.panel_signs[number]}")
         self.setAccessibleName(self.emergency.title)
         self.setAccessibleDescription(self.full_text)
-        for widget in (self, self.title_label, *self.sign_labels):
+        for widget in (self, self.title_label, self.lead_label, *self.sign_labels):
             _restyle(widget)
         self._relayout()
 
@@ -200,6 +254,7 @@ class EmergencyBanner(QFrame):
 
     def _relayout(self) -> None:
         """Lay out the screen for the notice's new size now, not at the next event loop turn."""
+        self.relaid.emit()
         self._box.activate()
         self.updateGeometry()
         parent = self.parentWidget()
