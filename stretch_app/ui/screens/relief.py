@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QWidget
 
 from stretch_app.core.journal import Muscle
@@ -185,6 +186,12 @@ class ReliefScreen(ReliefFrame):
     def stop(self) -> None:
         """End relief now (it is still saved)."""
         self._handle(self.episode.stop())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Relief left (home, or the window closed): the undo after the end is over too."""
+        super().hideEvent(event)
+        self._undo_timer.stop()
+        self.form.resume_button.hide()
 
     def save_details(self) -> None:
         """Keep what the form holds now; used when the window closes or a new cramp starts."""

@@ -160,20 +160,20 @@ class EmergencyBanner(QFrame):
         body.addWidget(self.lead_label)
         body.addLayout(grid)
         body.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("relief-emergency-scroll")
-        self.scroll.setWidget(self.body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.scroll.viewport().setAutoFillBackground(False)  # the panel's colours show through
+        self.signs_scroll = QScrollArea()
+        self.signs_scroll.setObjectName("relief-emergency-scroll")
+        self.signs_scroll.setWidget(self.body)
+        self.signs_scroll.setWidgetResizable(True)
+        self.signs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.signs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.signs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signs_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.signs_scroll.viewport().setAutoFillBackground(False)  # the panel's colours show through
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(16, 6, 16, 6)
         self._box.setSpacing(2)
         self._box.addWidget(self.title_label)
-        self._box.addWidget(self.scroll)
+        self._box.addWidget(self.signs_scroll)
 
     def fit_height(self, room: int) -> None:
         """Take at most ``room`` pixels: all the words need if there is room, two lines at least."""
@@ -184,14 +184,14 @@ class EmergencyBanner(QFrame):
         frame = margins.top() + margins.bottom() + self._box.spacing() + title
         frame += border.top() + border.bottom()
         layout = self.body.layout()
-        width = self.scroll.viewport().width()
+        width = self.signs_scroll.viewport().width()
         needed = 0
         if layout is not None:
             needed = max(layout.totalHeightForWidth(width), layout.minimumSize().height())
         least = 2 * self.sign_labels[0].fontMetrics().lineSpacing() if self.sign_labels else 0
         height = max(least, min(needed, room - frame))
-        if height != self.scroll.height() or height != self.scroll.minimumHeight():
-            self.scroll.setFixedHeight(height)
+        if height != self.signs_scroll.height() or height != self.signs_scroll.minimumHeight():
+            self.signs_scroll.setFixedHeight(height)
 
     @property
     def state(self) -> str:
