@@ -168,7 +168,8 @@ class EmergencyBanner(QFrame):
         self.signs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.signs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.signs_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.signs_scroll.viewport().setAutoFillBackground(False)  # the panel's colours show through
+        # The panel's colours show through.
+        self.signs_scroll.viewport().setAutoFillBackground(False)
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(16, 6, 16, 6)
         self._box.setSpacing(2)
