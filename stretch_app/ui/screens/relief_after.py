@@ -204,7 +204,11 @@ class EpisodeForm(QWidget):
             previous = widget
 
     def set_compact(self, compact: bool) -> None:
-        """Closer together on a short screen, so Save stays on it."""
+        """Closer together on a short screen, so Save and the emergency notice stay on it.
+
+        The kind heading ("Glad it is easing.") gives way there; how long it lasted stays.
+        """
+        self.heading_label.setVisible(not compact)
         layout = self.layout()
         if layout is not None:
             layout.setContentsMargins(*((0, 0, 0, 0) if compact else (9, 9, 9, 9)))

@@ -136,6 +136,7 @@ class ReliefFrame(QWidget):
         set_compact(self, compact)
         self.form.set_compact(compact)
         self.choose_page.set_compact(compact)
+        self.emergency_banner.set_compact(compact)
         self.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
         outer = self.layout()
         if outer is not None:

@@ -89,7 +89,12 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QLabel#relief-emergency-title {{ font-size: {px(21)}; font-weight: 800; }}
     QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title {{ font-size: {px(34)}; }}
     QLabel#relief-emergency-lead {{ font-size: {px(24)}; font-weight: 700; }}
+    QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title[compact="true"] {{
+        font-size: {px(26)};
+    }}
+    QLabel#relief-emergency-lead[compact="true"] {{ font-size: {px(20)}; }}
     QLabel[relief="sign"] {{ font-size: {px(19)}; }}
+    QLabel[relief="sign"][compact="true"] {{ font-size: {px(17)}; }}
     QLabel[relief="sign"][near="true"] {{
         background: {look.accent}; color: {look.accent_text}; font-weight: 800;
         border-radius: 8px; padding: 2px 8px;
@@ -157,6 +162,7 @@ class EmergencyBanner(QFrame):
             self.sign_labels.append(label)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self._grid = grid
         body.addWidget(self.lead_label)
         body.addLayout(grid)
         body.addStretch(1)
@@ -175,6 +181,14 @@ class EmergencyBanner(QFrame):
         self._box.setSpacing(2)
         self._box.addWidget(self.title_label)
         self._box.addWidget(self.signs_scroll)
+
+    def set_compact(self, compact: bool) -> None:
+        """A short screen: the heading, the lead and the signs a little smaller."""
+        for label in (self.title_label, self.lead_label, *self.sign_labels):
+            if bool(label.property("compact")) != compact:
+                label.setProperty("compact", compact)
+                _restyle(label)
+        self._grid.setHorizontalSpacing(12 if compact else 24)
 
     def fit_height(self, room: int) -> None:
         """Take at most ``room`` pixels: all the words need if there is room, two lines at least."""
