@@ -124,9 +124,7 @@ class ReliefFrame(QWidget):
         """After each new layout (a page turned, new words), keep the wrapped lines' room."""
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:
-            hold_wrapped_heights(self)
-            hold_button_heights(self)
-            self.fit_banner()
+            self._hold_heights()
         return handled
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -141,7 +139,19 @@ class ReliefFrame(QWidget):
         outer = self.layout()
         if outer is not None:
             outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
-        hold_wrapped_heights(self)
+        self._hold_heights()
+
+    def _hold_heights(self) -> None:
+        """Wrapped words and buttons keep the lines they need; then the signs get the rest.
+
+        The signs' own words are left to their scrolling panel, which follows their width.
+        """
+        for part in (self.earlier_bar, self.pages):
+            hold_wrapped_heights(part)
+        for label in (self.notice_label, self.emergency_banner.title_label):
+            needed = label.heightForWidth(label.width()) if label.isVisible() else -1
+            if needed > 0 and needed != label.minimumHeight():
+                label.setMinimumHeight(needed)
         hold_button_heights(self)
         self.fit_banner()
 

@@ -155,6 +155,7 @@ class EmergencyBanner(QFrame):
         for number, sign in enumerate(emergency.panel_signs):
             label = _label(f"• {sign}")
             label.setProperty("relief", "sign")
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             label.setAccessibleName(
                 emergency.signs[number] if number < len(emergency.signs) else sign
             )
@@ -199,7 +200,7 @@ class EmergencyBanner(QFrame):
         frame = margins.top() + margins.bottom() + self._box.spacing() + title
         frame += border.top() + border.bottom()
         layout = self.body.layout()
-        width = self.signs_scroll.viewport().width()
+        width = self.signs_scroll.width()  # without a scroll bar: one only shows if needed
         needed = 0
         if layout is not None:
             needed = max(layout.totalHeightForWidth(width), layout.minimumSize().height())
