@@ -238,7 +238,7 @@ class ReliefScreen(ReliefFrame):
             # After the page in front is the step page (it may have just started), and with
             # its picture and instructions making room: the full notice lays the window out
             # at once, and a taller page in front would make the window grow.
-            self.step_page.make_room_for_emergency(short=bool(self.property("compact")))
+            self.step_page.make_room_for_emergency()
             self.emergency_banner.show_full()
         if self._ended_sent:
             self.emergency_banner.after_cramp()

@@ -171,7 +171,8 @@ class ReliefFrame(QWidget):
         frame = window.frameGeometry().height() - self.height()
         height = min(self.height(), self.screen().availableGeometry().height() - frame)
         room = height - margins.top() - margins.bottom() - sum(others) - spacing
-        self.emergency_banner.fit_height(room)
+        if not self.emergency_banner.fit_height(room) and self.step_page.give_way():
+            self.fit_banner()
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:
         """Follow the night or day look (and the person's text size)."""

@@ -246,23 +246,32 @@ class StepPage(QWidget):
         else:
             self.ring.show_text(QCoreApplication.translate("ReliefScreen", "Tip"))
 
-    def make_room_for_emergency(self, short: bool = False) -> None:
-        """Give the picture's and the instructions' room to the emergency notice.
-
-        On a ``short`` screen the step's name and its clock go too (the cramp clock stays at
-        the top): the notice's lead and signs need the room more than the step does.
-        """
+    def make_room_for_emergency(self) -> None:
+        """Give the picture's and the instructions' room to the emergency notice above."""
         self._emergency = True
         self.picture.hide()
         self.howto_label.hide()
-        if short:
-            self.ring.hide()
-            self.words_scroll.hide()
         # The stack caches this page's old minimum; tell it now, or the window grows.
         layout = self.layout()
         if layout is not None:
             layout.activate()
         self.updateGeometry()
+
+
+    def give_way(self) -> bool:
+        """The notice still has too little room: the step's name and its clock go too.
+
+        The cramp clock stays at the top and the answers stay. True if anything went.
+        """
+        if not self._emergency or not self.ring.isVisibleTo(self):
+            return False
+        self.ring.hide()
+        self.words_scroll.hide()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.updateGeometry()
+        return True
 
 
 class EarlierBar(QWidget):

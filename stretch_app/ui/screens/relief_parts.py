@@ -21,7 +21,10 @@ from stretch_app.ui.theme import px as _px
 if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the models load
     from stretch_app.core.safety import Emergency
 
-__all__ = ["EmergencyBanner", "relief_style"]
+__all__ = ["LARGE_TEXT", "EmergencyBanner", "relief_style"]
+
+LARGE_TEXT = 1.2
+"""Above this text size a short screen makes the emergency notice's words a little smaller."""
 
 
 def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
@@ -38,6 +41,8 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
 
     def big(size: float) -> str:  # the biggest words give a little on a short screen too
         return _px(size * max(0.6, room**0.5), scale)
+
+    large = scale > LARGE_TEXT  # the emergency notice's words give a little only then
 
     return f"""
     QLabel#relief-question {{ font-size: {big(52)}; font-weight: 800; }}
@@ -90,11 +95,11 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title {{ font-size: {px(34)}; }}
     QLabel#relief-emergency-lead {{ font-size: {px(24)}; font-weight: 700; }}
     QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title[compact="true"] {{
-        font-size: {px(26)};
+        font-size: {px(26 if large else 34)};
     }}
-    QLabel#relief-emergency-lead[compact="true"] {{ font-size: {px(20)}; }}
+    QLabel#relief-emergency-lead[compact="true"] {{ font-size: {px(20 if large else 24)}; }}
     QLabel[relief="sign"] {{ font-size: {px(19)}; }}
-    QLabel[relief="sign"][compact="true"] {{ font-size: {px(17)}; }}
+    QLabel[relief="sign"][compact="true"] {{ font-size: {px(17 if large else 19)}; }}
     QLabel[relief="sign"][near="true"] {{
         background: {look.accent}; color: {look.accent_text}; font-weight: 800;
         border-radius: 8px; padding: 2px 8px;
@@ -191,8 +196,11 @@ class EmergencyBanner(QFrame):
                 _restyle(label)
         self._grid.setHorizontalSpacing(12 if compact else 24)
 
-    def fit_height(self, room: int) -> None:
-        """Take at most ``room`` pixels: all the words need if there is room, two lines at least."""
+    def fit_height(self, room: int) -> bool:
+        """Take at most ``room`` pixels: all the words need if there is room, two lines at least.
+
+        True when every word of the notice is in view (nothing to scroll).
+        """
         margins = self._box.contentsMargins()
         border = self.contentsMargins()  # the frame's own border
         title = self.title_label.heightForWidth(self.title_label.width())
@@ -208,6 +216,7 @@ class EmergencyBanner(QFrame):
         height = max(least, min(needed, room - frame))
         if height != self.signs_scroll.height() or height != self.signs_scroll.minimumHeight():
             self.signs_scroll.setFixedHeight(height)
+        return height >= needed
 
     @property
     def state(self) -> str:
