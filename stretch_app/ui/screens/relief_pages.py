@@ -257,7 +257,6 @@ class StepPage(QWidget):
             layout.activate()
         self.updateGeometry()
 
-
     def give_way(self) -> bool:
         """The notice still has too little room: the step's name and its clock go too.
 
