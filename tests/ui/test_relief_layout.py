@@ -199,8 +199,10 @@ def test_on_a_netbook_at_the_largest_text_relief_keeps_its_signs_and_whole_butto
     """1024×600 at the largest text, English and German, every relief page.
 
     The window stays on the screen, the four emergency signs are shown inside it (scrolling in
-    their own panel if they must), and no button is shorter than its words: the German muscle
-    names take two lines ("Oberschenkel / hinten"), once cut in half.
+    their own panel if they must), at 10 minutes and after the full notice's lead is in view
+    and at 10 minutes every sign begins in view (the step's name and ring give way for them,
+    seen once: only the lead showed), and no button is shorter than its words: the
+    German muscle names take two lines ("Oberschenkel / hinten"), once cut in half.
     """
     config = tmp_path / "screen.json"
     screen = {"name": "netbook", "x": 0, "y": 0, "width": 1024, "height": 600}

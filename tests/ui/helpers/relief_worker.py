@@ -27,8 +27,12 @@ def _rect_in(window: QWidget, widget: QWidget) -> QRect:
     return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
 
 
-def relief_faults(window: QWidget, relief: QWidget) -> list[str]:
-    """The window on the screen; every sign shown inside it; no button shorter than its words."""
+def relief_faults(window: QWidget, relief: QWidget, *, signs_in_view: bool = False) -> list[str]:
+    """The window on the screen; every sign shown inside it; no button shorter than its words.
+
+    At 10 minutes and after, the full notice's lead (what to do now) is in view unscrolled;
+    with ``signs_in_view`` the first line of every sign is too.
+    """
     from stretch_app.ui.screens.relief import ReliefScreen
 
     assert isinstance(relief, ReliefScreen)
@@ -41,6 +45,16 @@ def relief_faults(window: QWidget, relief: QWidget) -> list[str]:
     for label in banner.sign_labels:
         if not label.isVisible():
             faults.append(f"sign hidden: {label.text()!r}")
+    if banner.state == "urgent":  # what to do now is in view, not scrolled away
+        view = _rect_in(window, banner.signs_scroll.viewport())
+        if not banner.lead_label.isVisible() or not view.contains(
+            _rect_in(window, banner.lead_label)
+        ):
+            faults.append("the full notice's lead is not all in view")
+        for label in banner.sign_labels if signs_in_view else ():
+            top = _rect_in(window, label).top()
+            if top + label.fontMetrics().height() > view.bottom() + 1:
+                faults.append(f"sign out of view: {label.text()!r}")
     for button in relief.findChildren(QPushButton):
         if button.isVisible() and button.height() < button.minimumSizeHint().height():
             faults.append(
@@ -74,7 +88,8 @@ def walk_relief(qapp: QApplication, language: str) -> list[tuple[str, str]]:
 
         def check(state: str) -> None:
             _settle()
-            found.extend((state, fault) for fault in relief_faults(app.window, relief))
+            faults = relief_faults(app.window, relief, signs_in_view=state == "emergency")
+            found.extend((state, fault) for fault in faults)
 
         check("choose")
         relief.choose("calf")
