@@ -275,6 +275,7 @@ class PreventionTips(QWidget):
         self.title_label = _label(prevention.title, "title")
         tips = "\n".join(f"• {tip}" for tip in prevention.tips)
         self.tips_label = _label(tips, "howto", wrap=True)
+        self.tips_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.done_button = BigButton(
             self.tr("Done"),
             role="primary",
@@ -293,7 +294,7 @@ class PreventionTips(QWidget):
         self.tips_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tips_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tips_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tips_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.tips_scroll, 1)
+        self.tips_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.tips_scroll, 4)  # the room goes to the tips first
         layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignCenter)
