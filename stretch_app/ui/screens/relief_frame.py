@@ -8,7 +8,7 @@ window at every screen size and text size. :class:`~.relief.ReliefScreen` drives
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -71,7 +71,9 @@ class ReliefFrame(QWidget):
         self.title_label.hide()
         self.clock_label = relief_label("0:00", "relief-clock", wrap=False)
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.clock_label.setAccessibleName(self.tr("How long the cramp has lasted"))
+        self.clock_label.setAccessibleName(
+            QCoreApplication.translate("ReliefScreen", "How long the cramp has lasted")
+        )
         self.notice_label = relief_label(role="notice")
         self.notice_label.hide()
         self.emergency_banner = EmergencyBanner(emergency)
