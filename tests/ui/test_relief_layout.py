@@ -9,7 +9,10 @@ two visible controls overlap.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from stretch_app.core.clock import FakeClock
 from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.screens.relief import ReliefScreen
 from stretch_app.ui.widgets.buttons import BigButton
+from tests.conftest import REPO
 from tests.ui.helpers.screens import controls
 
 SHOTS = os.environ.get("NIGHTSTRETCH_SCREENSHOTS")
@@ -187,3 +191,32 @@ def test_an_emergency_in_the_same_moment_as_the_autostart_keeps_the_window(
         assert _layout_faults(app.window, relief) == []
     finally:
         app.shutdown()
+
+
+def test_on_a_netbook_at_the_largest_text_relief_keeps_its_signs_and_whole_buttons(
+    tmp_path: Path,
+) -> None:
+    """1024×600 at the largest text, English and German, every relief page.
+
+    The window stays on the screen, the four emergency signs are shown inside it (scrolling in
+    their own panel if they must), at 10 minutes and after the full notice's lead is in view
+    and at 10 minutes every sign begins in view (the step's name and ring give way for them,
+    seen once: only the lead showed), and no button is shorter than its words: the
+    German muscle names take two lines ("Oberschenkel / hinten"), once cut in half.
+    """
+    config = tmp_path / "screen.json"
+    screen = {"name": "netbook", "x": 0, "y": 0, "width": 1024, "height": 600}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}), "utf-8")
+    out = tmp_path / "faults.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ui.helpers.relief_worker", str(out)],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert json.loads(out.read_text("utf-8")) == []

@@ -11,20 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QWidget
 
 from stretch_app.core.journal import Muscle
 from stretch_app.core.model import format_duration
 from stretch_app.core.relief import (
-    EARLIER_CHOICES,
     Asking,
     Continued,
     EmergencyNear,
@@ -39,7 +32,8 @@ from stretch_app.core.relief import (
     woke_by_default,
 )
 from stretch_app.core.safety import Emergency, Prevention
-from stretch_app.ui.screens.relief_after import EpisodeForm, EpisodeNotes, PreventionTips
+from stretch_app.ui.screens.relief_after import EpisodeNotes
+from stretch_app.ui.screens.relief_frame import ReliefFrame
 from stretch_app.ui.screens.relief_keys import bind_relief_keys
 from stretch_app.ui.screens.relief_news import (
     clock_text,
@@ -49,35 +43,21 @@ from stretch_app.ui.screens.relief_news import (
     step_news,
     time_left,
 )
-from stretch_app.ui.screens.relief_pages import (
-    ChoosePage,
-    EarlierBar,
-    StepPage,
-    muscle_labels,
-    relief_label,
-    relief_title,
-)
-from stretch_app.ui.screens.relief_parts import EmergencyBanner, relief_style
-from stretch_app.ui.theme import Look, set_compact, text_scale
+from stretch_app.ui.screens.relief_pages import muscle_labels, relief_title
 from stretch_app.ui.timers import named_timer
 from stretch_app.ui.widgets.announce import announce
-from stretch_app.ui.widgets.labels import hold_wrapped_heights
 
 __all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
 
 RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
 DISPLAY_INTERVAL_MS = 200
-COMPACT_BELOW = 620
-"""Shorter than this (times the text size): smaller headings (ours, by eye)."""
-ROOMY_HEIGHT = 900
-"""A screen this tall (at normal text) has room for the relief targets' full height."""
 CALM_DISPLAY_INTERVAL_MS = 1000
 UNDO_SECONDS = 20
 """How long "Not over — back to relief" stays on the form after the end (ours)."""
 
 
-class ReliefScreen(QWidget):
+class ReliefScreen(ReliefFrame):
     """Asks where the cramp is, then shows one relief step at a time; times the whole cramp.
 
     Keys: 1-4 choose the muscle; Enter or E says it is easing; N or Right goes on; Left or
@@ -105,7 +85,7 @@ class ReliefScreen(QWidget):
         picture_for: Callable[[str | None], Path | None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(emergency, prevention, parent)
         self.setObjectName("relief")
         self.episode = episode
         self._picture_for = picture_for
@@ -123,30 +103,12 @@ class ReliefScreen(QWidget):
             timer_type=Qt.TimerType.PreciseTimer,
         )
 
-        self.title_label = relief_label(relief_title(), role="muted", wrap=False)
-        # The window title names the screen; up here the room goes to the "started earlier?"
-        # taps while relief runs, and to the two ways back from a mistake after it.
-        self.title_label.hide()
-        self.clock_label = relief_label("0:00", "relief-clock", wrap=False)
-        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.clock_label.setAccessibleName(self.tr("How long the cramp has lasted"))
-        self.notice_label = relief_label(role="notice")
-        self.notice_label.hide()
-        self.emergency_banner = EmergencyBanner(emergency)
-        self.earlier_bar = EarlierBar(EARLIER_CHOICES)
         self.earlier_bar.chosen.connect(self.started_earlier)
-        self.pages = QStackedWidget()
-        self.choose_page = ChoosePage()
         self.choose_page.chosen.connect(self.choose)
-        self.step_page = StepPage()
         self.step_page.eased_button.clicked.connect(self.eased)
         self.step_page.next_button.clicked.connect(self.next_step)
         self.step_page.end_button.clicked.connect(self.stop)
         self.step_page.back_button.clicked.connect(self.back)
-        self._alias_controls()
-        self.pages.addWidget(self.choose_page)
-        self.pages.addWidget(self.step_page)
-        self.form = EpisodeForm()
         self.form.saved.connect(self._on_form_saved)
         self.form.resume_requested.connect(self.resume)
         self.form.discard_requested.connect(self.discard)
@@ -154,82 +116,12 @@ class ReliefScreen(QWidget):
             self, "relief-undo-timer", self.form.resume_button.hide, single_shot=True
         )
         self._undo_timer.setInterval(UNDO_SECONDS * 1000)
-        self.form.discard_button.hide()  # shown once the cramp is over
-        self.tips = PreventionTips(prevention)
         self.tips.done_button.clicked.connect(self.done.emit)
-        self.pages.addWidget(self.form)
-        self.pages.addWidget(self.tips)
-        self._page_widgets = [self.pages.widget(n) or self for n in range(self.pages.count())]
-        self._turn_to(0)
-
-        top = QHBoxLayout()
-        top.addWidget(self.title_label)
-        top.addWidget(self.earlier_bar, 1)
-        # After the cramp the form's two ways back from a mistake sit up here, small.
-        top.addWidget(self.form.resume_button)
-        top.addWidget(self.form.discard_button)
-        top.addStretch(0)
-        top.addSpacing(12)
-        top.addWidget(self.clock_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 8, 28, 10)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(self.notice_label)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.emergency_banner)
         bind_relief_keys(self)
-
-    # --- building -----------------------------------------------------------------------------
-
-    def _alias_controls(self) -> None:
-        """The pages' controls, reachable from the screen as before the pages were split out."""
-        choose, step = self.choose_page, self.step_page
-        self.question_label = choose.question_label
-        self.autostart_label = choose.autostart_label
-        self.muscle_buttons = choose.muscle_buttons
-        self.step_label, self.exercise_label = step.step_label, step.exercise_label
-        self.until_label, self.howto_label = step.until_label, step.howto_label
-        self.next_label, self.picture, self.ring = step.next_label, step.picture, step.ring
-        self.eased_button, self.next_button = step.eased_button, step.next_button
-        self.end_button, self.back_button = step.end_button, step.back_button
-
-    def event(self, event: QEvent) -> bool:
-        """After each new layout (a page turned, new words), keep the wrapped lines' room."""
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            hold_wrapped_heights(self)
-        return handled
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Wrapped words keep the lines they need at the new width; short: smaller headings."""
-        super().resizeEvent(event)
-        compact = event.size().height() < COMPACT_BELOW * text_scale()
-        set_compact(self, compact)
-        self.form.set_compact(compact)
-        self.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
-        outer = self.layout()
-        if outer is not None:
-            outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
-        hold_wrapped_heights(self)
-
-    def set_look(self, look: Look, scale: float = 1.0) -> None:
-        """Follow the night or day look (and the person's text size)."""
-        # Short screens (a netbook's 600 px) get shorter targets; the words keep their size.
-        height = self.screen().availableGeometry().height()
-        room = max(0.4, min(1.0, height / (ROOMY_HEIGHT * scale)))
-        self.setStyleSheet(relief_style(look, scale, room))
-        self.ring.set_colours(look.ring_track, look.accent, look.text)
-        self.picture.set_colours(body=look.text, highlight=look.accent)
 
     def set_reduce_motion(self, calm: bool) -> None:
         """Reduce motion: the clocks move once a second."""
         self._display_timer.setInterval(CALM_DISPLAY_INTERVAL_MS if calm else DISPLAY_INTERVAL_MS)
-
-    def show_notice(self, text: str) -> None:
-        """A quiet line at the top (e.g. that voice guidance is off, or the diary failed)."""
-        self.notice_label.setText(text)
-        self.notice_label.setVisible(bool(text))
 
     # --- running ------------------------------------------------------------------------------
 
@@ -294,6 +186,12 @@ class ReliefScreen(QWidget):
     def stop(self) -> None:
         """End relief now (it is still saved)."""
         self._handle(self.episode.stop())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Relief left (home, or the window closed): the undo after the end is over too."""
+        super().hideEvent(event)
+        self._undo_timer.stop()
+        self.form.resume_button.hide()
 
     def save_details(self) -> None:
         """Keep what the form holds now; used when the window closes or a new cramp starts.
@@ -372,7 +270,7 @@ class ReliefScreen(QWidget):
         if episode.near and not episode.emergency:
             self.emergency_banner.show_near(time_left(episode.emergency_in()))
         if episode.state is ReliefState.CHOOSING:
-            self._turn_to(0)
+            self.turn_to(0)
             remaining = episode.autostart_remaining()
             wait = max(1, round((remaining or 0.0) + 0.49))
             self.autostart_label.setText(
@@ -381,18 +279,9 @@ class ReliefScreen(QWidget):
             return
         if episode.state is not ReliefState.RELIEVING or episode.current is None:
             return
-        self._turn_to(1)
+        self.turn_to(1)
         self.step_page.show_step(episode, self._picture_for(episode.current.exercise.picture))
         self.step_page.fit_words()
-
-    def _turn_to(self, index: int) -> None:
-        """Bring a page to the front; only the page in front may ask for room."""
-        if self.pages.currentIndex() == index:
-            return
-        for number, page in enumerate(self._page_widgets):
-            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.pages.setCurrentIndex(index)
 
     def _show_form(self, outcome: ReliefOutcome) -> None:
         lasted = format_duration(outcome.duration_s)
@@ -404,7 +293,7 @@ class ReliefScreen(QWidget):
         self._undo_timer.start()
         self.announced.emit(f"{heading} {self.form.lasted_label.text()}")
         announce(self, f"{heading} {self.form.lasted_label.text()}")
-        self._turn_to(2)
+        self.turn_to(2)
         self.form.save_button.setFocus()
 
     def fill_form(self, notes: EpisodeNotes) -> None:
@@ -413,7 +302,7 @@ class ReliefScreen(QWidget):
 
     def _on_form_saved(self, notes: object) -> None:
         self.details_saved.emit(notes)
-        self._turn_to(3)
+        self.turn_to(3)
         self.tips.done_button.setFocus()
 
     def show_saved(self, text: str) -> None:

@@ -176,14 +176,16 @@ class EpisodeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        summary = QHBoxLayout()
-        summary.addWidget(self.heading_label)
+        # The heading beside what happened; above it on a short screen, so the words keep width.
+        self._summary = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._summary.setSpacing(0)
+        self._summary.addWidget(self.heading_label)
         told = QVBoxLayout()
         told.setSpacing(0)
         told.addWidget(self.lasted_label)
         told.addWidget(self.saved_label)
-        summary.addLayout(told, 1)
-        layout.addLayout(summary)
+        self._summary.addLayout(told, 1)
+        layout.addLayout(self._summary)
         layout.addStretch(1)
         layout.addLayout(legs)
         layout.addLayout(pain)
@@ -202,13 +204,18 @@ class EpisodeForm(QWidget):
             previous = widget
 
     def set_compact(self, compact: bool) -> None:
-        """Closer together on a short screen, so Save stays on it."""
+        """Closer together on a short screen, so Save and the emergency notice stay on it.
+
+        The kind heading ("Glad it is easing.") gives way there; how long it lasted stays.
+        """
+        self.heading_label.setVisible(not compact)
         layout = self.layout()
         if layout is not None:
             layout.setContentsMargins(*((0, 0, 0, 0) if compact else (9, 9, 9, 9)))
             layout.setSpacing(6 if compact else 12)
-        across = QBoxLayout.Direction.LeftToRight
-        self._last_row.setDirection(across if compact else QBoxLayout.Direction.TopToBottom)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        self._last_row.setDirection(across if compact else down)
+        self._summary.setDirection(down if compact else across)
 
     def set_summary(self, heading: str, lasted: str) -> None:
         """What happened, in two short lines."""
@@ -268,6 +275,7 @@ class PreventionTips(QWidget):
         self.title_label = _label(prevention.title, "title")
         tips = "\n".join(f"• {tip}" for tip in prevention.tips)
         self.tips_label = _label(tips, "howto", wrap=True)
+        self.tips_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.done_button = BigButton(
             self.tr("Done"),
             role="primary",
@@ -286,7 +294,7 @@ class PreventionTips(QWidget):
         self.tips_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tips_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tips_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tips_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.tips_scroll, 1)
+        self.tips_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.tips_scroll, 4)  # the room goes to the tips first
         layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignCenter)

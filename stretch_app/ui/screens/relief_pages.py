@@ -98,11 +98,25 @@ class ChoosePage(QWidget):
             button.clicked.connect(lambda _=False, m=muscle: self.chosen.emit(m))
             grid.addWidget(button, (number - 1) // 2, (number - 1) % 2)
             self.muscle_buttons[muscle] = button
-        box = QVBoxLayout(self)
-        box.setSpacing(18)
-        box.addWidget(self.question_label)
-        box.addLayout(grid, 1)
-        box.addWidget(self.autostart_label)
+        self._grid = grid
+        self._box = QVBoxLayout(self)
+        self._box.setSpacing(18)
+        self._box.addWidget(self.question_label)
+        self._box.addLayout(grid, 1)
+        self._box.addWidget(self.autostart_label)
+
+    def set_compact(self, compact: bool) -> None:
+        """Closer and a little smaller on a short screen, so the emergency signs keep room."""
+        self._box.setSpacing(6 if compact else 18)
+        self._box.setContentsMargins(*((0, 0, 0, 0) if compact else (9, 9, 9, 9)))
+        self._grid.setSpacing(10 if compact else 18)
+        widgets = (self.question_label, self.autostart_label, *self.muscle_buttons.values())
+        for widget in widgets:
+            if bool(widget.property("compact")) != compact:
+                widget.setProperty("compact", compact)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+                widget.updateGeometry()
 
 
 class StepPage(QWidget):
@@ -243,9 +257,27 @@ class StepPage(QWidget):
             layout.activate()
         self.updateGeometry()
 
+    def give_way(self) -> bool:
+        """The notice still has too little room: the step's name and its clock go too.
+
+        The cramp clock stays at the top and the answers stay. True if anything went.
+        """
+        if not self._emergency or not self.ring.isVisibleTo(self):
+            return False
+        self.ring.hide()
+        self.words_scroll.hide()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.updateGeometry()
+        return True
+
 
 class EarlierBar(QWidget):
-    """Started earlier? [1] [2] [5] [10] min ago: one tap sets the cramp's start back."""
+    """Started earlier? [1] [2] [5] [10] min ago: one tap sets the cramp's start back.
+
+    The question sits above the taps, so the row leaves the clock beside it its room.
+    """
 
     chosen = Signal(int)
     """The minutes the person tapped."""
@@ -254,11 +286,14 @@ class EarlierBar(QWidget):
         super().__init__(parent)
         self.label = relief_label(self.tr("Started earlier?"), role="muted")
         self.buttons: dict[int, BigButton] = {}
-        row = QHBoxLayout(self)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.label)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
-        row.addStretch(1)
-        row.addWidget(self.label)
+        box.addLayout(row)
         for minutes in choices:
             button = BigButton(
                 str(minutes),
@@ -274,3 +309,4 @@ class EarlierBar(QWidget):
             self.buttons[minutes] = button
         self.unit_label = relief_label(self.tr("min ago"), role="muted", wrap=False)
         row.addWidget(self.unit_label)
+        row.addStretch(1)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretch_app.ui.theme import Look
 from stretch_app.ui.theme import px as _px
@@ -13,7 +21,10 @@ from stretch_app.ui.theme import px as _px
 if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the models load
     from stretch_app.core.safety import Emergency
 
-__all__ = ["EmergencyBanner", "relief_style"]
+__all__ = ["LARGE_TEXT", "EmergencyBanner", "relief_style"]
+
+LARGE_TEXT = 1.2
+"""Above this text size a short screen makes the emergency notice's words a little smaller."""
 
 
 def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
@@ -31,6 +42,8 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     def big(size: float) -> str:  # the biggest words give a little on a short screen too
         return _px(size * max(0.6, room**0.5), scale)
 
+    large = scale > LARGE_TEXT  # the emergency notice's words give a little only then
+
     return f"""
     QLabel#relief-question {{ font-size: {big(52)}; font-weight: 800; }}
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
@@ -39,6 +52,9 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QPushButton[relief="muscle"] {{
         font-size: {big(44)}; font-weight: 800; min-height: {tall(96)};
     }}
+    QLabel#relief-question[compact="true"] {{ font-size: {big(40)}; }}
+    QLabel#relief-autostart[compact="true"] {{ font-size: {px(22)}; }}
+    QPushButton[relief="muscle"][compact="true"] {{ font-size: {big(36)}; }}
     QPushButton[relief="answer"] {{
         font-size: {big(36)}; font-weight: 800; min-height: {tall(100)};
     }}
@@ -68,6 +84,9 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
         background: {look.surface}; border: 2px solid {look.ring_track}; border-radius: 14px;
     }}
     QFrame#relief-emergency QLabel {{ background: transparent; color: {look.text}; }}
+    QFrame#relief-emergency QScrollArea, QWidget#relief-emergency-body {{
+        background: transparent; border: none;
+    }}
     QFrame#relief-emergency[state="urgent"] {{
         background: {look.urgent}; border-color: {look.urgent};
     }}
@@ -75,7 +94,12 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QLabel#relief-emergency-title {{ font-size: {px(21)}; font-weight: 800; }}
     QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title {{ font-size: {px(34)}; }}
     QLabel#relief-emergency-lead {{ font-size: {px(24)}; font-weight: 700; }}
+    QFrame#relief-emergency[state="urgent"] QLabel#relief-emergency-title[compact="true"] {{
+        font-size: {px(26 if large else 34)};
+    }}
+    QLabel#relief-emergency-lead[compact="true"] {{ font-size: {px(20 if large else 24)}; }}
     QLabel[relief="sign"] {{ font-size: {px(19)}; }}
+    QLabel[relief="sign"][compact="true"] {{ font-size: {px(17 if large else 19)}; }}
     QLabel[relief="sign"][near="true"] {{
         background: {look.accent}; color: {look.accent_text}; font-weight: 800;
         border-radius: 8px; padding: 2px 8px;
@@ -105,7 +129,13 @@ class EmergencyBanner(QFrame):
     (:meth:`show_near`); at the threshold the card becomes the full notice in the look's urgent
     colours, with the lead and every sign in full (:meth:`show_full`). After the cramp it stays
     as it was (the full notice keeps its lead and signs). Screen readers get every sign in full.
+
+    The lead and the signs take the height :meth:`fit_height` allows: all they need when the
+    window has it; on a short screen at a large text size they scroll inside the panel.
     """
+
+    relaid = Signal()
+    """The notice changed its words: the screen should give it room again."""
 
     def __init__(self, emergency: Emergency, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,12 +149,18 @@ class EmergencyBanner(QFrame):
         self.lead_label = _label(emergency.lead, "relief-emergency-lead")
         self.lead_label.hide()
         self.sign_labels: list[QLabel] = []
+        self.body = QWidget()
+        self.body.setObjectName("relief-emergency-body")
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(2)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(2)
         for number, sign in enumerate(emergency.panel_signs):
             label = _label(f"• {sign}")
             label.setProperty("relief", "sign")
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             label.setAccessibleName(
                 emergency.signs[number] if number < len(emergency.signs) else sign
             )
@@ -132,12 +168,55 @@ class EmergencyBanner(QFrame):
             self.sign_labels.append(label)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self._grid = grid
+        body.addWidget(self.lead_label)
+        body.addLayout(grid)
+        body.addStretch(1)
+        self.signs_scroll = QScrollArea()
+        self.signs_scroll.setObjectName("relief-emergency-scroll")
+        self.signs_scroll.setWidget(self.body)
+        self.signs_scroll.setWidgetResizable(True)
+        self.signs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.signs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.signs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signs_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The panel's colours show through.
+        self.signs_scroll.viewport().setAutoFillBackground(False)
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(16, 6, 16, 6)
         self._box.setSpacing(2)
         self._box.addWidget(self.title_label)
-        self._box.addWidget(self.lead_label)
-        self._box.addLayout(grid)
+        self._box.addWidget(self.signs_scroll)
+
+    def set_compact(self, compact: bool) -> None:
+        """A short screen: the heading, the lead and the signs a little smaller."""
+        for label in (self.title_label, self.lead_label, *self.sign_labels):
+            if bool(label.property("compact")) != compact:
+                label.setProperty("compact", compact)
+                _restyle(label)
+        self._grid.setHorizontalSpacing(12 if compact else 24)
+
+    def fit_height(self, room: int) -> bool:
+        """Take at most ``room`` pixels: all the words need if there is room, two lines at least.
+
+        True when every word of the notice is in view (nothing to scroll).
+        """
+        margins = self._box.contentsMargins()
+        border = self.contentsMargins()  # the frame's own border
+        title = self.title_label.heightForWidth(self.title_label.width())
+        title = max(title, self.title_label.minimumSizeHint().height())
+        frame = margins.top() + margins.bottom() + self._box.spacing() + title
+        frame += border.top() + border.bottom()
+        layout = self.body.layout()
+        width = self.signs_scroll.width()  # without a scroll bar: one only shows if needed
+        needed = 0
+        if layout is not None:
+            needed = max(layout.totalHeightForWidth(width), layout.minimumSize().height())
+        least = 2 * self.sign_labels[0].fontMetrics().lineSpacing() if self.sign_labels else 0
+        height = max(least, min(needed, room - frame))
+        if height != self.signs_scroll.height() or height != self.signs_scroll.minimumHeight():
+            self.signs_scroll.setFixedHeight(height)
+        return height >= needed
 
     @property
     def state(self) -> str:
@@ -183,7 +262,7 @@ class EmergencyBanner(QFrame):
             label.setText(f"• {self.emergency.panel_signs[number]}")
         self.setAccessibleName(self.emergency.title)
         self.setAccessibleDescription(self.full_text)
-        for widget in (self, self.title_label, *self.sign_labels):
+        for widget in (self, self.title_label, self.lead_label, *self.sign_labels):
             _restyle(widget)
         self._relayout()
 
@@ -200,6 +279,7 @@ class EmergencyBanner(QFrame):
 
     def _relayout(self) -> None:
         """Lay out the screen for the notice's new size now, not at the next event loop turn."""
+        self.relaid.emit()
         self._box.activate()
         self.updateGeometry()
         parent = self.parentWidget()
