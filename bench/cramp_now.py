@@ -93,7 +93,7 @@ def _cold_child(out: Path) -> int:
     Nothing heavy is imported here before the app does it itself: the hooks sit on the
     light first-window modules only.
     """
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QThread, QTimer
     from PySide6.QtWidgets import QApplication
 
     from stretch_app.cli import main
@@ -114,18 +114,44 @@ def _cold_child(out: Path) -> int:
             _paint_watcher(self, lambda stamp: note("question", stamp))
 
     relief_pages.ChoosePage.__init__ = choose_page_init  # type: ignore[method-assign]
-    drop = launch_module._drop_first_relief_page
 
-    def drop_and_watch(app: object) -> None:
-        drop(app)  # type: ignore[arg-type]
+    class ReliefPainted(QObject):
+        """On the QApplication: the first paint of the working relief screen, wherever made.
 
-        def ready(stamp: float) -> None:
-            note("ready", stamp)
-            QTimer.singleShot(0, QApplication.quit)  # after this paint completes
+        (A watcher put on the screen after it was built missed a paint made meanwhile and
+        waited for ever.) One Python call per event: a few hundred events, well under 1 ms.
+        """
 
-        _paint_watcher(app.relief, ready)  # type: ignore[attr-defined]
+        done = False
 
-    launch_module._drop_first_relief_page = drop_and_watch  # type: ignore[assignment]
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if (
+                not self.done
+                and event.type() == QEvent.Type.Paint
+                and type(obj).__name__ == "ReliefScreen"
+            ):
+                self.done = True
+                note("ready", time.monotonic())
+                QTimer.singleShot(0, quit_when_running)  # after this paint completes
+            return False
+
+    def quit_when_running() -> None:
+        # exit, not quit: on X11 the app's window kept for the tray vetoes quit (the bench
+        # hung); and exit() does nothing before the event loop runs, so wait for it.
+        if QThread.currentThread().loopLevel() > 0:
+            QApplication.exit(0)
+        else:
+            QTimer.singleShot(0, quit_when_running)
+
+    install_language = launch_module._install_language
+    keep: list[QObject] = []
+
+    def install_and_watch(qapp: QApplication) -> object:
+        keep.append(ReliefPainted(qapp))
+        qapp.installEventFilter(keep[0])
+        return install_language(qapp)
+
+    launch_module._install_language = install_and_watch  # type: ignore[assignment]
     return main(["--cramp-now"])
 
 
