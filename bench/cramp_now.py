@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -101,8 +102,9 @@ def _cold_child(out: Path) -> int:
     from stretch_app.ui.screens import relief_pages
 
     def note(what: str, stamp: float) -> None:
+        times = os.times()  # this process's CPU so far: load on the machine hardly moves it
         with out.open("a") as stream:
-            stream.write(f"{what} {stamp!r}\n")
+            stream.write(f"{what} {stamp!r} {(times.user + times.system) * 1000:.0f}\n")
 
     made = relief_pages.ChoosePage.__init__
     seen: list[object] = []
@@ -215,8 +217,8 @@ def _run(cmd: list[str], env: dict[str, str]) -> None:
         raise SystemExit(f"{cmd} failed (exit {proc.returncode})")
 
 
-def sample_bare(env: dict[str, str]) -> float:
-    """ms from process start to a bare QMainWindow's first expose."""
+def sample_bare(env: dict[str, str]) -> tuple[float, float]:
+    """ms from process start to a bare QMainWindow's first expose, and its CPU ms by then."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, "out")
         t0 = time.monotonic()
@@ -224,18 +226,20 @@ def sample_bare(env: dict[str, str]) -> float:
             [sys.executable, BARE_CHILD, "bare"],
             {**env, "BENCH_T0": repr(t0), "BENCH_OUT": str(out)},
         )
-        return float(out.read_text())
+        ms, cpu = out.read_text().split()
+        return float(ms), float(cpu)
 
 
-def sample_cold(env: dict[str, str]) -> tuple[float, float]:
+def sample_cold(env: dict[str, str]) -> tuple[float, float, float]:
     """ms from process start (no app running) to "where is the cramp?" painted, and to the
-    relief screen itself painted (working: taps and keys act)."""
+    relief screen itself painted (working: taps and keys act); CPU ms by the latter."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, "out")
         t0 = time.monotonic()
         _run([sys.executable, __file__, "--child", "cold"], {**env, "BENCH_OUT": str(out)})
-        stamps = dict(line.split() for line in out.read_text().splitlines())
-        return (float(stamps["question"]) - t0) * 1000, (float(stamps["ready"]) - t0) * 1000
+        stamps = {line.split()[0]: line.split()[1:] for line in out.read_text().splitlines()}
+        question, ready = float(stamps["question"][0]), float(stamps["ready"][0])
+        return (question - t0) * 1000, (ready - t0) * 1000, float(stamps["ready"][1])
 
 
 def sample_pass(env: dict[str, str]) -> float:
@@ -261,15 +265,19 @@ class Resident:
         )
         _wait_for_line(self.out, 1, time.monotonic() + WAIT_S)
 
-    def sample(self) -> tuple[float, float]:
-        """(ms to the relief screen's first paint, ms for the handing-over command to exit)."""
+    def sample(self) -> tuple[float, float, float]:
+        """(ms to the relief screen's first paint, ms for the handing-over command to exit,
+        the CPU ms that command used)."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.monotonic()
         _run([sys.executable, "-m", "stretch_app", "--cramp-now"], self.env)
         exited = (time.monotonic() - t0) * 1000
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # only that command ended since
+        cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
         self.pings += 1
         painted = float(_wait_for_line(self.out, self.pings, time.monotonic() + WAIT_S))
         time.sleep(0.5)  # let it go back home before the next request (not measured)
-        return (painted - t0) * 1000, exited
+        return (painted - t0) * 1000, exited, cpu
 
     def stop(self) -> None:
         """End the app we started (SIGTERM quits its event loop cleanly)."""
@@ -283,7 +291,7 @@ class Resident:
 
 def run_platform(platform: str, display: str | None, runs: int) -> list[list[object]]:
     """Interleaved rounds on one platform; one table row per kind."""
-    kinds = ("pass", "bare", "cold", "ready", "warm", "exit")
+    kinds = ("pass", "bare", "cold", "ready", "warm", "exit", "bare_cpu", "ready_cpu", "exit_cpu")
     results: dict[str, list[float]] = {k: [] for k in kinds}
     with temp_envs() as make_env, tempfile.TemporaryDirectory() as tmp:
         cold_env = _runtime_env(make_env(platform, display))
@@ -291,9 +299,9 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
         resident = Resident(warm_env, Path(tmp))
         try:
             for round_number in range(runs + 1):  # round 0 warms caches and is not counted
-                bare = sample_bare(cold_env)
-                cold, ready = sample_cold(cold_env)
-                warm, exited = resident.sample()
+                bare, bare_cpu = sample_bare(cold_env)
+                cold, ready, ready_cpu = sample_cold(cold_env)
+                warm, exited, exit_cpu = resident.sample()
                 floor = sample_pass(cold_env)
                 if round_number:
                     results["bare"].append(bare)
@@ -302,6 +310,9 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
                     results["warm"].append(warm)
                     results["exit"].append(exited)
                     results["pass"].append(floor)
+                    results["bare_cpu"].append(bare_cpu)
+                    results["ready_cpu"].append(ready_cpu)
+                    results["exit_cpu"].append(exit_cpu)
         finally:
             resident.stop()
             for env in (cold_env, warm_env):
@@ -315,10 +326,17 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
         "warm": "cramp-now, app running",
         "exit": "... the handing-over command exits",
     }
+    bare_cpu_median = stats(results["bare_cpu"])[0]
     rows: list[list[object]] = []
-    for kind in kinds:
+    for kind in kinds[:6]:
         median, low, high = stats(results[kind])
         ratio = f"{median / bare_median:.2f}x" if kind in ("cold", "ready", "warm") else ""
+        cpu, cpu_ratio = "", ""
+        if f"{kind}_cpu" in results:
+            cpu_med, cpu_low, cpu_high = stats(results[f"{kind}_cpu"])
+            cpu = f"{cpu_med:.0f} / {cpu_low:.0f} / {cpu_high:.0f}"
+            if kind == "ready":
+                cpu_ratio = f"{cpu_med / bare_cpu_median:.2f}x"
         rows.append(
             [
                 platform,
@@ -326,6 +344,8 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
                 len(results[kind]),
                 f"{median:.0f} / {low:.0f} / {high:.0f}",
                 ratio,
+                cpu,
+                cpu_ratio,
             ]
         )
     return rows
@@ -347,7 +367,15 @@ def main() -> int:
     if "xcb" in platforms:
         with xvfb() as (display, _pid):
             rows += run_platform("xcb", display, args.runs)
-    header = ["platform", "what", "n", "ms med/min/max", "median / bare"]
+    header = [
+        "platform",
+        "what",
+        "n",
+        "ms med/min/max",
+        "median / bare",
+        "CPU ms med/min/max",
+        "CPU / bare",
+    ]
     print(table(header, rows))
     return 0
 
