@@ -238,7 +238,10 @@ def sample_cold(env: dict[str, str]) -> tuple[float, float, float]:
         t0 = time.monotonic()
         _run([sys.executable, __file__, "--child", "cold"], {**env, "BENCH_OUT": str(out)})
         stamps = {line.split()[0]: line.split()[1:] for line in out.read_text().splitlines()}
-        question, ready = float(stamps["question"][0]), float(stamps["ready"][0])
+        # Under heavy load the window may be mapped only after the working screen replaced
+        # the stand-in: then the first relief page painted is the working one.
+        ready = float(stamps["ready"][0])
+        question = float(stamps["question"][0]) if "question" in stamps else ready
         return (question - t0) * 1000, (ready - t0) * 1000, float(stamps["ready"][1])
 
 
@@ -321,7 +324,7 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
     names = {
         "pass": "python -c pass",
         "bare": "bare QMainWindow, first expose",
-        "cold": "cramp-now, no app: question painted",
+        "cold": "cramp-now, no app: first relief page painted",
         "ready": "... relief screen working",
         "warm": "cramp-now, app running",
         "exit": "... the handing-over command exits",
