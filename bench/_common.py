@@ -33,6 +33,12 @@ def temp_env(platform: str, display: str | None) -> dict[str, str]:
     if display is not None:
         env["DISPLAY"] = display
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    # An installed app runs from compiled bytecode (pip compiles it), as PySide6 does in the
+    # bare baseline. With PYTHONDONTWRITEBYTECODE set (our shells set it), every sample
+    # compiled stretch_app from source again (importing stretch_app.ui.app: 0.54-0.67 s of
+    # CPU against 0.50-0.56 s from .pyc, 3 runs each), which the bare window never paid. The
+    # unmeasured warm-up run writes the .pyc files (git ignores __pycache__).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

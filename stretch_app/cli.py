@@ -8,21 +8,25 @@ running).
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stretch_app import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with every subcommand."""
+    import argparse  # only here: a hand-over to the running app never needs it
+
     parser = argparse.ArgumentParser(
         prog="stretch-app",
         description="Nightstretch: guided bedtime stretches and relief for night leg cramps.",
@@ -256,9 +260,32 @@ def _cmd_desktop(install: bool) -> int:
     return 0
 
 
+def plain_launch(argv: Sequence[str]) -> tuple[str | None, bool, bool] | None:
+    """``(routine, cramp_now, tray)`` for the plain window forms, read without argparse.
+
+    ``stretch-app``, ``--cramp-now``, ``--tray`` (with or without ``--cramp-now``) and
+    ``--routine ID``: importing and building the argument parser costs a hand-over to the
+    running app several milliseconds (docs/performance.md). Anything else is None, and goes
+    through argparse, which gives the same answer, the help and the error messages.
+    """
+    words = list(argv)
+    if len(words) == 2 and words[0] == "--routine" and words[1][:1] not in ("", "-"):
+        return words[1], False, False
+    if len(words) == len(set(words)) and set(words) <= {"--cramp-now", "--tray"}:
+        return None, "--cramp-now" in words, "--tray" in words
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    plain = plain_launch(words)
+    if plain is not None:
+        from stretch_app.ui.launch import launch
+
+        routine, cramp_now, tray = plain
+        return launch(routine=routine, cramp_now=cramp_now, tray=tray)
+    args = build_parser().parse_args(words)
     try:
         if args.command == "list" and args.json:
             return _cmd_list_json()
