@@ -177,6 +177,7 @@ class StepForm(QWidget):
         self.repeat.setKeyboardTracking(False)
         self.rest_between = _seconds_box(0, _REST_MAX_S, self.tr("Rest between holds"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # label above when narrow
         form.addRow(self.tr("Hold"), self.hold)
         form.addRow(self.tr("Legs"), self.sides)
         form.addRow(self.tr("Holds on each leg"), self.repeat)
@@ -223,6 +224,7 @@ class RoutineForm(QWidget):
         self.switch_legs = _seconds_box(1, _REST_MAX_S, self.tr("Switch legs"))
         self.rest = _seconds_box(0, _REST_MAX_S, self.tr("Rest between exercises"))
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # label above when narrow
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Get ready"), self.get_ready)
         form.addRow(self.tr("Switch legs"), self.switch_legs)

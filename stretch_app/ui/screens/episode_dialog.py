@@ -8,7 +8,6 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from stretch_app.core.journal import CrampEpisode, EpisodeChanges, Leg, Muscle
 from stretch_app.ui.widgets.fit import fit_on_screen, scrolling, wanted_size
 from stretch_app.ui.widgets.stepper import Stepper
+from stretch_app.ui.widgets.wrap_check import WrapCheckBox
 
 __all__ = ["EpisodeDialog"]
 
@@ -61,7 +61,7 @@ def _combo(choices: tuple[tuple[str, object], ...], current: object, name: str) 
     return box
 
 
-class _YesNo(QCheckBox):
+class _YesNo(WrapCheckBox):
     """A tick box that leaves an unanswered question unanswered unless it is ticked."""
 
     def __init__(self, text: str, value: bool | None) -> None:
@@ -153,6 +153,7 @@ class EpisodeDialog(QDialog):
         self.note_edit.setFixedHeight(90)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # label above when narrow
         form.addRow(self.tr("&When"), self.when_edit)
         form.addRow(self.tr("&Length"), self.length_row)
         form.addRow(self.tr("Le&g"), self.leg_box)
