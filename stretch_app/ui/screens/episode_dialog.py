@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 from stretch_app.core.journal import CrampEpisode, EpisodeChanges, Leg, Muscle
 from stretch_app.ui.widgets.fit import fit_on_screen, scrolling, wanted_size
 from stretch_app.ui.widgets.stepper import Stepper
-from stretch_app.ui.widgets.wrap_check import WrapCheckBox
 
 __all__ = ["EpisodeDialog"]
 
@@ -61,7 +61,7 @@ def _combo(choices: tuple[tuple[str, object], ...], current: object, name: str) 
     return box
 
 
-class _YesNo(WrapCheckBox):
+class _YesNo(QCheckBox):
     """A tick box that leaves an unanswered question unanswered unless it is ticked."""
 
     def __init__(self, text: str, value: bool | None) -> None:
