@@ -224,7 +224,6 @@ class RoutineForm(QWidget):
         self.switch_legs = _seconds_box(1, _REST_MAX_S, self.tr("Switch legs"))
         self.rest = _seconds_box(0, _REST_MAX_S, self.tr("Rest between exercises"))
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # label above when narrow
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Get ready"), self.get_ready)
         form.addRow(self.tr("Switch legs"), self.switch_legs)

@@ -144,7 +144,6 @@ class SettingsScreen(QWidget):
         self.restart_row.hide()
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # label above when narrow
         form.setVerticalSpacing(18)
         form.addRow(self.sound_box)
         form.addRow(self.voice_box)
