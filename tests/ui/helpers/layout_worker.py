@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 TEXT_SIZES = {"normal": 1.0, "largest": 1.5}
 LANGUAGES = ("en", "de")
 LOOKS = ("night", "high-contrast")
+"""High contrast: its day look in English, its night look in German (:func:`_day_or_night`)."""
 LONG_NAME = "Abendprogramm" * 6 + "Xx"
 """80 characters without a space: the longest routine name the schema allows, at its worst."""
 SHEET_STATES = (
@@ -50,13 +51,22 @@ def cells() -> Iterator[tuple[str, float, str, str]]:
                 yield f"{size}/{language}/{look}", scale, language, look
 
 
+def _day_or_night(language: str, look: str) -> str:
+    """High contrast is walked in its day look in English, its night look in German.
+
+    That keeps the matrix its size while both high-contrast looks (borders, the distinct Cramp
+    now) are laid out at every screen and text size.
+    """
+    return "day" if look == "high-contrast" and language == "en" else "night"
+
+
 def _write_user_files(language: str, scale: float, look: str) -> None:
     from stretch_app import paths
 
     settings = paths.settings_path()
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(
-        f'schema_version = 1\nlanguage = "{language}"\nlook = "night"\n'
+        f'schema_version = 1\nlanguage = "{language}"\nlook = "{_day_or_night(language, look)}"\n'
         f"text_scale = {scale}\nhigh_contrast = {'true' if look == 'high-contrast' else 'false'}\n"
         "voice_enabled = false\nsound_enabled = false\n",
         encoding="utf-8",
