@@ -22,13 +22,15 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretch_app.core.window_sizes import read_window_size
 from stretch_app.ui.screens.main_window import DEFAULT_SIZE, MainWindow, screen_key
 from stretch_app.ui.widgets.buttons import ButtonRow
 from stretch_app.ui.widgets.labels import NameLabel
+from stretch_app.ui.widgets.wrap_check import WrapCheckBox
 from tests.conftest import REPO
 
 SCREENS = {
@@ -179,3 +181,17 @@ def test_a_row_of_buttons_takes_two_rows_rather_than_widening(qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: row.columns < 5)
     assert row.minimumSizeHint().width() < one_row // 2
     assert all(button.y() > 0 for button in buttons[row.columns :])  # the rest below
+
+
+def test_a_long_tick_box_wraps_rather_than_widening(qtbot: QtBot) -> None:
+    text = "Keep running in the tray when the window is closed, " * 3
+    box = WrapCheckBox(text.strip())
+    qtbot.addWidget(box)
+    one_line = QCheckBox(text.strip()).sizeHint().width()
+    assert box.minimumSizeHint().width() < one_line // 4  # as narrow as its longest word
+    assert box.heightForWidth(one_line // 4) > 2 * box.heightForWidth(one_line)
+    box.resize(one_line // 3, box.heightForWidth(one_line // 3))
+    box.show()
+    qtbot.waitExposed(box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # still a tick box to the mouse
+    assert box.isChecked()

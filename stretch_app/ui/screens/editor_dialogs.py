@@ -10,11 +10,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -136,9 +138,14 @@ class ExercisePickerDialog(QDialog):
         )
         self.new_button.clicked.connect(self.new_exercise)
         self.new_button.setVisible(make is not None)
+        how_to_area = QScrollArea()  # a long how-to at the largest text scrolls, never cut
+        how_to_area.setWidget(self.how_to)
+        how_to_area.setWidgetResizable(True)
+        how_to_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        how_to_area.setFrameShape(QFrame.Shape.NoFrame)
         preview = QVBoxLayout()
         preview.addWidget(self.picture, 1)
-        preview.addWidget(self.how_to)
+        preview.addWidget(how_to_area, 1)
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         body.addLayout(preview, 1)

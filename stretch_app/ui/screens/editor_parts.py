@@ -177,6 +177,7 @@ class StepForm(QWidget):
         self.repeat.setKeyboardTracking(False)
         self.rest_between = _seconds_box(0, _REST_MAX_S, self.tr("Rest between holds"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # label above when narrow
         form.addRow(self.tr("Hold"), self.hold)
         form.addRow(self.tr("Legs"), self.sides)
         form.addRow(self.tr("Holds on each leg"), self.repeat)

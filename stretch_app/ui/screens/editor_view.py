@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.ui.screens.editor_parts import RoutineForm, StepForm, StepList
-from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 
 __all__ = ["EditorView"]
 
@@ -48,9 +48,10 @@ class EditorView(QWidget):
         self.up_button.setToolTip(self.tr("Move step up (Alt+Up)"))
         self.down_button = BigButton("↓", accessible_name=self.tr("Move step down"))
         self.down_button.setToolTip(self.tr("Move step down (Alt+Down)"))
-        list_tools = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            list_tools.addWidget(button)
+        # Two rows rather than a list column wider than the window (largest text, German).
+        list_tools = ButtonRow(
+            (self.add_button, self.remove_button, self.up_button, self.down_button)
+        )
 
         self.step_form = StepForm()
         self.routine_form = RoutineForm()
@@ -68,7 +69,7 @@ class EditorView(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(self.step_list, 1)
-        left.addLayout(list_tools)
+        left.addWidget(list_tools)
         right = QVBoxLayout()
         right.addWidget(self.step_form)
         right.addWidget(whole)
@@ -85,7 +86,8 @@ class EditorView(QWidget):
         self._body.setSpacing(18)
         self._body.addLayout(left, 1)
         self._body.addLayout(right, 1)
-        scroll = QScrollArea()
+        self._sides = (left, right)
+        self._scroll = scroll = QScrollArea()
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body_box)
         scroll.setWidgetResizable(True)
@@ -121,7 +123,7 @@ class EditorView(QWidget):
         name_row = QHBoxLayout()
         name_row.addWidget(name_label)
         name_row.addWidget(self.name_edit, 1)
-        layout = QVBoxLayout(self)
+        self._outer = layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
         layout.addLayout(top)
@@ -132,7 +134,12 @@ class EditorView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Steps and form side by side when there is room for both, else one under the other."""
-        wide = event.size().width() >= 1300
+        left, right = self._sides
+        beside = left.minimumSize().width() + right.minimumSize().width() + self._body.spacing()
+        margins = self._outer.contentsMargins()
+        room = event.size().width() - margins.left() - margins.right() - 12
+        room -= self._scroll.verticalScrollBar().sizeHint().width()
+        wide = event.size().width() >= 1300 and beside <= room  # never scroll sideways
         self._body.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )

@@ -153,6 +153,7 @@ class EpisodeDialog(QDialog):
         self.note_edit.setFixedHeight(90)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # label above when narrow
         form.addRow(self.tr("&When"), self.when_edit)
         form.addRow(self.tr("&Length"), self.length_row)
         form.addRow(self.tr("Le&g"), self.leg_box)

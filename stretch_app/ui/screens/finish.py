@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from stretch_app.core.history import counts_as_done
 from stretch_app.core.session import Finished, PhaseKind, Session
@@ -52,14 +52,25 @@ class FinishScreen(QWidget):
             self.tr("Back to start"), role="primary", description=self.tr("Back to the main screen")
         )
         self.home_button.clicked.connect(self.home_requested.emit)
+        words = QWidget()
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 0, 0)
+        words_layout.addStretch(1)
+        words_layout.addWidget(self.heading_label)
+        words_layout.addWidget(self.summary_label)
+        words_layout.addStretch(1)
+        # Long German words at the largest text scroll; the one button always shows.
+        scroll = QScrollArea()
+        scroll.setWidget(words)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
-        layout.addStretch(1)
-        layout.addWidget(self.heading_label)
-        layout.addWidget(self.summary_label)
-        layout.addSpacing(30)
+        layout.addWidget(scroll, 1)
+        layout.addSpacing(20)
         layout.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(1)
         for key in ("Return", "Enter", "Space", "Escape"):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.labels import NameLabel, role_label
 
 if TYPE_CHECKING:  # the home screen is shown before the routine models load
@@ -72,10 +72,10 @@ class RoutineCard(QFrame):
             description=self.tr("Change the steps and timings of {0}").format(routine.name),
         )
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(routine.id))
-        reminder_line = QHBoxLayout()
-        reminder_line.addWidget(self.reminder_label, 1)
-        reminder_line.addWidget(self.reminders_button, 0)
-        reminder_line.addWidget(self.edit_button, 0)
+        # The buttons take two rows rather than widen the card past a small window.
+        reminder_line = QVBoxLayout()
+        reminder_line.addWidget(self.reminder_label)
+        reminder_line.addWidget(ButtonRow((self.reminders_button, self.edit_button)))
         layout = QGridLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.name_label, 0, 0)
@@ -207,7 +207,7 @@ class HomeScreen(QWidget):
             "muted",
         )
         self.keys_label.setAccessibleName(self.tr("Keyboard keys"))
-        layout.addWidget(self.keys_label)
+        holder_layout.addWidget(self.keys_label)  # scrolls with the cards on a small screen
 
     def _build_close_note(self) -> None:
         self.close_note = QFrame()

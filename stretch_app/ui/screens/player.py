@@ -189,6 +189,7 @@ class PlayerScreen(QWidget):
         words.addWidget(self.howto_label)
         words.addStretch(1)
         words.addWidget(self.next_label)
+        words.addWidget(self.keys_label)  # scrolls with the how-to rather than grow the window
         # Large type on a small screen: the how-to scrolls rather than being cut or pushing the
         # window taller than the screen. What, which leg and the phase always show.
         self.words_scroll = QScrollArea()
@@ -232,7 +233,6 @@ class PlayerScreen(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.controls)
-        layout.addWidget(self.keys_label)
         self.setTabOrder(self.back_button, self.pause_button)
         self.setTabOrder(self.pause_button, self.skip_button)
         self.setTabOrder(self.skip_button, self.restart_button)
@@ -309,6 +309,7 @@ class PlayerScreen(QWidget):
         if self.session.state is SessionState.RUNNING:
             self._handle(self.session.pause())
         self.undo_bar.offer(self.tr("Stopped."))
+        self.controls.hide()  # the bar's Resume / End now stand in for them
 
     def _handle(self, events: list[Event]) -> None:
         for event in events:
@@ -338,6 +339,8 @@ class PlayerScreen(QWidget):
         paused = session.state is SessionState.PAUSED
         if not paused:
             self.undo_bar.withdraw()  # resumed, by the bar or by Space
+        # While the bar offers Resume / End now it stands in for the controls (room at 1024×600).
+        self.controls.setVisible(not self.undo_bar.active)
         self.progress.setValue(round(session.progress() * 1000))
         steps = len(session.routine.steps)
         self.step_label.setText(self.tr("Step {0} of {1}").format(phase.step_index + 1, steps))

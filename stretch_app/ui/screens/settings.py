@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from stretch_app.core.settings import Settings
 from stretch_app.ui.i18n import LANGUAGES
 from stretch_app.ui.widgets.buttons import BigButton
+from stretch_app.ui.widgets.wrap_check import WrapCheckBox
 
 __all__ = ["SettingsScreen"]
 
@@ -79,9 +79,9 @@ class SettingsScreen(QWidget):
 
         title = QLabel(self.tr("Settings"))
         title.setProperty("role", "title")
-        self.sound_box = QCheckBox(self.tr("Soft sound cues"))
+        self.sound_box = WrapCheckBox(self.tr("Soft sound cues"))
         self.sound_box.setChecked(settings.sound_enabled)
-        self.voice_box = QCheckBox(self.tr("Spoken guidance"))
+        self.voice_box = WrapCheckBox(self.tr("Spoken guidance"))
         self.voice_box.setChecked(settings.voice_enabled)
         self.volume_slider = _slider(0, 100, settings.volume * 100, self.tr("Volume"))
         self.voice_combo = QComboBox()
@@ -95,12 +95,12 @@ class SettingsScreen(QWidget):
         self.look_combo.setCurrentIndex(
             next((i for i, (key, _) in enumerate(looks) if key == settings.look), 0)
         )
-        self.contrast_box = QCheckBox(self.tr("High contrast"))
+        self.contrast_box = WrapCheckBox(self.tr("High contrast"))
         self.contrast_box.setAccessibleDescription(
             self.tr("Black, white and yellow, with thick outlines")
         )
         self.contrast_box.setChecked(settings.high_contrast)
-        self.motion_box = QCheckBox(self.tr("Reduce motion"))
+        self.motion_box = WrapCheckBox(self.tr("Reduce motion"))
         self.motion_box.setAccessibleDescription(
             self.tr("The countdown ring moves once a second instead of smoothly")
         )
@@ -118,12 +118,12 @@ class SettingsScreen(QWidget):
         for code, name in LANGUAGES:
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
-        self.login_box = QCheckBox(self.tr("Start at login, in the tray"))
+        self.login_box = WrapCheckBox(self.tr("Start at login, in the tray"))
         self.login_box.setAccessibleDescription(
             self.tr("So bedtime reminders come even if you never open Nightstretch")
         )
         self.login_box.setChecked(settings.start_at_login)
-        self.tray_box = QCheckBox(self.tr("Keep running in the tray when the window is closed"))
+        self.tray_box = WrapCheckBox(self.tr("Keep running in the tray when the window is closed"))
         self.tray_box.setChecked(settings.close_to_tray)
         self.refresh_voices()
         self._started_language = settings.language
@@ -176,6 +176,7 @@ class SettingsScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.page_scroll = scroll
         layout.addWidget(scroll, 1)

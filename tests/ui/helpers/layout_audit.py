@@ -9,8 +9,8 @@ itself and returns one line per fault (none when everything fits):
   whole text;
 - a button, check box, drop-down or field narrower or lower than it needs for its text;
 - a control outside its window, or cut by the edge of a parent (inside a scrolling area this is
-  allowed, except where ``strict_controls`` says the controls must be on screen without
-  scrolling: the player and cramp relief);
+  allowed if scrolling down reaches it, never sideways, except where ``strict_controls`` says
+  the controls must be on screen without scrolling: the player and cramp relief);
 - a window (its frame) outside the screen's available geometry.
 """
 
@@ -20,6 +20,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
@@ -50,6 +51,11 @@ def _scroller(widget: QWidget, window: QWidget) -> QAbstractScrollArea | None:
             return parent
         parent = parent.parentWidget()
     return None
+
+
+def _is_item_view(area: QAbstractScrollArea) -> bool:
+    """A list or table scrolls its own items (and their editors) sideways by design."""
+    return isinstance(area, QAbstractItemView)
 
 
 def _visible_part(widget: QWidget, window: QWidget) -> QRect:
@@ -161,6 +167,11 @@ def layout_faults(window: QWidget, *, strict_controls: bool = False) -> list[str
         scroller = _scroller(control, window)
         if scroller is not None and not strict_controls:
             faults.extend(_control_faults(control))
+            view = _rect_in(window, scroller.viewport())
+            if not _is_item_view(scroller) and (
+                rect.left() < view.left() or rect.right() > view.right()
+            ):  # scrolled to downwards, never sideways
+                faults.append(f"{_name(control)} wider than its scrolling area: {rect}")
             continue  # scrolled to when needed; the scrolling area itself is checked
         if not whole.contains(rect):
             faults.append(f"{_name(control)} outside the window: {rect} not in {whole}")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 TEXT_SIZES = {"normal": 1.0, "largest": 1.5}
 LANGUAGES = ("en", "de")
 LOOKS = ("night", "high-contrast")
+"""High contrast: its day look in English, its night look in German (:func:`_day_or_night`)."""
 LONG_NAME = "Abendprogramm" * 6 + "Xx"
 """80 characters without a space: the longest routine name the schema allows, at its worst."""
 SHEET_STATES = (
@@ -38,6 +39,8 @@ SHEET_STATES = (
     "settings",
 )
 THUMB_WIDTH = 300
+LONG_PATH = "/home/someone/Documents/Nightstretch/nightstretch-report-2026-10-01-2026-11-30.pdf"
+"""Where an export was saved: a path has no spaces to wrap at."""
 
 
 def cells() -> Iterator[tuple[str, float, str, str]]:
@@ -48,13 +51,22 @@ def cells() -> Iterator[tuple[str, float, str, str]]:
                 yield f"{size}/{language}/{look}", scale, language, look
 
 
+def _day_or_night(language: str, look: str) -> str:
+    """High contrast is walked in its day look in English, its night look in German.
+
+    That keeps the matrix its size while both high-contrast looks (borders, the distinct Cramp
+    now) are laid out at every screen and text size.
+    """
+    return "day" if look == "high-contrast" and language == "en" else "night"
+
+
 def _write_user_files(language: str, scale: float, look: str) -> None:
     from stretch_app import paths
 
     settings = paths.settings_path()
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(
-        f'schema_version = 1\nlanguage = "{language}"\nlook = "night"\n'
+        f'schema_version = 1\nlanguage = "{language}"\nlook = "{_day_or_night(language, look)}"\n'
         f"text_scale = {scale}\nhigh_contrast = {'true' if look == 'high-contrast' else 'false'}\n"
         "voice_enabled = false\nsound_enabled = false\n",
         encoding="utf-8",
@@ -76,6 +88,38 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
+def walk_editor(app: object, window: QWidget) -> Iterator[tuple[str, QWidget, bool]]:
+    """The routine editor, new (empty) and on a routine of 4 steps with a long name; the picker."""
+    from stretch_app.ui.app import NightstretchApp
+    from stretch_app.ui.screens.editor_dialogs import ExercisePickerDialog
+
+    assert isinstance(app, NightstretchApp)
+    editor = app.editor_flow.open(None)
+    assert editor is not None
+    yield "editor-new", window, False
+    editor.close_editor()
+    editor = app.editor_flow.open("long-name")
+    assert editor is not None and len(editor.draft.steps) == 4, editor
+    yield "editor-4-steps", window, False
+    picker = ExercisePickerDialog(
+        editor.exercises, editor._picture_for, set(), editor, make=lambda: None
+    )
+    picker.show()
+    yield "exercise-picker", picker, False
+    picker.close()
+    picker.deleteLater()
+    editor.close_editor()
+
+
+def _close_note() -> str:
+    """The note home shows when the window closes while reminders are set."""
+    return QCoreApplication.translate(
+        "KeepRunning",
+        "Nightstretch keeps running in the background for your reminders ({0}). "
+        "Start Nightstretch again to reopen this window; Quit (Ctrl+Q) ends it.",
+    ).format("Bedtime leg stretches, 22:00")
+
+
 def walk(app: object, clock: object) -> Iterator[tuple[str, QWidget, bool]]:
     """Show each screen and state; yields (state, its window, controls must show unscrolled)."""
     from stretch_app.core.clock import FakeClock
@@ -89,6 +133,9 @@ def walk(app: object, clock: object) -> Iterator[tuple[str, QWidget, bool]]:
     assert app.journal is not None
     app.journal.add_medicine("Magnesium citrate 300 mg, after dinner")
     yield "home", window, False
+    window.home.show_close_note(_close_note())
+    yield "home-close-note", window, False
+    window.home.close_note.hide()
 
     player = app.start_routine("long-name")
     assert player is not None
@@ -108,6 +155,9 @@ def walk(app: object, clock: object) -> Iterator[tuple[str, QWidget, bool]]:
     clock.advance(3.3)
     player.tick()
     yield "player-hold", window, True
+    player.stop_with_undo()  # Esc: the undo bar offers Resume / End now
+    yield "player-undo", window, True
+    player.undo_bar.undo_button.click()
     until(PhaseKind.SWITCH_LEGS)
     yield "player-switch-legs", window, True
     until(PhaseKind.REST)
@@ -138,6 +188,9 @@ def walk(app: object, clock: object) -> Iterator[tuple[str, QWidget, bool]]:
     history = app.open_history()
     assert history is not None
     yield "history", window, False
+    history.show_message(QCoreApplication.translate("HistoryScreen", "Saved {0}").format(LONG_PATH))
+    yield "history-message", window, False
+    history.show_message("")
     for episode in (None, *app.journal.episodes()[:1]):
         dialog = EpisodeDialog(episode, now=None, parent=window)
         dialog.show()
@@ -151,9 +204,14 @@ def walk(app: object, clock: object) -> Iterator[tuple[str, QWidget, bool]]:
     app.open_guidance()
     yield "guidance", window, False
     app.show_home()
-    app.open_settings()
+    settings = app.open_settings()
     yield "settings", window, False
+    combo = settings.language_combo
+    combo.setCurrentIndex(combo.findData("de" if app.language == "en" else "en"))
+    yield "settings-restart", window, False
+    combo.setCurrentIndex(combo.findData(app.language))
     app.show_home()
+    yield from walk_editor(app, window)
     routine = app.library.routines["bedtime"]
     reminders = RemindersDialog(routine, routine.reminders, window)
     reminders.show()
