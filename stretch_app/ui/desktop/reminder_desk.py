@@ -218,7 +218,7 @@ class ReminderDesk(QObject):
             return
         try:
             self.app.settings = apply_reminder_choice(
-                self.app.settings, self.app.settings_file, routine, chosen
+                self.app.settings, self.app.settings_store, routine, chosen
             )
         except OSError as exc:
             self.app.window.home.show_notice(
