@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from stretch_app import paths
 from stretch_app.core.clock import FakeClock
 from stretch_app.core.model import Day, Reminder
+from stretch_app.core.reminder_rules import effective_reminders
 from stretch_app.core.schedule import Due, OccurrenceKey, Outcome
 from stretch_app.core.settings import load_settings
 from stretch_app.ui.app import NightstretchApp
@@ -34,7 +35,6 @@ from stretch_app.ui.desktop.notify_window import ReminderWindow, WindowNotifier
 from stretch_app.ui.desktop.reminders import (
     WATCHDOG_MS,
     ReminderService,
-    effective_reminders,
     next_reminder_text,
 )
 from stretch_app.ui.screens.reminders_dialog import RemindersDialog, apply_reminder_choice
