@@ -16,12 +16,14 @@ import math
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
+from datetime import time as dt_time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 
 from stretch_app.core.model import Reminder
+from stretch_app.core.nights import NIGHT_STARTS, night_of
 from stretch_app.core.reminder_rules import effective_reminders, schedule_settings
 from stretch_app.core.schedule import (
     Due,
@@ -49,6 +51,7 @@ MAX_STATE_BYTES = 1024 * 1024
 WATCHDOG_MS = 60_000
 _JUMP_S = 5.0  # wall and monotonic time drifting apart by more than this is a jump
 _MAX_TIMER_MS = 6 * 3600 * 1000  # re-check at least this often, whatever the plan says
+_EVENING = dt_time(17, 0)  # wording only: a reminder of tonight's before this is "today"
 
 
 def _utc_now() -> datetime:
@@ -62,7 +65,8 @@ def next_reminder_text(when: datetime | None, now: datetime, tz: ZoneInfo) -> st
     local, today = when.astimezone(tz), now.astimezone(tz)
     clock = local.strftime("%H:%M")
     days = (local.date() - today.date()).days
-    if (days == 0 and local.hour >= 17) or (days == 1 and local.hour < 6 and today.hour >= 17):
+    in_the_evening = not NIGHT_STARTS <= local.time() < _EVENING
+    if in_the_evening and night_of(local, tz) == night_of(today, tz):
         return QCoreApplication.translate("ReminderService", "Next reminder: tonight {0}").format(
             clock
         )
