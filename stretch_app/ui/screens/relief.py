@@ -59,7 +59,7 @@ from stretch_app.ui.screens.relief_pages import (
 )
 from stretch_app.ui.screens.relief_parts import EmergencyBanner, relief_style
 from stretch_app.ui.theme import Look, set_compact, text_scale
-from stretch_app.ui.timers import named_timer
+from stretch_app.ui.timers import MomentTimers, named_timer
 from stretch_app.ui.widgets.announce import announce
 from stretch_app.ui.widgets.labels import hold_wrapped_heights
 
@@ -67,12 +67,10 @@ __all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
 
 RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
-DISPLAY_INTERVAL_MS = 200
 COMPACT_BELOW = 620
 """Shorter than this (times the text size): smaller headings (ours, by eye)."""
 ROOMY_HEIGHT = 900
 """A screen this tall (at normal text) has room for the relief targets' full height."""
-CALM_DISPLAY_INTERVAL_MS = 1000
 UNDO_SECONDS = 20
 """How long "Not over — back to relief" stays on the form after the end (ours)."""
 
@@ -111,17 +109,8 @@ class ReliefScreen(QWidget):
         self._picture_for = picture_for
         self._ended_sent = False
 
-        self._display_timer = named_timer(
-            self, "relief-display-timer", self.tick, interval_ms=DISPLAY_INTERVAL_MS
-        )
         # A precise single shot at the engine's next moment: the auto-start, the emergency.
-        self._moment_timer = named_timer(
-            self,
-            "relief-moment-timer",
-            self.tick,
-            single_shot=True,
-            timer_type=Qt.TimerType.PreciseTimer,
-        )
+        self._timers = MomentTimers(self, "relief", self.tick)
 
         self.title_label = relief_label(relief_title(), role="muted", wrap=False)
         # The window title names the screen; up here the room goes to the "started earlier?"
@@ -224,7 +213,7 @@ class ReliefScreen(QWidget):
 
     def set_reduce_motion(self, calm: bool) -> None:
         """Reduce motion: the clocks move once a second."""
-        self._display_timer.setInterval(CALM_DISPLAY_INTERVAL_MS if calm else DISPLAY_INTERVAL_MS)
+        self._timers.set_calm(calm)
 
     def show_notice(self, text: str) -> None:
         """A quiet line at the top (e.g. that voice guidance is off, or the diary failed)."""
@@ -241,7 +230,7 @@ class ReliefScreen(QWidget):
         if self.episode.is_over:
             self.resume()
             return
-        self._display_timer.start()
+        self._timers.start()
         self._handle(self.episode.start())
 
     def resume(self) -> None:
@@ -254,7 +243,7 @@ class ReliefScreen(QWidget):
         self.form.discard_button.hide()
         self.form.reopen()
         self.earlier_bar.show()
-        self._display_timer.start()
+        self._timers.start()
         self._handle(self.episode.reopen())
 
     def discard(self) -> None:
@@ -335,8 +324,7 @@ class ReliefScreen(QWidget):
                 news.append((text, False))
             elif isinstance(event, Ended) and not self._ended_sent:
                 self._ended_sent = True
-                self._display_timer.stop()
-                self._moment_timer.stop()
+                self._timers.stop()
                 self.earlier_bar.hide()
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
@@ -354,11 +342,7 @@ class ReliefScreen(QWidget):
             announce(self, text, urgent=urgent)
         if focus is not None and not self._ended_sent:
             focus.setFocus()
-        wait = self.episode.seconds_to_next_event()
-        if wait is None:
-            self._moment_timer.stop()
-        else:
-            self._moment_timer.start(max(0, round(wait * 1000)) + 1)
+        self._timers.plan(self.episode.seconds_to_next_event())
 
     # --- rendering ----------------------------------------------------------------------------
 
