@@ -194,6 +194,7 @@ def _cmd_export_ics(routine_id: str | None, output: str) -> int:
     from stretch_app.core.ics import reminders_calendar
     from stretch_app.core.library import load_library
     from stretch_app.core.model import RoutineKind
+    from stretch_app.core.reminder_rules import effective_reminders
     from stretch_app.core.schedule import local_zone
     from stretch_app.core.session import routine_duration
     from stretch_app.core.settings import load_settings
@@ -210,12 +211,9 @@ def _cmd_export_ics(routine_id: str | None, output: str) -> int:
             return 1
     else:
         routines = [r for r in routines if r.kind is RoutineKind.ROUTINE]
+    chosen = effective_reminders(routines, settings.reminder_overrides)
     entries = [
-        (
-            routine,
-            settings.reminder_overrides.get(routine.id, routine.reminders),
-            routine_duration(routine, library.exercises),
-        )
+        (routine, chosen[routine.id], routine_duration(routine, library.exercises))
         for routine in routines
     ]
     count = sum(1 for _, reminders, _ in entries for r in reminders if r.enabled)

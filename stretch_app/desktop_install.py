@@ -33,6 +33,7 @@ from pathlib import Path
 
 from stretch_app import paths
 from stretch_app.core.userfile import write_atomically
+from stretch_app.paths import data_home
 
 __all__ = [
     "DESKTOP_ID",
@@ -76,12 +77,6 @@ class Placement:
 
     source: Path
     target: Path
-
-
-def data_home() -> Path:
-    """``$XDG_DATA_HOME``, or ``~/.local/share`` when it is unset or not an absolute path."""
-    base = os.environ.get("XDG_DATA_HOME", "")
-    return Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
 
 
 def placements(home: Path | None = None) -> list[Placement]:

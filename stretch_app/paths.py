@@ -21,6 +21,8 @@ __all__ = [
     "APP_NAME",
     "assets_dir",
     "bundled_routines_dir",
+    "config_home",
+    "data_home",
     "doctor_rules_path",
     "guidance_path",
     "i18n_dir",
@@ -73,6 +75,18 @@ def doctor_rules_path(language: str = "") -> Path:
 def i18n_dir() -> Path:
     """The compiled translations (``nightstretch_<lang>.qm``) and the voice's phrase files."""
     return assets_dir() / "i18n"
+
+
+def config_home() -> Path:
+    """``$XDG_CONFIG_HOME`` (``~/.config`` when unset or not absolute), for other apps' files
+    such as the autostart entry."""
+    return user_config_path()
+
+
+def data_home() -> Path:
+    """``$XDG_DATA_HOME`` (``~/.local/share`` when unset or not absolute), where the desktop
+    looks for launchers and icons."""
+    return user_data_path()
 
 
 def user_config_dir() -> Path:

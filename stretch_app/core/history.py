@@ -10,15 +10,16 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import Final, Literal
 
 from stretch_app.core.journal import CrampEpisode, SessionRecord
+from stretch_app.core.nights import NIGHT_STARTS, night_of, night_start
 from stretch_app.core.phases import Finished
 
 __all__ = [
     "DONE_SHARE",
-    "NIGHT_STARTS",
+    "NIGHT_STARTS",  # these three are core.nights', named here for the history's readers
     "RELIEF_ROUTINE_ID",
     "Comparison",
     "Night",
@@ -33,9 +34,6 @@ __all__ = [
     "night_start",
 ]
 
-NIGHT_STARTS: Final = time(12, 0)
-"""Local time at which one night's record ends and the next one's begins."""
-
 RELIEF_ROUTINE_ID: Final = "cramp-relief"
 """The relief sequence is recorded as a session too, but it is not the bedtime routine."""
 
@@ -49,20 +47,6 @@ and at least half of its planned hold time was actually held (skipped holds coun
 def counts_as_done(finished: Finished) -> bool:
     """Whether a finished session counts as the routine done (see :data:`DONE_SHARE`)."""
     return finished.completed and finished.held_share >= DONE_SHARE
-
-
-def night_of(moment: datetime, tz: tzinfo | None = None) -> date:
-    """The night a moment belongs to: its local date, or the day before if before noon."""
-    local = moment.astimezone(tz)
-    if local.time() < NIGHT_STARTS:
-        return local.date() - timedelta(days=1)
-    return local.date()
-
-
-def night_start(night: date, tz: tzinfo | None = None) -> datetime:
-    """The aware moment a night begins: noon, local time, on its date."""
-    naive = datetime.combine(night, NIGHT_STARTS)
-    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 
 def month_range(year: int, month: int) -> tuple[date, date]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from stretch_app.core.settings_defaults import DEFAULT_LANGUAGE
 from stretch_app.core.settings_file import read_settings_file
 
 __all__ = ["language_candidates", "language_from_file"]
@@ -29,5 +30,5 @@ def language_from_file(path: Path) -> str:
 
     Anything unreadable counts as "" (the system's language); the full check comes later.
     """
-    value = read_settings_file(path).get("language", "")
-    return value if isinstance(value, str) and _CODE.fullmatch(value) else ""
+    value = read_settings_file(path).get("language", DEFAULT_LANGUAGE)
+    return value if isinstance(value, str) and _CODE.fullmatch(value) else DEFAULT_LANGUAGE

@@ -10,6 +10,11 @@ import re
 from datetime import datetime, time
 from pathlib import Path
 
+from stretch_app.core.settings_defaults import (
+    DEFAULT_LOOK,
+    DEFAULT_NIGHT_ENDS,
+    DEFAULT_NIGHT_STARTS,
+)
 from stretch_app.core.settings_file import read_settings_file
 
 __all__ = [
@@ -20,7 +25,6 @@ __all__ = [
 ]
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
-DEFAULT_NIGHT = ("19:00", "07:00")
 
 
 def _minutes(clock_time: str) -> int:
@@ -58,9 +62,9 @@ def _clock_or(value: object, fallback: str) -> str:
 
 def _night(data: dict[str, object], local_time: time | datetime) -> bool:
     look = data.get("look")
-    look = look if look in ("auto", "night", "day") else "auto"
-    starts = _clock_or(data.get("night_starts"), DEFAULT_NIGHT[0])
-    ends = _clock_or(data.get("night_ends"), DEFAULT_NIGHT[1])
+    look = look if look in ("auto", "night", "day") else DEFAULT_LOOK
+    starts = _clock_or(data.get("night_starts"), DEFAULT_NIGHT_STARTS)
+    ends = _clock_or(data.get("night_ends"), DEFAULT_NIGHT_ENDS)
     return wants_night_look(str(look), starts, ends, local_time)
 
 

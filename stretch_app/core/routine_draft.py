@@ -8,12 +8,9 @@ layout and keys the editor does not know (notes, translations, modes) survive a 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import tomlkit
@@ -43,7 +40,6 @@ __all__ = [
     "duration_text",
     "new_routine_id",
     "sides_for_file",
-    "write_atomically",
 ]
 
 HOLD_MIN_S = 5
@@ -274,21 +270,6 @@ def new_routine_id(name: str, taken: Collection[str]) -> str:
         candidate = f"{base}-{number}"
         number += 1
     return candidate
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so a reader sees the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def sides_for_file(choice: str) -> list[Side]:

@@ -17,7 +17,7 @@ The rules:
   wall-clock jump is just a call with a very different ``now``: nothing else is needed.
 * Handled occurrences live in a small ``ReminderState`` that the app saves after each change
   (``to_dict``) and reloads at start (``from_dict``), so nothing fires twice across restarts.
-* "Tonight" is the night running from 06:00 local to 06:00 the next day.
+* "Tonight" is the night ``now`` belongs to (:mod:`stretch_app.core.nights`: noon to noon).
 * **Clock set back**: the latest moment a check has seen is kept (``seen_until``); while the
   clock stands behind it (by up to :data:`SET_BACK_LIMIT`), an occurrence at or before it
   has been lived through once already and never fires again, whatever its date.
@@ -36,6 +36,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from stretch_app.core.model import Day, Reminder
+from stretch_app.core.nights import night_of, wall_date
 
 __all__ = [
     "Due",
@@ -50,7 +51,6 @@ __all__ = [
 ]
 
 _WEEKDAYS: tuple[Day, ...] = tuple(Day)  # Monday first, matching date.weekday()
-_MORNING = time(6, 0)  # where one night ends and the next begins, for "skip tonight"
 _LOOKBACK = timedelta(days=2)  # how far back a late check still records missed reminders
 _KEEP_DAYS = 4  # handled occurrences older (or newer) than this many days are forgotten
 _MAX_ENTRIES = 1000  # a saved state bigger than this is garbage; the rest is dropped
@@ -341,12 +341,11 @@ class Scheduler:
 
     def skip_tonight(self, routine_id: str, now: datetime) -> list[OccurrenceKey]:
         """Skip the routine's reminders for the night ``now`` is in; returns those newly skipped."""
-        local = _utc(now).astimezone(self.tz)
-        night = local.date() - timedelta(days=1 if local.time() < _MORNING else 0)
+        night = night_of(_utc(now), self.tz)
         self._drop_snoozes(routine_id)
         skipped: list[OccurrenceKey] = []
         for reminder in self.reminders.get(routine_id, ()):
-            day = night + timedelta(days=1 if _wall_time(reminder.at) < _MORNING else 0)
+            day = wall_date(night, _wall_time(reminder.at))
             key = OccurrenceKey(routine_id, reminder.at, day)
             if (
                 reminder.enabled
@@ -373,11 +372,10 @@ class Scheduler:
         done = self.state.done.get(routine_id)
         if done is None:
             return None
-        local = _utc(now).astimezone(self.tz)
-        night = local.date() - timedelta(days=1 if local.time() < _MORNING else 0)
+        night = night_of(_utc(now), self.tz)
         for reminder in self.reminders.get(routine_id, ()):
             at = _wall_time(reminder.at)
-            day = night + timedelta(days=1 if at < _MORNING else 0)
+            day = wall_date(night, at)
             if not reminder.enabled or _WEEKDAYS[day.weekday()] not in reminder.days:
                 continue
             outcome = self.state.handled.get(OccurrenceKey(routine_id, reminder.at, day))

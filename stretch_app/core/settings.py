@@ -17,10 +17,17 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import tomlkit
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from stretch_app.core.model import ClockTime, Id, Reminder
 from stretch_app.core.nightlook import is_night_between, wants_night_look
+from stretch_app.core.settings_defaults import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_LOOK,
+    DEFAULT_NIGHT_ENDS,
+    DEFAULT_NIGHT_STARTS,
+)
 from stretch_app.core.tomlfile import LineIndex, parse_toml
 from stretch_app.core.userfile import (
     FileProblem,
@@ -54,13 +61,13 @@ class Settings(BaseModel):
     voice_name: Annotated[str, Field(max_length=200)] = ""
     """The voice to speak with; empty for the system's default voice."""
     voice_rate: Annotated[float, Field(ge=-1.0, le=1.0)] = -0.1
-    look: Literal["auto", "night", "day"] = "auto"
-    night_starts: ClockTime = "19:00"
-    night_ends: ClockTime = "07:00"
+    look: Literal["auto", "night", "day"] = DEFAULT_LOOK
+    night_starts: ClockTime = DEFAULT_NIGHT_STARTS
+    night_ends: ClockTime = DEFAULT_NIGHT_ENDS
     text_scale: Annotated[float, Field(ge=0.8, le=2.0)] = 1.0
     high_contrast: StrictBool = False
     reduce_motion: StrictBool = False
-    language: Annotated[str, Field(pattern=r"^([a-z]{2}([-_][A-Z]{2})?)?$")] = ""
+    language: Annotated[str, Field(pattern=r"^([a-z]{2}([-_][A-Z]{2})?)?$")] = DEFAULT_LANGUAGE
     """The language of the app, like ``"de"``; empty for the system's language."""
     close_to_tray: StrictBool = False
     start_at_login: StrictBool = False
@@ -188,52 +195,31 @@ def _validate(path: Path, text: str, data: dict[str, Any]) -> tuple[Settings, li
 # --- saving -----------------------------------------------------------------------------------
 
 
-def _toml_string(value: str) -> str:
-    """A TOML basic string, with quotes, backslashes and control characters escaped."""
-    out = ['"']
-    for char in value:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif char in "\b\t\n\f\r":
-            out.append({"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"{value!r} cannot be saved")
-        return repr(value)
-    if isinstance(value, str):
-        return _toml_string(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} as TOML")
-
-
 def _to_toml(settings: Settings) -> str:
+    """The settings as a TOML document, written by tomlkit (which does all the quoting)."""
     data = settings.model_dump(mode="json")
     overrides: dict[str, list[dict[str, Any]]] = data.pop("reminder_overrides")
-    lines = ["# Nightstretch settings. The app rewrites this file when settings change."]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in data.items()]
-    empty = [routine for routine, reminders in overrides.items() if not reminders]
-    if empty:  # an empty list cannot be written as [[tables]]
-        lines += ["", "[reminder_overrides]"]
-        lines += [f"{_toml_string(routine)} = []" for routine in empty]
-    for routine, reminders in overrides.items():
-        for reminder in reminders:
-            lines += ["", f"[[reminder_overrides.{_toml_string(routine)}]]"]
-            lines += [f"{key} = {_toml_value(value)}" for key, value in reminder.items()]
-    return "\n".join(lines) + "\n"
+    doc = tomlkit.document()
+    doc.add(
+        tomlkit.comment("Nightstretch settings. The app rewrites this file when settings change.")
+    )
+    for key, value in data.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{key} = {value!r} cannot be saved")
+        doc.add(key, value)
+    if overrides:
+        table = tomlkit.table(is_super_table=True)
+        for routine in [routine for routine, reminders in overrides.items() if not reminders]:
+            table.add(routine, tomlkit.array())  # empty lists first: they cannot be [[tables]]
+        for routine, reminders in overrides.items():
+            if reminders:
+                tables = tomlkit.aot()
+                for reminder in reminders:
+                    tables.append(tomlkit.item(reminder))
+                table.add(routine, tables)
+        doc.add(tomlkit.nl())
+        doc.add("reminder_overrides", table)
+    return tomlkit.dumps(doc)
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -18,8 +18,8 @@ from tomlkit.items import AoT
 
 from stretch_app.core.library import field_problems
 from stretch_app.core.model import SCHEMA_VERSION, Catalog, Exercise
-from stretch_app.core.routine_draft import write_atomically
 from stretch_app.core.tomlfile import FileProblem, read_text
+from stretch_app.core.userfile import write_atomically
 
 __all__ = [
     "CATALOG_NAME",
@@ -131,5 +131,5 @@ def add_exercise(given: ExerciseInput, user_dir: Path, taken: Collection[str]) -
         Catalog.model_validate(tomlkit.parse(text).unwrap())
     except ValidationError as exc:
         raise ExerciseProblems(field_problems(exc)) from exc
-    write_atomically(path, text)
+    write_atomically(path, text.encode("utf-8"))
     return exercise

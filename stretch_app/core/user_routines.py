@@ -11,8 +11,8 @@ from pathlib import Path
 
 from stretch_app.core.library import read_routine_file, validate_files
 from stretch_app.core.model import Routine
-from stretch_app.core.routine_draft import write_atomically
 from stretch_app.core.tomlfile import FileProblem, read_text
+from stretch_app.core.userfile import write_atomically
 
 __all__ = ["DeletedFile", "ImportResult", "delete_file", "editable_path", "import_routine"]
 
@@ -44,7 +44,7 @@ class DeletedFile:
 
     def restore(self) -> None:
         """Put the file back as it was."""
-        write_atomically(self.path, self.text)
+        write_atomically(self.path, self.text.encode("utf-8"))
 
 
 def delete_file(path: Path) -> DeletedFile:
@@ -79,5 +79,5 @@ def import_routine(source: Path, user_dir: Path, catalogs: list[Path]) -> Import
     except FileProblem as problem:
         return ImportResult(None, None, (f"{source}: {problem.message}",))
     target = editable_path(result.id, None, user_dir)
-    write_atomically(target, text)
+    write_atomically(target, text.encode("utf-8"))
     return ImportResult(result, target, ())

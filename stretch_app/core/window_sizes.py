@@ -6,10 +6,11 @@ and a size that cannot be kept is simply not kept. Start-up never fails because 
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from stretch_app.core.userfile import write_atomically
 
 __all__ = ["fit_size", "read_window_size", "remember_window_size"]
 
@@ -50,16 +51,9 @@ def remember_window_size(path: Path, screen: str, size: tuple[int, int]) -> None
     sizes[screen] = [int(size[0]), int(size[1])]
     while len(sizes) > MAX_SCREENS:
         sizes.pop(next(iter(sizes)))
-    temp = ""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump({"version": 1, "sizes": sizes}, stream)
-        Path(temp).replace(path)
-    except OSError:
-        if temp:
-            Path(temp).unlink(missing_ok=True)
+    data = json.dumps({"version": 1, "sizes": sizes}).encode("utf-8")
+    with contextlib.suppress(OSError):
+        write_atomically(path, data, durable=False)  # a size not kept costs nothing
 
 
 def fit_size(wanted: tuple[int, int], available: tuple[int, int]) -> tuple[int, int]:

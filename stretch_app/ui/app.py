@@ -21,7 +21,7 @@ from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.phrases import phrases_for
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
-from stretch_app.core.settings import Settings, load_settings, save_settings, uses_night_look
+from stretch_app.core.settings import Settings, uses_night_look
 from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import DeferredCuePlayer
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
@@ -34,6 +34,7 @@ from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
 from stretch_app.ui.screens.relief import ReliefScreen
+from stretch_app.ui.settings_store import SettingsStore
 from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, Look, apply_look
 
 if TYPE_CHECKING:  # screens opened on request are imported when first opened
@@ -72,8 +73,10 @@ class NightstretchApp(QObject):
         super().__init__()
         self.qapp = qapp
         self.clock: Clock = clock or SystemClock()
-        self.settings_file = settings_file or paths.settings_path()
-        self.settings, settings_problem = load_settings(self.settings_file)
+        self.settings_store = SettingsStore(settings_file or paths.settings_path(), self)
+        self.settings_file = self.settings_store.path
+        settings_problem = self.settings_store.load()
+        self.settings = self.settings_store.settings
         self.translation = translation or install_translator(qapp, self.settings.language)
         self.language = self.translation.language
         self.phrases = phrases_for(self.language, paths.i18n_dir())
@@ -310,7 +313,7 @@ class NightstretchApp(QObject):
         apply_look(self.qapp, self.look, settings.text_scale)
         self.reminder_desk.reload()
         try:
-            save_settings(settings, self.settings_file)
+            self.settings_store.save(settings)
         except OSError as exc:
             self.window.home.show_notice(
                 self.tr("Settings could not be saved to {0}: {1}").format(

@@ -23,6 +23,7 @@ from stretch_app.core.user_routines import (
     editable_path,
     import_routine,
 )
+from stretch_app.core.userfile import write_atomically
 from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ class EditorFlow(QObject):
         if target is None:
             return
         try:
-            target.write_text(text, encoding="utf-8")
+            write_atomically(target, text.encode("utf-8"))  # a failed export keeps the old file
         except OSError as exc:
             editor.problems_label.setText(
                 self.tr("Could not save {0}: {1}").format(target, exc.strerror)

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from stretch_app.core.clock import FakeClock
 from stretch_app.core.settings import Settings, load_settings
 from stretch_app.ui.app import NightstretchApp
-from stretch_app.ui.screens.player import CALM_DISPLAY_INTERVAL_MS, DISPLAY_INTERVAL_MS
 from stretch_app.ui.screens.settings import SettingsScreen
 from stretch_app.ui.theme import px
+from stretch_app.ui.timers import CALM_DISPLAY_INTERVAL_MS, DISPLAY_INTERVAL_MS
 
 
 @pytest.fixture
@@ -60,14 +60,14 @@ def test_reduce_motion_steps_the_ring_once_a_second(app: NightstretchApp, clock:
     clock.advance(5 + 10.4)
     player.tick()
     smooth = player.ring.fraction
-    assert player._display_timer.interval() == DISPLAY_INTERVAL_MS
+    assert player._timers.display.interval() == DISPLAY_INTERVAL_MS
     app.show_home()
     app.apply_settings(app.settings.model_copy(update={"reduce_motion": True}))
     calm = app.start_routine("bedtime")
     assert calm is not None
     clock.advance(5 + 10.4)
     calm.tick()
-    assert calm._display_timer.interval() == CALM_DISPLAY_INTERVAL_MS
+    assert calm._timers.display.interval() == CALM_DISPLAY_INTERVAL_MS
     assert calm.ring.fraction == pytest.approx(20 / 30)  # 19.6 s left shows as 20 whole seconds
     assert smooth == pytest.approx(19.6 / 30)
 

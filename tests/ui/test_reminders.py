@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from stretch_app import paths
 from stretch_app.core.clock import FakeClock
 from stretch_app.core.model import Day, Reminder
+from stretch_app.core.reminder_rules import effective_reminders
 from stretch_app.core.schedule import Due, OccurrenceKey, Outcome
 from stretch_app.core.settings import load_settings
 from stretch_app.ui.app import NightstretchApp
@@ -34,10 +35,10 @@ from stretch_app.ui.desktop.notify_window import ReminderWindow, WindowNotifier
 from stretch_app.ui.desktop.reminders import (
     WATCHDOG_MS,
     ReminderService,
-    effective_reminders,
     next_reminder_text,
 )
 from stretch_app.ui.screens.reminders_dialog import RemindersDialog, apply_reminder_choice
+from stretch_app.ui.settings_store import SettingsStore
 
 LONDON = ZoneInfo("Europe/London")
 NIGHTLY = {"bedtime": (Reminder(at="21:45"),)}
@@ -433,8 +434,10 @@ def test_the_reminders_dialog_edits_times_days_and_switches(
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert dialog.reminders() == routine.reminders
     settings_file = paths.settings_path()
-    settings, _ = load_settings(settings_file)
-    changed = apply_reminder_choice(settings, settings_file, routine, (Reminder(at="20:00"),))
+    store = SettingsStore(settings_file)
+    store.load()
+    changed = apply_reminder_choice(store.settings, store, routine, (Reminder(at="20:00"),))
     assert load_settings(settings_file)[0].reminder_overrides == changed.reminder_overrides
-    back = apply_reminder_choice(changed, settings_file, routine, routine.reminders)
+    assert store.settings == changed
+    back = apply_reminder_choice(changed, store, routine, routine.reminders)
     assert back.reminder_overrides == {}

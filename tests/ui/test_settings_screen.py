@@ -79,7 +79,7 @@ def test_an_unwritable_settings_folder_is_a_message(
     def refuse(*_: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("stretch_app.ui.app.save_settings", refuse)
+    monkeypatch.setattr("stretch_app.ui.settings_store.save_settings", refuse)
     screen = open_settings(app, qtbot)
     screen.sound_box.setChecked(False)
     assert app.cues.enabled is False  # still applied for this run

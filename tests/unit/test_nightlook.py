@@ -65,3 +65,20 @@ def test_high_contrast_wins_for_the_first_paint(tmp_path: Path) -> None:
     path.write_text('look = "day"\nhigh_contrast = "yes"\n')  # not a boolean: ignored
     assert look_name_from_file(path, time(12, 0)) == "day"
     assert look_name_from_file(tmp_path / "missing.toml", time(23, 0)) == "night"
+
+
+@pytest.mark.parametrize("content", ["", 'look = "sideways"\nnight_starts = 7\nlanguage = 3\n'])
+def test_quick_readers_fall_back_to_the_settings_models_defaults(
+    tmp_path: Path, content: str
+) -> None:
+    """A file without usable values reads, before pydantic, as the model's own defaults."""
+    from stretch_app.core.language import language_from_file
+
+    path = tmp_path / "settings.toml"
+    path.write_text(content, encoding="utf-8")
+    defaults = Settings()
+    assert language_from_file(path) == defaults.language
+    for hour in range(24):
+        for minute in (0, 30, 59):
+            at = time(hour, minute)
+            assert night_look_from_file(path, at) is uses_night_look(defaults, at), at

@@ -15,8 +15,8 @@ from stretch_app.core.routine_draft import (
     draft_from_routine,
     draft_to_text,
     new_routine_id,
-    write_atomically,
 )
+from stretch_app.core.userfile import write_atomically
 from tests.conftest import ROUTINES
 
 HAND_WRITTEN = """\
@@ -104,7 +104,7 @@ def test_a_new_routine_is_a_valid_file(tmp_path: Path) -> None:
     routine, problems = check_draft(draft, {"calf-stretch", "quad-stretch"})
     assert problems == [] and routine is not None
     path = tmp_path / "out" / "my-calves.toml"
-    write_atomically(path, draft_to_text(draft, None))
+    write_atomically(path, draft_to_text(draft, None).encode("utf-8"))
     again = Routine.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
     assert again == routine
     assert again.id == "my-calves"

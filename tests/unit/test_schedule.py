@@ -234,12 +234,13 @@ def test_skip_tonight_from_the_notification_cancels_the_snooze_not_tomorrow() ->
     assert len(sched.due(local(NEW_YORK, 2026, 5, 2, 21, 45))) == 1
 
 
-def test_tonight_runs_until_six_in_the_morning() -> None:
+def test_tonight_runs_until_noon() -> None:
     sched = scheduler(Reminder(at="23:30"), Reminder(at="00:30"))
     assert len(sched.due(local(NEW_YORK, 2026, 5, 1, 23, 30))) == 1
     skipped = sched.skip_tonight(BEDTIME, local(NEW_YORK, 2026, 5, 2, 0, 10))
     assert skipped == [OccurrenceKey(BEDTIME, "00:30", date(2026, 5, 2))]
-    skipped = sched.skip_tonight(BEDTIME, local(NEW_YORK, 2026, 5, 2, 7, 0))
+    assert sched.skip_tonight(BEDTIME, local(NEW_YORK, 2026, 5, 2, 11, 59)) == []  # last night
+    skipped = sched.skip_tonight(BEDTIME, local(NEW_YORK, 2026, 5, 2, 12, 0))
     assert {key.day for key in skipped} == {date(2026, 5, 2), date(2026, 5, 3)}
 
 

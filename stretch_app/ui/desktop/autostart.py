@@ -6,10 +6,9 @@ variable is unset or not an absolute path, as the XDG spec says).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from stretch_app import desktop_install
+from stretch_app import desktop_install, paths
 from stretch_app.core.userfile import write_atomically
 from stretch_app.desktop_install import exec_value
 
@@ -20,9 +19,7 @@ _FILE_NAME = "nightstretch.desktop"
 
 def autostart_path() -> Path:
     """Where the autostart entry lives."""
-    base = os.environ.get("XDG_CONFIG_HOME", "")
-    config = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
-    return config / "autostart" / _FILE_NAME
+    return paths.config_home() / "autostart" / _FILE_NAME
 
 
 def launch_command() -> str:

@@ -9,7 +9,6 @@ The composition root (``ui/app.py``) builds one and calls it; nothing here reach
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from stretch_app import paths
 from stretch_app.core.model import Reminder, RoutineKind
+from stretch_app.core.nights import night_of
 from stretch_app.core.schedule import Due
 from stretch_app.ui.desktop.keep_running import KeepRunning
 from stretch_app.ui.desktop.notify import (
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 __all__ = ["ReminderDesk"]
 
 log = logging.getLogger(__name__)
-
-_MORNING_H = 6
 
 
 class ReminderDesk(QObject):
@@ -204,8 +202,7 @@ class ReminderDesk(QObject):
         self._paused_night = self._night()
 
     def _night(self) -> object:
-        local = self.service.wall_clock().astimezone(self.service.tz)
-        return (local - timedelta(hours=_MORNING_H)).date()
+        return night_of(self.service.wall_clock(), self.service.tz)
 
     def edit_reminders(self, routine_id: str) -> None:
         """Open the reminders dialog for a routine and save what the person chooses."""
@@ -218,7 +215,7 @@ class ReminderDesk(QObject):
             return
         try:
             self.app.settings = apply_reminder_choice(
-                self.app.settings, self.app.settings_file, routine, chosen
+                self.app.settings, self.app.settings_store, routine, chosen
             )
         except OSError as exc:
             self.app.window.home.show_notice(

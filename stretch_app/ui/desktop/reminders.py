@@ -14,14 +14,17 @@ import json
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from datetime import time as dt_time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 
-from stretch_app.core.model import Reminder, Routine
+from stretch_app.core.model import Reminder
+from stretch_app.core.nights import NIGHT_STARTS, night_of
+from stretch_app.core.reminder_rules import effective_reminders, schedule_settings
 from stretch_app.core.schedule import (
     Due,
     ReminderState,
@@ -29,12 +32,16 @@ from stretch_app.core.schedule import (
     ScheduleSettings,
     local_zone,
 )
-from stretch_app.core.settings import Settings
 from stretch_app.core.userfile import FileProblem, load_json, set_aside, write_atomically
 from stretch_app.ui.desktop.sleep_watch import SleepWatch
 from stretch_app.ui.timers import named_timer
 
-__all__ = ["ReminderService", "effective_reminders", "next_reminder_text", "schedule_settings"]
+__all__ = [
+    "ReminderService",
+    "effective_reminders",  # re-exported from core for the callers here; the rule is in core
+    "next_reminder_text",
+    "schedule_settings",
+]
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +51,11 @@ MAX_STATE_BYTES = 1024 * 1024
 WATCHDOG_MS = 60_000
 _JUMP_S = 5.0  # wall and monotonic time drifting apart by more than this is a jump
 _MAX_TIMER_MS = 6 * 3600 * 1000  # re-check at least this often, whatever the plan says
+_EVENING = dt_time(17, 0)  # wording only: a reminder of tonight's before this is "today"
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def schedule_settings(settings: Settings) -> ScheduleSettings:
-    """The scheduler's tunables from the person's settings."""
-    return ScheduleSettings(
-        grace=timedelta(minutes=settings.missed_grace_minutes),
-        snooze=timedelta(minutes=settings.snooze_minutes),
-        skip_if_done_within=timedelta(hours=settings.skip_if_done_within_hours),
-    )
-
-
-def effective_reminders(
-    routines: Iterable[Routine], overrides: Mapping[str, Sequence[Reminder]]
-) -> dict[str, tuple[Reminder, ...]]:
-    """Each routine's reminders: the person's own (from settings) where set, else the file's."""
-    return {routine.id: tuple(overrides.get(routine.id, routine.reminders)) for routine in routines}
 
 
 def next_reminder_text(when: datetime | None, now: datetime, tz: ZoneInfo) -> str:
@@ -73,7 +65,8 @@ def next_reminder_text(when: datetime | None, now: datetime, tz: ZoneInfo) -> st
     local, today = when.astimezone(tz), now.astimezone(tz)
     clock = local.strftime("%H:%M")
     days = (local.date() - today.date()).days
-    if (days == 0 and local.hour >= 17) or (days == 1 and local.hour < 6 and today.hour >= 17):
+    in_the_evening = not NIGHT_STARTS <= local.time() < _EVENING
+    if in_the_evening and night_of(local, tz) == night_of(today, tz):
         return QCoreApplication.translate("ReminderService", "Next reminder: tonight {0}").format(
             clock
         )

@@ -32,7 +32,7 @@ from stretch_app.core.session import (
 from stretch_app.ui.screens.player_fit import fit_height, fit_words
 from stretch_app.ui.screens.player_repeat import repetition_text
 from stretch_app.ui.theme import Look
-from stretch_app.ui.timers import named_timer
+from stretch_app.ui.timers import MomentTimers
 from stretch_app.ui.widgets.announce import announce
 from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.countdown_ring import CountdownRing
@@ -41,10 +41,6 @@ from stretch_app.ui.widgets.picture import ExercisePicture
 from stretch_app.ui.widgets.undo_bar import UndoBar
 
 __all__ = ["PlayerScreen", "side_label"]
-
-DISPLAY_INTERVAL_MS = 200
-CALM_DISPLAY_INTERVAL_MS = 1000
-"""With "reduce motion" the ring moves once a second, in whole-second steps."""
 
 
 def side_label(side: Side | None) -> str:
@@ -93,17 +89,7 @@ class PlayerScreen(QWidget):
         self._announced_phase: tuple[int, bool, PhaseKind] | None = None
         self._fitted_words: tuple[str, ...] = ()
 
-        self._display_timer = named_timer(
-            self, "player-display-timer", self.tick, interval_ms=DISPLAY_INTERVAL_MS
-        )
-        # A precise single shot at the engine's next moment, so holds end on time.
-        self._moment_timer = named_timer(
-            self,
-            "player-moment-timer",
-            self.tick,
-            single_shot=True,
-            timer_type=Qt.TimerType.PreciseTimer,
-        )
+        self._timers = MomentTimers(self, "player", self.tick)  # holds end on time
 
         self._build()
         self._bind_keys()
@@ -260,7 +246,7 @@ class PlayerScreen(QWidget):
     def set_reduce_motion(self, calm: bool) -> None:
         """Reduce motion: the ring steps once a second instead of sweeping smoothly."""
         self.ring.set_whole_seconds(calm)
-        self._display_timer.setInterval(CALM_DISPLAY_INTERVAL_MS if calm else DISPLAY_INTERVAL_MS)
+        self._timers.set_calm(calm)
 
     def show_notice(self, text: str) -> None:
         """A quiet line at the top (e.g. "No sound device: cues are off")."""
@@ -272,7 +258,7 @@ class PlayerScreen(QWidget):
     def start(self) -> None:
         """Begin the routine."""
         self._handle(self.session.start())
-        self._display_timer.start()
+        self._timers.start()
 
     def tick(self) -> None:
         """Ask the engine what time it is; render; plan the next precise moment."""
@@ -316,8 +302,7 @@ class PlayerScreen(QWidget):
             self.session_event.emit(event)
             if isinstance(event, Finished) and not self._ended:
                 self._ended = True
-                self._display_timer.stop()
-                self._moment_timer.stop()
+                self._timers.stop()
                 self.finished.emit(event)
         if not self._ended:
             self._render()
@@ -325,11 +310,7 @@ class PlayerScreen(QWidget):
             self._plan_next_moment()
 
     def _plan_next_moment(self) -> None:
-        wait = self.session.seconds_to_next_event()
-        if wait is None:
-            self._moment_timer.stop()
-        else:
-            self._moment_timer.start(max(0, round(wait * 1000)) + 1)
+        self._timers.plan(self.session.seconds_to_next_event())
 
     # --- rendering ----------------------------------------------------------------------------
 

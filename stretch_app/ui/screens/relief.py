@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QWidget
 
@@ -44,15 +44,13 @@ from stretch_app.ui.screens.relief_news import (
     time_left,
 )
 from stretch_app.ui.screens.relief_pages import muscle_labels, relief_title
-from stretch_app.ui.timers import named_timer
+from stretch_app.ui.timers import MomentTimers, named_timer
 from stretch_app.ui.widgets.announce import announce
 
 __all__ = ["RELIEF_TITLE", "ReliefScreen", "muscle_labels", "relief_title"]
 
 RELIEF_TITLE = "Cramp relief"
 """The English title (the window title contains it; see :func:`relief_title`)."""
-DISPLAY_INTERVAL_MS = 200
-CALM_DISPLAY_INTERVAL_MS = 1000
 UNDO_SECONDS = 20
 """How long "Not over — back to relief" stays on the form after the end (ours)."""
 
@@ -91,17 +89,8 @@ class ReliefScreen(ReliefFrame):
         self._picture_for = picture_for
         self._ended_sent = False
 
-        self._display_timer = named_timer(
-            self, "relief-display-timer", self.tick, interval_ms=DISPLAY_INTERVAL_MS
-        )
         # A precise single shot at the engine's next moment: the auto-start, the emergency.
-        self._moment_timer = named_timer(
-            self,
-            "relief-moment-timer",
-            self.tick,
-            single_shot=True,
-            timer_type=Qt.TimerType.PreciseTimer,
-        )
+        self._timers = MomentTimers(self, "relief", self.tick)
 
         self.earlier_bar.chosen.connect(self.started_earlier)
         self.choose_page.chosen.connect(self.choose)
@@ -121,7 +110,7 @@ class ReliefScreen(ReliefFrame):
 
     def set_reduce_motion(self, calm: bool) -> None:
         """Reduce motion: the clocks move once a second."""
-        self._display_timer.setInterval(CALM_DISPLAY_INTERVAL_MS if calm else DISPLAY_INTERVAL_MS)
+        self._timers.set_calm(calm)
 
     # --- running ------------------------------------------------------------------------------
 
@@ -133,7 +122,7 @@ class ReliefScreen(ReliefFrame):
         if self.episode.is_over:
             self.resume()
             return
-        self._display_timer.start()
+        self._timers.start()
         self._handle(self.episode.start())
 
     def resume(self) -> None:
@@ -146,7 +135,7 @@ class ReliefScreen(ReliefFrame):
         self.form.discard_button.hide()
         self.form.reopen()
         self.earlier_bar.show()
-        self._display_timer.start()
+        self._timers.start()
         self._handle(self.episode.reopen())
 
     def discard(self) -> None:
@@ -233,8 +222,7 @@ class ReliefScreen(ReliefFrame):
                 news.append((text, False))
             elif isinstance(event, Ended) and not self._ended_sent:
                 self._ended_sent = True
-                self._display_timer.stop()
-                self._moment_timer.stop()
+                self._timers.stop()
                 self.earlier_bar.hide()
                 self._show_form(event.outcome)
                 self.ended.emit(event.outcome)
@@ -252,11 +240,7 @@ class ReliefScreen(ReliefFrame):
             announce(self, text, urgent=urgent)
         if focus is not None and not self._ended_sent:
             focus.setFocus()
-        wait = self.episode.seconds_to_next_event()
-        if wait is None:
-            self._moment_timer.stop()
-        else:
-            self._moment_timer.start(max(0, round(wait * 1000)) + 1)
+        self._timers.plan(self.episode.seconds_to_next_event())
 
     # --- rendering ----------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ has removes the override again, so later edits of the file show through.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QShowEvent
@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.core.model import Day, Reminder, Routine
-from stretch_app.core.settings import Settings, save_settings
+from stretch_app.core.settings import Settings
 from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
 from stretch_app.ui.widgets.fit import fit_on_screen, scrolling, wanted_size
+
+if TYPE_CHECKING:
+    from stretch_app.ui.settings_store import SettingsStore
 
 __all__ = ["ReminderRow", "RemindersDialog", "apply_reminder_choice"]
 
@@ -49,11 +52,11 @@ QTimeEdit { font-size: 30px; font-weight: 700; padding: 4px 10px; }
 
 def apply_reminder_choice(
     settings: Settings,
-    settings_file: Path,
+    store: SettingsStore,
     routine: Routine,
     reminders: Sequence[Reminder],
 ) -> Settings:
-    """Save ``reminders`` for ``routine`` in the settings file; returns the new settings.
+    """Save ``reminders`` for ``routine`` through the settings store; returns the new settings.
 
     Reminders equal to the routine file's drop the override. Raises ``OSError`` if the file
     cannot be written.
@@ -64,7 +67,7 @@ def apply_reminder_choice(
     else:
         overrides[routine.id] = tuple(reminders)
     updated = Settings.model_validate({**settings.model_dump(), "reminder_overrides": overrides})
-    save_settings(updated, settings_file)
+    store.save(updated)
     return updated
 
 

@@ -22,9 +22,9 @@ from stretch_app.core.routine_draft import (
     check_draft,
     draft_to_text,
     new_routine_id,
-    write_atomically,
 )
 from stretch_app.core.session import routine_duration
+from stretch_app.core.userfile import write_atomically
 from stretch_app.ui.screens.editor_dialogs import (
     ExercisePickerDialog,
     FileChangedDialog,
@@ -303,7 +303,7 @@ class RoutineEditor(EditorView):
         path = self.file.path or self.file.user_dir / f"{self.draft.id}.toml"
         text = self.text_to_save()
         try:
-            write_atomically(path, text)
+            write_atomically(path, text.encode("utf-8"))
         except OSError as exc:
             self.problems_label.setText(self.tr("Could not save {0}: {1}").format(path, exc))
             self.problems_label.show()
