@@ -22,14 +22,15 @@ from stretch_app.core.phrases import phrases_for
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
 from stretch_app.core.settings import Settings, load_settings, save_settings, uses_night_look
+from stretch_app.ui.controllers.editor import EditorFlow
+from stretch_app.ui.controllers.ports import WindowHost
+from stretch_app.ui.controllers.relief import ReliefFlow
 from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import DeferredCuePlayer
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
 from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import Translation, install_translator
-from stretch_app.ui.relief_flow import ReliefFlow
-from stretch_app.ui.routine_editing import EditorFlow
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
@@ -135,8 +136,38 @@ class NightstretchApp(QObject):
         self.window.home.history_requested.connect(self.open_history)
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
-        self.relief_flow = ReliefFlow(self)
-        self.editor_flow = EditorFlow(self)
+        self.host = WindowHost(self.window)
+        self.relief_flow = ReliefFlow(
+            self.host,
+            journal=self.journal,
+            voice=self.voice,
+            cues=self.cues,
+            inhibitor=self.inhibitor,
+            clock=self.clock,
+            library=lambda: self.library,
+            settings=lambda: self.settings,
+            look=lambda: self.look,
+            guide=self.safety_guide,
+            phrases=self.phrases,
+            parent=self,
+        )
+        self.relief_flow.activity_starting.connect(self._stop_player)
+        self.relief_flow.home_requested.connect(self.show_home)
+        self.editor_flow = EditorFlow(
+            self.host,
+            library=lambda: self.library,
+            language=self.language,
+            dialog_parent=self.window.home,
+            parent=self,
+        )
+        self.editor_flow.library_changed.connect(self.reload_library)
+        self.editor_flow.try_requested.connect(self._try_routine)
+        self.editor_flow.home_requested.connect(self.show_home)
+        home = self.window.home
+        home.new_routine_requested.connect(lambda: self.editor_flow.open(None))
+        home.edit_requested.connect(self.editor_flow.open)
+        home.import_requested.connect(self.editor_flow.import_file)
+        home.undo_requested.connect(self.editor_flow.undo_delete)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
         self.reminder_desk = ReminderDesk(self)
         keep_running = self.reminder_desk.keep_running
@@ -220,6 +251,16 @@ class NightstretchApp(QObject):
         self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
         player.start()
         return player
+
+    def _try_routine(self, routine: Routine) -> None:
+        """The editor's "Try it": play the unsaved routine, then come back to the editor."""
+        player = self.play_routine(routine, trial=True)
+
+        def back() -> None:
+            self.editor_flow.show_editor()
+            self.player = None
+
+        player.finished.connect(back)
 
     def open_settings(self) -> SettingsScreen:
         """Show the settings screen; changes apply and are saved as they are made."""
@@ -328,10 +369,14 @@ class NightstretchApp(QObject):
         """The relief screen of the current or last cramp, until the person goes home."""
         return self.relief_flow.screen
 
-    def show_home(self) -> None:
-        """Back to the routines; a routine still running stops (and is recorded) first."""
+    def _stop_player(self) -> None:
+        """Another activity takes the screen: a routine still running stops (and is recorded)."""
         if self.player is not None and not self.player.ended:
             self.player.stop()
+
+    def show_home(self) -> None:
+        """Back to the routines; a routine still running stops (and is recorded) first."""
+        self._stop_player()
         self.player = None
         self.relief_flow.close()
         self.window.show_home()
@@ -419,4 +464,5 @@ class NightstretchApp(QObject):
         if self.journal is not None:
             self.journal.close()
             self.journal = None
+            self.relief_flow.journal = None
         self.translation.remove()
