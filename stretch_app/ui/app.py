@@ -25,10 +25,10 @@ from stretch_app.core.settings import Settings, load_settings, save_settings, us
 from stretch_app.ui.controllers.editor import EditorFlow
 from stretch_app.ui.controllers.ports import WindowHost
 from stretch_app.ui.controllers.relief import ReliefFlow
+from stretch_app.ui.controllers.reminders import ReminderDesk
 from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import DeferredCuePlayer
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
-from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import Translation, install_translator
 from stretch_app.ui.screens.finish import FinishScreen
@@ -169,7 +169,18 @@ class NightstretchApp(QObject):
         home.import_requested.connect(self.editor_flow.import_file)
         home.undo_requested.connect(self.editor_flow.undo_delete)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
-        self.reminder_desk = ReminderDesk(self)
+        self.reminder_desk = ReminderDesk(
+            self.window,
+            library=lambda: self.library,
+            settings=lambda: self.settings,
+            settings_file=self.settings_file,
+            before_hiding=self.show_home,  # a running routine stops and is recorded
+            parent=self,
+        )
+        self.reminder_desk.start_requested.connect(self._start_from_outside)
+        self.reminder_desk.open_requested.connect(self.show)
+        self.reminder_desk.cramp_now_requested.connect(self.cramp_now)
+        self.reminder_desk.settings_changed.connect(self._keep_settings)
         keep_running = self.reminder_desk.keep_running
         self.window.quit_requested.connect(keep_running.quit)
         self.window.home.quit_requested.connect(keep_running.quit)
@@ -205,6 +216,15 @@ class NightstretchApp(QObject):
     def show(self) -> None:
         """Show the main window."""
         self.window.bring_to_front()
+
+    def _start_from_outside(self, routine_id: str) -> None:
+        """A reminder's "Start now" or the tray: bring the window up and start the routine."""
+        self.show()
+        self.start_routine(routine_id)
+
+    def _keep_settings(self, settings: Settings) -> None:
+        """Settings saved elsewhere (the reminders dialog) are the app's from now on."""
+        self.settings = settings
 
     def start_routine(self, routine_id: str) -> PlayerScreen | None:
         """Open the player on a routine and start it; None if there is no such routine."""
