@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,25 +13,22 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretch_app import paths
 from stretch_app.core.clock import Clock, SystemClock
-from stretch_app.core.guidance import cue_for, spoken_lines
-from stretch_app.core.history import counts_as_done
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.phrases import phrases_for
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
-from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
 from stretch_app.core.settings import Settings, load_settings, save_settings, uses_night_look
 from stretch_app.ui.controllers.editor import EditorFlow
 from stretch_app.ui.controllers.ports import WindowHost
 from stretch_app.ui.controllers.relief import ReliefFlow
 from stretch_app.ui.controllers.reminders import ReminderDesk
+from stretch_app.ui.controllers.routine import RoutineFlow
 from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import DeferredCuePlayer
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import Translation, install_translator
-from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
 from stretch_app.ui.screens.relief import ReliefScreen
@@ -113,13 +110,7 @@ class NightstretchApp(QObject):
             self,
             language=self.language,
         )
-        self.voice.problem_found.connect(self._on_audio_problem)
-        self.cues.problem_found.connect(self._on_audio_problem)
         self.inhibitor = ScreenSaverInhibitor()
-        self._audio_notice_shown = False
-        self.player: PlayerScreen | None = None
-        self._session_started: datetime | None = None
-        self._trial = False
         self.restart_wanted = False
         """Set by "Restart now" (a new language): ``ui.launch`` starts the app again on quit."""
 
@@ -137,6 +128,24 @@ class NightstretchApp(QObject):
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
         self.host = WindowHost(self.window)
+        self.routine_flow = RoutineFlow(
+            self.host,
+            journal=self.journal,
+            voice=self.voice,
+            cues=self.cues,
+            inhibitor=self.inhibitor,
+            clock=self.clock,
+            library=lambda: self.library,
+            settings=lambda: self.settings,
+            look=lambda: self.look,
+            phrases=self.phrases,
+            parent=self,
+        )
+        self.voice.problem_found.connect(self.routine_flow.on_audio_problem)
+        self.cues.problem_found.connect(self.routine_flow.on_audio_problem)
+        self.routine_flow.home_requested.connect(self.show_home)
+        self.routine_flow.raise_requested.connect(self.window.bring_to_front)
+        self.routine_flow.fullscreen_requested.connect(self.window.toggle_full_screen)
         self.relief_flow = ReliefFlow(
             self.host,
             journal=self.journal,
@@ -151,7 +160,7 @@ class NightstretchApp(QObject):
             phrases=self.phrases,
             parent=self,
         )
-        self.relief_flow.activity_starting.connect(self._stop_player)
+        self.relief_flow.activity_starting.connect(self.routine_flow.stop)
         self.relief_flow.home_requested.connect(self.show_home)
         self.editor_flow = EditorFlow(
             self.host,
@@ -181,6 +190,8 @@ class NightstretchApp(QObject):
         self.reminder_desk.open_requested.connect(self.show)
         self.reminder_desk.cramp_now_requested.connect(self.cramp_now)
         self.reminder_desk.settings_changed.connect(self._keep_settings)
+        self.routine_flow.routine_done.connect(self.reminder_desk.routine_done)
+        self.routine_flow.activity_starting.connect(self.relief_flow.end)
         keep_running = self.reminder_desk.keep_running
         self.window.quit_requested.connect(keep_running.quit)
         self.window.home.quit_requested.connect(keep_running.quit)
@@ -226,51 +237,18 @@ class NightstretchApp(QObject):
         """Settings saved elsewhere (the reminders dialog) are the app's from now on."""
         self.settings = settings
 
+    @property
+    def player(self) -> PlayerScreen | None:
+        """The player of the current or last routine, until the person goes home."""
+        return self.routine_flow.player
+
     def start_routine(self, routine_id: str) -> PlayerScreen | None:
         """Open the player on a routine and start it; None if there is no such routine."""
-        routine = self.library.routines.get(routine_id)
-        if routine is None:
-            self.window.home.show_notice(
-                self.tr("There is no routine called {0}.").format(repr(routine_id))
-            )
-            return None
-        player = self.player
-        if player is not None and not player.ended and player.session.routine.id == routine_id:
-            self.window.bring_to_front()
-            return player
-        return self.play_routine(routine)
+        return self.routine_flow.start(routine_id)
 
     def play_routine(self, routine: Routine, *, trial: bool = False) -> PlayerScreen:
-        """Open the player on ``routine`` and start it.
-
-        A ``trial`` (the editor's "Try it", maybe not saved yet) is not kept in the journal and
-        does not count as tonight's routine.
-        """
-        if self.player is not None and not self.player.ended:
-            self.player.stop()
-        self.relief_flow.end()  # a routine asked for mid-relief: the cramp is saved first
-        session = Session(
-            routine,
-            self.library.exercises,
-            self.clock,
-            resume_lead_in=float(self.settings.resume_lead_in_s),
-        )
-        player = PlayerScreen(session, paths.resolve_picture)
-        player.set_look(self.look)
-        player.set_reduce_motion(self.settings.reduce_motion)
-        player.session_event.connect(self._on_session_event)
-        player.finished.connect(self._on_finished)
-        player.fullscreen_toggled.connect(self.window.toggle_full_screen)
-        self.player = player
-        self.window.show_screen(player, routine.name)
-        self.voice.warm_up()  # the helper starts during the get-ready lead-in
-        self.cues.warm_up()
-        self._show_audio_notice(player)
-        self._session_started = datetime.now(UTC)
-        self._trial = trial
-        self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
-        player.start()
-        return player
+        """Open the player on ``routine`` and start it (a ``trial`` is not kept)."""
+        return self.routine_flow.play(routine, trial=trial)
 
     def _try_routine(self, routine: Routine) -> None:
         """The editor's "Try it": play the unsaved routine, then come back to the editor."""
@@ -278,7 +256,7 @@ class NightstretchApp(QObject):
 
         def back() -> None:
             self.editor_flow.show_editor()
-            self.player = None
+            self.routine_flow.player = None
 
         player.finished.connect(back)
 
@@ -389,15 +367,9 @@ class NightstretchApp(QObject):
         """The relief screen of the current or last cramp, until the person goes home."""
         return self.relief_flow.screen
 
-    def _stop_player(self) -> None:
-        """Another activity takes the screen: a routine still running stops (and is recorded)."""
-        if self.player is not None and not self.player.ended:
-            self.player.stop()
-
     def show_home(self) -> None:
         """Back to the routines; a routine still running stops (and is recorded) first."""
-        self._stop_player()
-        self.player = None
+        self.routine_flow.close()
         self.relief_flow.close()
         self.window.show_home()
 
@@ -410,69 +382,8 @@ class NightstretchApp(QObject):
         """The safety guidance and pages, in the app's language."""
         return load_safety_guide(paths.guidance_path(self.language))
 
-    def _show_audio_notice(self, player: PlayerScreen) -> None:
-        if self._audio_notice_shown:
-            return
-        problems = [p for p in (self.cues.problem, self.voice.problem) if p]
-        if problems:
-            self._audio_notice_shown = True
-            player.show_notice(self.tr("{0} The routine runs silently.").format(" ".join(problems)))
-
-    def _on_audio_problem(self, problem: str) -> None:
-        """Sound or voice gave up mid-routine: say so once, quietly; the routine carries on."""
-        if self.player is not None and not self.player.ended:
-            self._audio_notice_shown = True
-            self.player.show_notice(self.tr("{0} The routine carries on silently.").format(problem))
-
-    def _on_session_event(self, event: Event) -> None:
-        player = self.player
-        if player is None:
-            return
-        cue = cue_for(event)
-        if cue is not None:
-            self.cues.play(cue)
-        lines = spoken_lines(event, player.session, self.phrases)
-        if lines:
-            self.voice.say_lines(lines)
-        if isinstance(event, Paused):
-            self.inhibitor.release()
-        elif isinstance(event, Resumed):
-            self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
-
-    def _on_finished(self, finished: Finished) -> None:
-        self.inhibitor.release()
-        self.voice.release_when_idle()
-        player = self.player
-        if player is None:
-            return
-        if not self._trial:  # "Try it" from the editor leaves no trace in the diary
-            self._record(player.session, finished)
-        if counts_as_done(finished) and not self._trial:
-            self.reminder_desk.routine_done(player.session.routine.id)
-        screen = FinishScreen(player.session, finished)
-        screen.home_requested.connect(self.show_home)
-        self.window.show_screen(screen, player.session.routine.name)
-
-    def _record(self, session: Session, finished: Finished) -> None:
-        if self.journal is None:
-            return
-        try:
-            self.journal.record_session(
-                routine_id=session.routine.id,
-                started_at=self._session_started or datetime.now(UTC),
-                ended_at=datetime.now(UTC),
-                completed=counts_as_done(finished),
-                holds_done=finished.holds_done,
-                last_step_index=finished.last_step_index,
-            )
-        except JournalError as exc:
-            self.window.home.show_notice(
-                self.tr("This session could not be saved: {0}").format(exc)
-            )
-
     def _on_window_closing(self) -> None:
-        if self.player is not None and not self.player.ended:
-            self.player.stop()
+        self.routine_flow.stop()
         self.relief_flow.end()
         self.inhibitor.release()
 
@@ -485,4 +396,5 @@ class NightstretchApp(QObject):
             self.journal.close()
             self.journal = None
             self.relief_flow.journal = None
+            self.routine_flow.journal = None
         self.translation.remove()

@@ -17,7 +17,15 @@ from stretch_app.core.guidance import Cue
 from stretch_app.core.journal import EpisodeChanges, EpisodeDetails
 from stretch_app.ui.screens.main_window import MainWindow
 
-__all__ = ["Cues", "EpisodeJournal", "Inhibitor", "ScreenHost", "Voice", "WindowHost"]
+__all__ = [
+    "Cues",
+    "EpisodeJournal",
+    "Inhibitor",
+    "ScreenHost",
+    "SessionJournal",
+    "Voice",
+    "WindowHost",
+]
 
 
 class Voice(Protocol):
@@ -32,6 +40,10 @@ class Voice(Protocol):
     def release_when_idle(self) -> None:
         """Let the helper go once it has finished speaking."""
 
+    @property
+    def problem(self) -> str | None:
+        """Why it cannot speak, or None."""
+
 
 class Cues(Protocol):
     """Plays the short sound cues."""
@@ -41,6 +53,26 @@ class Cues(Protocol):
 
     def play(self, cue: Cue) -> None:
         """Play one cue."""
+
+    @property
+    def problem(self) -> str | None:
+        """Why it cannot play, or None."""
+
+
+class SessionJournal(Protocol):
+    """The part of the journal that keeps routines done (or left part-way)."""
+
+    def record_session(
+        self,
+        routine_id: str,
+        started_at: datetime,
+        ended_at: datetime,
+        *,
+        completed: bool,
+        holds_done: int = 0,
+        last_step_index: int = 0,
+    ) -> int:
+        """Record one routine; return its id."""
 
 
 class Inhibitor(Protocol):

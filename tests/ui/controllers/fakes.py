@@ -34,6 +34,7 @@ class FakeVoice:
         self.lines: list[str] = []
         self.warmed = 0
         self.released = 0
+        self.problem: str | None = None
 
     def warm_up(self) -> None:
         self.warmed += 1
@@ -51,6 +52,7 @@ class FakeCues:
     def __init__(self) -> None:
         self.played: list[Cue] = []
         self.warmed = 0
+        self.problem: str | None = None
 
     def warm_up(self) -> None:
         self.warmed += 1
