@@ -143,7 +143,6 @@ class ReliefScreen(QWidget):
         self.step_page.next_button.clicked.connect(self.next_step)
         self.step_page.end_button.clicked.connect(self.stop)
         self.step_page.back_button.clicked.connect(self.back)
-        self._alias_controls()
         self.pages.addWidget(self.choose_page)
         self.pages.addWidget(self.step_page)
         self.form = EpisodeForm()
@@ -182,18 +181,6 @@ class ReliefScreen(QWidget):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _alias_controls(self) -> None:
-        """The pages' controls, reachable from the screen as before the pages were split out."""
-        choose, step = self.choose_page, self.step_page
-        self.question_label = choose.question_label
-        self.autostart_label = choose.autostart_label
-        self.muscle_buttons = choose.muscle_buttons
-        self.step_label, self.exercise_label = step.step_label, step.exercise_label
-        self.until_label, self.howto_label = step.until_label, step.howto_label
-        self.next_label, self.picture, self.ring = step.next_label, step.picture, step.ring
-        self.eased_button, self.next_button = step.eased_button, step.next_button
-        self.end_button, self.back_button = step.end_button, step.back_button
-
     def event(self, event: QEvent) -> bool:
         """After each new layout (a page turned, new words), keep the wrapped lines' room."""
         handled = super().event(event)
@@ -207,7 +194,7 @@ class ReliefScreen(QWidget):
         compact = event.size().height() < COMPACT_BELOW * text_scale()
         set_compact(self, compact)
         self.form.set_compact(compact)
-        self.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
+        self.step_page.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
         outer = self.layout()
         if outer is not None:
             outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
@@ -219,8 +206,8 @@ class ReliefScreen(QWidget):
         height = self.screen().availableGeometry().height()
         room = max(0.4, min(1.0, height / (ROOMY_HEIGHT * scale)))
         self.setStyleSheet(relief_style(look, scale, room))
-        self.ring.set_colours(look.ring_track, look.accent, look.text)
-        self.picture.set_colours(body=look.text, highlight=look.accent)
+        self.step_page.ring.set_colours(look.ring_track, look.accent, look.text)
+        self.step_page.picture.set_colours(body=look.text, highlight=look.accent)
 
     def set_reduce_motion(self, calm: bool) -> None:
         """Reduce motion: the clocks move once a second."""
@@ -317,10 +304,10 @@ class ReliefScreen(QWidget):
         for event in events:
             self.relief_event.emit(event)
             if isinstance(event, Asking):
-                focus = self.muscle_buttons["calf"]
-                news.append((self.question_label.text(), False))
+                focus = self.choose_page.muscle_buttons["calf"]
+                news.append((self.choose_page.question_label.text(), False))
             elif isinstance(event, StepStarted):
-                focus = self.eased_button  # Enter always means "easing" on a new step
+                focus = self.step_page.eased_button  # Enter always means "easing" on a new step
                 news.append((step_news(event), False))
             elif isinstance(event, StartMoved):
                 news.append((earlier_news(event.earlier_s), False))
@@ -375,7 +362,7 @@ class ReliefScreen(QWidget):
             self._turn_to(0)
             remaining = episode.autostart_remaining()
             wait = max(1, round((remaining or 0.0) + 0.49))
-            self.autostart_label.setText(
+            self.choose_page.autostart_label.setText(
                 self.tr("Calf relief starts in {0} s").format(wait) if remaining is not None else ""
             )
             return
