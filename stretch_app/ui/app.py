@@ -22,7 +22,7 @@ from stretch_app.core.settings import Settings, load_settings, save_settings, us
 from stretch_app.ui.controllers.editor import EditorFlow
 from stretch_app.ui.controllers.ports import WindowHost
 from stretch_app.ui.controllers.relief import ReliefFlow
-from stretch_app.ui.controllers.reminders import ReminderDesk
+from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
 from stretch_app.ui.controllers.routine import RoutineFlow
 from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import DeferredCuePlayer
@@ -66,6 +66,7 @@ class NightstretchApp(QObject):
         journal_file: Path | None = None,
         window: MainWindow | None = None,
         translation: Translation | None = None,
+        reminder_clocks: ReminderClocks | None = None,
     ) -> None:
         super().__init__()
         self.qapp = qapp
@@ -115,11 +116,7 @@ class NightstretchApp(QObject):
         """Set by "Restart now" (a new language): ``ui.launch`` starts the app again on quit."""
 
         self.window = window or MainWindow()
-        self.window.home.show_routines(
-            self.library.routines_of_kind(RoutineKind.ROUTINE),
-            self.library.exercises,
-            {r.id: _reminder_text(r) for r in self.library.routines.values()},
-        )
+        self._show_routines()
         self.window.home.show_notice("\n".join(notices))
         self.window.home.start_requested.connect(self.start_routine)
         self.window.cramp_now_requested.connect(self.cramp_now)
@@ -184,6 +181,7 @@ class NightstretchApp(QObject):
             settings=lambda: self.settings,
             settings_file=self.settings_file,
             before_hiding=self.show_home,  # a running routine stops and is recorded
+            clocks=reminder_clocks,
             parent=self,
         )
         self.reminder_desk.start_requested.connect(self._start_from_outside)
@@ -202,20 +200,21 @@ class NightstretchApp(QObject):
         for line in notices:
             log.warning("%s", line)
 
-    # --- looks --------------------------------------------------------------------------------
-
     def reload_library(self) -> None:
         """Read the routine files again (after the editor saved, restored, deleted or imported)."""
         self.library = load_library(
             [paths.bundled_routines_dir(), paths.user_routines_dir()]
         ).in_language(self.language)
+        self._show_routines()
+        self.reminder_desk.reload()
+        self.reminder_desk.refresh()
+
+    def _show_routines(self) -> None:
         self.window.home.show_routines(
             self.library.routines_of_kind(RoutineKind.ROUTINE),
             self.library.exercises,
             {r.id: _reminder_text(r) for r in self.library.routines.values()},
         )
-        self.reminder_desk.reload()
-        self.reminder_desk.refresh()
 
     def _pick_look(self) -> Look:
         if self.settings.high_contrast:  # "Always the day look" picks its light variant

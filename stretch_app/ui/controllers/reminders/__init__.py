@@ -8,6 +8,6 @@
   window closes.
 """
 
-from stretch_app.ui.controllers.reminders.desk import ReminderDesk
+from stretch_app.ui.controllers.reminders.desk import ReminderClocks, ReminderDesk
 
-__all__ = ["ReminderDesk"]
+__all__ = ["ReminderClocks", "ReminderDesk"]

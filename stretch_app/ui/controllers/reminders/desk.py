@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QIcon
@@ -41,11 +43,20 @@ from stretch_app.ui.desktop.tray import TrayIcon, TrayState
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.reminders_dialog import RemindersDialog, apply_reminder_choice
 
-__all__ = ["ReminderDesk"]
+__all__ = ["ReminderClocks", "ReminderDesk"]
 
 log = logging.getLogger(__name__)
 
 _MORNING_H = 6
+
+
+@dataclass(frozen=True)
+class ReminderClocks:
+    """The wall clock, the monotonic clock and the zone the reminders go by (tests pass fakes)."""
+
+    now: Callable[[], datetime]
+    monotonic: Callable[[], float]
+    zone: Callable[[], ZoneInfo]
 
 
 class ReminderDesk(QObject):
@@ -70,6 +81,7 @@ class ReminderDesk(QObject):
         before_hiding: Callable[[], None],
         tray_available: bool | None = None,
         service: ReminderService | None = None,
+        clocks: ReminderClocks | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,12 +91,20 @@ class ReminderDesk(QObject):
         self.settings_file = settings_file
         self.tray_mode = False
         self._paused_night: object = None
-        self.service = service or ReminderService(
-            self._reminders(),
-            paths.user_data_dir() / "reminders.json",
-            schedule_settings(settings()),
-            parent=self,
-        )
+        if service is None:
+            timing = (
+                {"now": clocks.now, "monotonic": clocks.monotonic, "zone": clocks.zone}
+                if clocks is not None
+                else {}
+            )
+            service = ReminderService(
+                self._reminders(),
+                paths.user_data_dir() / "reminders.json",
+                schedule_settings(settings()),
+                parent=self,
+                **timing,  # type: ignore[arg-type]
+            )
+        self.service = service
         self.service.reminder_due.connect(self.show_reminder)
         self.service.schedule_changed.connect(self.refresh)
         self.tray = TrayIcon(
