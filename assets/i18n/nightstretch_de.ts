@@ -1137,14 +1137,6 @@
         <translation>Das Tagebuch ist nicht nutzbar, daher wird nichts gespeichert: {0}</translation>
     </message>
     <message>
-        <source>There is no routine called {0}.</source>
-        <translation>Es gibt keine Übungsfolge namens {0}.</translation>
-    </message>
-    <message>
-        <source>A guided stretching routine is running</source>
-        <translation>Eine geführte Dehnübungsfolge läuft</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1175,18 +1167,6 @@
     <message>
         <source>Settings could not be saved to {0}: {1}</source>
         <translation>Die Einstellungen konnten nicht in {0} gespeichert werden: {1}</translation>
-    </message>
-    <message>
-        <source>{0} The routine runs silently.</source>
-        <translation>{0} Die Übungsfolge läuft ohne Ton.</translation>
-    </message>
-    <message>
-        <source>{0} The routine carries on silently.</source>
-        <translation>{0} Die Übungsfolge läuft ohne Ton weiter.</translation>
-    </message>
-    <message>
-        <source>This session could not be saved: {0}</source>
-        <translation>Diese Übungseinheit konnte nicht gespeichert werden: {0}</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +1971,29 @@ Zum Starten klicken.</translation>
     <message>
         <source>The file cannot be loaded: {0}</source>
         <translation>Die Datei kann nicht geladen werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineFlow</name>
+    <message>
+        <source>There is no routine called {0}.</source>
+        <translation>Es gibt keine Übungsfolge namens {0}.</translation>
+    </message>
+    <message>
+        <source>A guided stretching routine is running</source>
+        <translation>Eine geführte Dehnübungsfolge läuft</translation>
+    </message>
+    <message>
+        <source>{0} The routine runs silently.</source>
+        <translation>{0} Die Übungsfolge läuft ohne Ton.</translation>
+    </message>
+    <message>
+        <source>{0} The routine carries on silently.</source>
+        <translation>{0} Die Übungsfolge läuft ohne Ton weiter.</translation>
+    </message>
+    <message>
+        <source>This session could not be saved: {0}</source>
+        <translation>Diese Übungseinheit konnte nicht gespeichert werden: {0}</translation>
     </message>
 </context>
 <context>

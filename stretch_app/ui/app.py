@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,24 +13,22 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretch_app import paths
 from stretch_app.core.clock import Clock, SystemClock
-from stretch_app.core.guidance import cue_for, spoken_lines
-from stretch_app.core.history import counts_as_done
 from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.phrases import phrases_for
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
-from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
 from stretch_app.core.settings import Settings, uses_night_look
+from stretch_app.ui.controllers.editor import EditorFlow
+from stretch_app.ui.controllers.ports import WindowHost
+from stretch_app.ui.controllers.relief import ReliefFlow
+from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
+from stretch_app.ui.controllers.routine import RoutineFlow
 from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import DeferredCuePlayer
 from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
-from stretch_app.ui.desktop.reminder_desk import ReminderDesk
 from stretch_app.ui.desktop.voice_process import ProcessVoice
 from stretch_app.ui.i18n import Translation, install_translator
-from stretch_app.ui.relief_flow import ReliefFlow
-from stretch_app.ui.routine_editing import EditorFlow
-from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.player import PlayerScreen
 from stretch_app.ui.screens.relief import ReliefScreen
@@ -69,6 +67,7 @@ class NightstretchApp(QObject):
         journal_file: Path | None = None,
         window: MainWindow | None = None,
         translation: Translation | None = None,
+        reminder_clocks: ReminderClocks | None = None,
     ) -> None:
         super().__init__()
         self.qapp = qapp
@@ -115,22 +114,12 @@ class NightstretchApp(QObject):
             self,
             language=self.language,
         )
-        self.voice.problem_found.connect(self._on_audio_problem)
-        self.cues.problem_found.connect(self._on_audio_problem)
         self.inhibitor = ScreenSaverInhibitor()
-        self._audio_notice_shown = False
-        self.player: PlayerScreen | None = None
-        self._session_started: datetime | None = None
-        self._trial = False
         self.restart_wanted = False
         """Set by "Restart now" (a new language): ``ui.launch`` starts the app again on quit."""
 
         self.window = window or MainWindow()
-        self.window.home.show_routines(
-            self.library.routines_of_kind(RoutineKind.ROUTINE),
-            self.library.exercises,
-            {r.id: _reminder_text(r) for r in self.library.routines.values()},
-        )
+        self._show_routines()
         self.window.home.show_notice("\n".join(notices))
         self.window.home.start_requested.connect(self.start_routine)
         self.window.cramp_now_requested.connect(self.cramp_now)
@@ -138,10 +127,72 @@ class NightstretchApp(QObject):
         self.window.home.history_requested.connect(self.open_history)
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
-        self.relief_flow = ReliefFlow(self)
-        self.editor_flow = EditorFlow(self)
+        self.host = WindowHost(self.window)
+        self.routine_flow = RoutineFlow(
+            self.host,
+            journal=self.journal,
+            voice=self.voice,
+            cues=self.cues,
+            inhibitor=self.inhibitor,
+            clock=self.clock,
+            library=lambda: self.library,
+            settings=lambda: self.settings,
+            look=lambda: self.look,
+            phrases=self.phrases,
+            parent=self,
+        )
+        self.voice.problem_found.connect(self.routine_flow.on_audio_problem)
+        self.cues.problem_found.connect(self.routine_flow.on_audio_problem)
+        self.routine_flow.home_requested.connect(self.show_home)
+        self.routine_flow.raise_requested.connect(self.window.bring_to_front)
+        self.routine_flow.fullscreen_requested.connect(self.window.toggle_full_screen)
+        self.relief_flow = ReliefFlow(
+            self.host,
+            journal=self.journal,
+            voice=self.voice,
+            cues=self.cues,
+            inhibitor=self.inhibitor,
+            clock=self.clock,
+            library=lambda: self.library,
+            settings=lambda: self.settings,
+            look=lambda: self.look,
+            guide=self.safety_guide,
+            phrases=self.phrases,
+            parent=self,
+        )
+        self.relief_flow.activity_starting.connect(self.routine_flow.stop)
+        self.relief_flow.home_requested.connect(self.show_home)
+        self.editor_flow = EditorFlow(
+            self.host,
+            library=lambda: self.library,
+            language=self.language,
+            dialog_parent=self.window.home,
+            parent=self,
+        )
+        self.editor_flow.library_changed.connect(self.reload_library)
+        self.editor_flow.try_requested.connect(self._try_routine)
+        self.editor_flow.home_requested.connect(self.show_home)
+        home = self.window.home
+        home.new_routine_requested.connect(lambda: self.editor_flow.open(None))
+        home.edit_requested.connect(self.editor_flow.open)
+        home.import_requested.connect(self.editor_flow.import_file)
+        home.undo_requested.connect(self.editor_flow.undo_delete)
         # Tray, notifications and reminder timers; the timers start in launch (start()).
-        self.reminder_desk = ReminderDesk(self)
+        self.reminder_desk = ReminderDesk(
+            self.window,
+            library=lambda: self.library,
+            settings=lambda: self.settings,
+            settings_store=self.settings_store,
+            before_hiding=self.show_home,  # a running routine stops and is recorded
+            clocks=reminder_clocks,
+            parent=self,
+        )
+        self.reminder_desk.start_requested.connect(self._start_from_outside)
+        self.reminder_desk.open_requested.connect(self.show)
+        self.reminder_desk.cramp_now_requested.connect(self.cramp_now)
+        self.reminder_desk.settings_changed.connect(self._keep_settings)
+        self.routine_flow.routine_done.connect(self.reminder_desk.routine_done)
+        self.routine_flow.activity_starting.connect(self.relief_flow.end)
         keep_running = self.reminder_desk.keep_running
         self.window.quit_requested.connect(keep_running.quit)
         self.window.home.quit_requested.connect(keep_running.quit)
@@ -152,20 +203,21 @@ class NightstretchApp(QObject):
         for line in notices:
             log.warning("%s", line)
 
-    # --- looks --------------------------------------------------------------------------------
-
     def reload_library(self) -> None:
         """Read the routine files again (after the editor saved, restored, deleted or imported)."""
         self.library = load_library(
             [paths.bundled_routines_dir(), paths.user_routines_dir()]
         ).in_language(self.language)
+        self._show_routines()
+        self.reminder_desk.reload()
+        self.reminder_desk.refresh()
+
+    def _show_routines(self) -> None:
         self.window.home.show_routines(
             self.library.routines_of_kind(RoutineKind.ROUTINE),
             self.library.exercises,
             {r.id: _reminder_text(r) for r in self.library.routines.values()},
         )
-        self.reminder_desk.reload()
-        self.reminder_desk.refresh()
 
     def _pick_look(self) -> Look:
         if self.settings.high_contrast:  # "Always the day look" picks its light variant
@@ -178,51 +230,37 @@ class NightstretchApp(QObject):
         """Show the main window."""
         self.window.bring_to_front()
 
+    def _start_from_outside(self, routine_id: str) -> None:
+        """A reminder's "Start now" or the tray: bring the window up and start the routine."""
+        self.show()
+        self.start_routine(routine_id)
+
+    def _keep_settings(self, settings: Settings) -> None:
+        """Settings saved elsewhere (the reminders dialog) are the app's from now on."""
+        self.settings = settings
+
+    @property
+    def player(self) -> PlayerScreen | None:
+        """The player of the current or last routine, until the person goes home."""
+        return self.routine_flow.player
+
     def start_routine(self, routine_id: str) -> PlayerScreen | None:
         """Open the player on a routine and start it; None if there is no such routine."""
-        routine = self.library.routines.get(routine_id)
-        if routine is None:
-            self.window.home.show_notice(
-                self.tr("There is no routine called {0}.").format(repr(routine_id))
-            )
-            return None
-        player = self.player
-        if player is not None and not player.ended and player.session.routine.id == routine_id:
-            self.window.bring_to_front()
-            return player
-        return self.play_routine(routine)
+        return self.routine_flow.start(routine_id)
 
     def play_routine(self, routine: Routine, *, trial: bool = False) -> PlayerScreen:
-        """Open the player on ``routine`` and start it.
+        """Open the player on ``routine`` and start it (a ``trial`` is not kept)."""
+        return self.routine_flow.play(routine, trial=trial)
 
-        A ``trial`` (the editor's "Try it", maybe not saved yet) is not kept in the journal and
-        does not count as tonight's routine.
-        """
-        if self.player is not None and not self.player.ended:
-            self.player.stop()
-        self.relief_flow.end()  # a routine asked for mid-relief: the cramp is saved first
-        session = Session(
-            routine,
-            self.library.exercises,
-            self.clock,
-            resume_lead_in=float(self.settings.resume_lead_in_s),
-        )
-        player = PlayerScreen(session, paths.resolve_picture)
-        player.set_look(self.look)
-        player.set_reduce_motion(self.settings.reduce_motion)
-        player.session_event.connect(self._on_session_event)
-        player.finished.connect(self._on_finished)
-        player.fullscreen_toggled.connect(self.window.toggle_full_screen)
-        self.player = player
-        self.window.show_screen(player, routine.name)
-        self.voice.warm_up()  # the helper starts during the get-ready lead-in
-        self.cues.warm_up()
-        self._show_audio_notice(player)
-        self._session_started = datetime.now(UTC)
-        self._trial = trial
-        self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
-        player.start()
-        return player
+    def _try_routine(self, routine: Routine) -> None:
+        """The editor's "Try it": play the unsaved routine, then come back to the editor."""
+        player = self.play_routine(routine, trial=True)
+
+        def back() -> None:
+            self.editor_flow.show_editor()
+            self.routine_flow.player = None
+
+        player.finished.connect(back)
 
     def open_settings(self) -> SettingsScreen:
         """Show the settings screen; changes apply and are saved as they are made."""
@@ -333,9 +371,7 @@ class NightstretchApp(QObject):
 
     def show_home(self) -> None:
         """Back to the routines; a routine still running stops (and is recorded) first."""
-        if self.player is not None and not self.player.ended:
-            self.player.stop()
-        self.player = None
+        self.routine_flow.close()
         self.relief_flow.close()
         self.window.show_home()
 
@@ -348,69 +384,8 @@ class NightstretchApp(QObject):
         """The safety guidance and pages, in the app's language."""
         return load_safety_guide(paths.guidance_path(self.language))
 
-    def _show_audio_notice(self, player: PlayerScreen) -> None:
-        if self._audio_notice_shown:
-            return
-        problems = [p for p in (self.cues.problem, self.voice.problem) if p]
-        if problems:
-            self._audio_notice_shown = True
-            player.show_notice(self.tr("{0} The routine runs silently.").format(" ".join(problems)))
-
-    def _on_audio_problem(self, problem: str) -> None:
-        """Sound or voice gave up mid-routine: say so once, quietly; the routine carries on."""
-        if self.player is not None and not self.player.ended:
-            self._audio_notice_shown = True
-            self.player.show_notice(self.tr("{0} The routine carries on silently.").format(problem))
-
-    def _on_session_event(self, event: Event) -> None:
-        player = self.player
-        if player is None:
-            return
-        cue = cue_for(event)
-        if cue is not None:
-            self.cues.play(cue)
-        lines = spoken_lines(event, player.session, self.phrases)
-        if lines:
-            self.voice.say_lines(lines)
-        if isinstance(event, Paused):
-            self.inhibitor.release()
-        elif isinstance(event, Resumed):
-            self.inhibitor.inhibit(self.tr("A guided stretching routine is running"))
-
-    def _on_finished(self, finished: Finished) -> None:
-        self.inhibitor.release()
-        self.voice.release_when_idle()
-        player = self.player
-        if player is None:
-            return
-        if not self._trial:  # "Try it" from the editor leaves no trace in the diary
-            self._record(player.session, finished)
-        if counts_as_done(finished) and not self._trial:
-            self.reminder_desk.routine_done(player.session.routine.id)
-        screen = FinishScreen(player.session, finished)
-        screen.home_requested.connect(self.show_home)
-        self.window.show_screen(screen, player.session.routine.name)
-
-    def _record(self, session: Session, finished: Finished) -> None:
-        if self.journal is None:
-            return
-        try:
-            self.journal.record_session(
-                routine_id=session.routine.id,
-                started_at=self._session_started or datetime.now(UTC),
-                ended_at=datetime.now(UTC),
-                completed=counts_as_done(finished),
-                holds_done=finished.holds_done,
-                last_step_index=finished.last_step_index,
-            )
-        except JournalError as exc:
-            self.window.home.show_notice(
-                self.tr("This session could not be saved: {0}").format(exc)
-            )
-
     def _on_window_closing(self) -> None:
-        if self.player is not None and not self.player.ended:
-            self.player.stop()
+        self.routine_flow.stop()
         self.relief_flow.end()
         self.inhibitor.release()
 
@@ -422,4 +397,6 @@ class NightstretchApp(QObject):
         if self.journal is not None:
             self.journal.close()
             self.journal = None
+            self.relief_flow.journal = None
+            self.routine_flow.journal = None
         self.translation.remove()

@@ -107,11 +107,15 @@ def test_tab_order_on_home_player_and_relief(app: NightstretchApp, clock: FakeCl
 
     relief = app.cramp_now()
     assert relief is not None
-    muscles = list(relief.muscle_buttons.values())
+    muscles = list(relief.choose_page.muscle_buttons.values())
     assert _order(muscles[0], muscles) == muscles
     relief.choose("calf")
-    wanted = [relief.eased_button, relief.next_button, relief.end_button]
-    assert _order(relief.eased_button, wanted) == wanted
+    wanted = [
+        relief.step_page.eased_button,
+        relief.step_page.next_button,
+        relief.step_page.end_button,
+    ]
+    assert _order(relief.step_page.eased_button, wanted) == wanted
     relief.eased()
     form = relief.form
     # Save first (a tired person is done), then the optional details, top to bottom.

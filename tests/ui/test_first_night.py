@@ -173,7 +173,7 @@ def test_a_done_routine_says_on_its_card_why_tonights_reminder_moved(
     evening = datetime(2026, 11, 29, 21, 10, tzinfo=tz).astimezone(UTC)
     service.wall_clock = lambda: evening
     app.start_routine("bedtime")
-    app._on_finished(Finished(True, holds_done=7, last_step_index=3, held_share=1.0))
+    app.routine_flow._on_finished(Finished(True, holds_done=7, last_step_index=3, held_share=1.0))
     text = app.window.home.cards[0].reminder_label.text()
     assert text.startswith("Tonight's reminder skipped: you stretched at 21:10")
     assert "tomorrow 21:45" in text

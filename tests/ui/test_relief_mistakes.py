@@ -72,14 +72,14 @@ def test_back_goes_one_step_back_then_to_the_question(app: NightstretchApp, qtbo
     relief = open_relief(app)
     relief.choose("back-of-thigh")
     relief.next_step()
-    assert relief.exercise_label.text() != "Hamstring stretch"
-    assert relief.back_button.isVisible()
-    click(qtbot, relief.back_button)
-    assert relief.exercise_label.text() == "Hamstring stretch"
-    qtbot.keyClick(relief.eased_button, Qt.Key.Key_Left)
+    assert relief.step_page.exercise_label.text() != "Hamstring stretch"
+    assert relief.step_page.back_button.isVisible()
+    click(qtbot, relief.step_page.back_button)
+    assert relief.step_page.exercise_label.text() == "Hamstring stretch"
+    qtbot.keyClick(relief.step_page.eased_button, Qt.Key.Key_Left)
     assert relief.page == "choose"  # the wrong muscle was picked: choose again
-    assert relief.autostart_label.text() == ""  # and nobody hurries them this time
-    qtbot.keyClick(relief.muscle_buttons["foot"], Qt.Key.Key_4)
+    assert relief.choose_page.autostart_label.text() == ""  # and nobody hurries them this time
+    qtbot.keyClick(relief.choose_page.muscle_buttons["foot"], Qt.Key.Key_4)
     assert relief.episode.muscle == "foot"
     assert relief.page == "step"
 
@@ -130,7 +130,7 @@ def test_not_a_cramp_leaves_no_trace(app: NightstretchApp, clock: FakeClock, qtb
     relief = open_relief(app)
     relief.choose("calf")
     clock.advance(12)
-    qtbot.keyClick(relief.eased_button, Qt.Key.Key_Escape)
+    qtbot.keyClick(relief.step_page.eased_button, Qt.Key.Key_Escape)
     assert relief.page == "details"
     assert relief.form.discard_button.isVisible()
     click(qtbot, relief.form.discard_button)

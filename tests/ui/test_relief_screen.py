@@ -163,24 +163,24 @@ def test_calf_relief_starts_by_itself(app: NightstretchApp, clock: FakeClock, qt
     app.voice.spoken.connect(said.append)
     relief = app.cramp_now()
     assert relief is not None
-    assert relief.question_label.text() == "Where is the cramp?"
-    assert relief.autostart_label.text() == "Calf relief starts in 5 s"
+    assert relief.choose_page.question_label.text() == "Where is the cramp?"
+    assert relief.choose_page.autostart_label.text() == "Calf relief starts in 5 s"
     shot(app.window, "relief-choose-night")
     clock.advance(3)
     relief.tick()
     assert relief.page == "choose"
-    assert relief.autostart_label.text() == "Calf relief starts in 2 s"
+    assert relief.choose_page.autostart_label.text() == "Calf relief starts in 2 s"
     clock.advance(2)
     relief.tick()
     assert relief.page == "step"
     assert relief.episode.muscle == "calf"
-    assert relief.exercise_label.text() == "Calf stretch"
-    assert relief.until_label.text() == "Hold until it eases"
+    assert relief.step_page.exercise_label.text() == "Calf stretch"
+    assert relief.step_page.until_label.text() == "Hold until it eases"
     clock.advance(14)
     relief.tick()
-    assert relief.ring.text == "0:14"
+    assert relief.step_page.ring.text == "0:14"
     assert relief.clock_label.text() == "Cramp 0:19"
-    assert QApplication.focusWidget() is relief.eased_button
+    assert QApplication.focusWidget() is relief.step_page.eased_button
     shot(app.window, "relief-step-night")
     qtbot.waitUntil(lambda: "Calf stretch. Hold until it eases." in said, timeout=10000)
     assert said[0] == "Where is the cramp? Calf relief starts in 5 seconds."
@@ -204,12 +204,12 @@ def test_keys_choose_the_muscle_go_on_and_say_it_eased(
     assert relief is not None
     press(qtbot, Qt.Key.Key_2)
     assert relief.episode.muscle == "back-of-thigh"
-    assert relief.exercise_label.text() == "Hamstring stretch"
+    assert relief.step_page.exercise_label.text() == "Hamstring stretch"
     press(qtbot, Qt.Key.Key_N)
     assert relief.episode.index == 1
     press(qtbot, Qt.Key.Key_Right)
     assert relief.episode.index == 2
-    assert relief.exercise_label.text() == "Massage the muscle"
+    assert relief.step_page.exercise_label.text() == "Massage the muscle"
     clock.advance(20)
     press(qtbot, Qt.Key.Key_Return)  # Enter means "easing" (the button shows it is pressed)
     qtbot.waitUntil(lambda: relief.page == "details")
@@ -220,9 +220,14 @@ def test_keys_choose_the_muscle_go_on_and_say_it_eased(
 def test_every_control_has_an_accessible_name(app: NightstretchApp) -> None:
     relief = app.cramp_now()
     assert relief is not None
-    names = {b.accessibleName() for b in relief.muscle_buttons.values()}
+    names = {b.accessibleName() for b in relief.choose_page.muscle_buttons.values()}
     assert names == {"Calf", "Back of thigh", "Front of thigh", "Foot"}
-    controls = [relief.eased_button, relief.next_button, relief.end_button, relief.ring]
+    controls = [
+        relief.step_page.eased_button,
+        relief.step_page.next_button,
+        relief.step_page.end_button,
+        relief.step_page.ring,
+    ]
     controls += [relief.form.save_button, relief.form.note_edit, relief.tips.done_button]
     controls += [*relief.form.leg_buttons.values(), *relief.form.pain_buttons]
     assert all(c.accessibleName() for c in controls)
@@ -364,7 +369,7 @@ def test_an_episode_is_saved_and_read_back_after_a_restart(
     clock.advance(40)
     relief.next_step()
     clock.advance(50)
-    qtbot.mouseClick(relief.eased_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(relief.step_page.eased_button, Qt.MouseButton.LeftButton)
     assert relief.form.saved_label.text().startswith("Saved in your diary.")
     assert "1 min 30 s" in relief.form.lasted_label.text()
     qtbot.mouseClick(relief.form.leg_buttons["left"], Qt.MouseButton.LeftButton)

@@ -22,6 +22,7 @@ from stretch_app.core.reminder_rules import effective_reminders
 from stretch_app.core.schedule import Due, OccurrenceKey, Outcome
 from stretch_app.core.settings import load_settings
 from stretch_app.ui.app import NightstretchApp
+from stretch_app.ui.controllers.reminders import ReminderClocks
 from stretch_app.ui.desktop.notify import (
     SKIP,
     SNOOZE,
@@ -321,11 +322,13 @@ def app(
     qapp: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, fake: FakeTime
 ) -> Iterator[NightstretchApp]:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    nightstretch = NightstretchApp(qapp, clock=FakeClock(), voice_engine="mock")
+    nightstretch = NightstretchApp(
+        qapp,
+        clock=FakeClock(),
+        voice_engine="mock",
+        reminder_clocks=ReminderClocks(fake.now, fake.monotonic, lambda: LONDON),
+    )
     qtbot.addWidget(nightstretch.window)
-    service = nightstretch.reminder_desk.service
-    service.wall_clock, service.monotonic_clock = fake.now, fake.monotonic
-    service.zone = lambda: LONDON
     nightstretch.reminder_desk.start()
     yield nightstretch
     nightstretch.shutdown()

@@ -204,10 +204,10 @@ class ReliefScreen(ReliefFrame):
         for event in events:
             self.relief_event.emit(event)
             if isinstance(event, Asking):
-                focus = self.muscle_buttons["calf"]
-                news.append((self.question_label.text(), False))
+                focus = self.choose_page.muscle_buttons["calf"]
+                news.append((self.choose_page.question_label.text(), False))
             elif isinstance(event, StepStarted):
-                focus = self.eased_button  # Enter always means "easing" on a new step
+                focus = self.step_page.eased_button  # Enter always means "easing" on a new step
                 news.append((step_news(event), False))
             elif isinstance(event, StartMoved):
                 news.append((earlier_news(event.earlier_s), False))
@@ -257,7 +257,7 @@ class ReliefScreen(ReliefFrame):
             self.turn_to(0)
             remaining = episode.autostart_remaining()
             wait = max(1, round((remaining or 0.0) + 0.49))
-            self.autostart_label.setText(
+            self.choose_page.autostart_label.setText(
                 self.tr("Calf relief starts in {0} s").format(wait) if remaining is not None else ""
             )
             return

@@ -87,7 +87,6 @@ class ReliefFrame(QWidget):
             self.pages.addWidget(page)
         self._page_widgets: list[QWidget] = [self.choose_page, self.step_page, self.form, self.tips]
         self.form.discard_button.hide()  # shown once the cramp is over
-        self._alias_controls()
         self.turn_to(0)
 
         self._top = QHBoxLayout()
@@ -108,18 +107,6 @@ class ReliefFrame(QWidget):
         layout.addWidget(self.emergency_banner)
         self.emergency_banner.relaid.connect(self.fit_banner)
 
-    def _alias_controls(self) -> None:
-        """The pages' controls, reachable from the screen as before the pages were split out."""
-        choose, step = self.choose_page, self.step_page
-        self.question_label = choose.question_label
-        self.autostart_label = choose.autostart_label
-        self.muscle_buttons = choose.muscle_buttons
-        self.step_label, self.exercise_label = step.step_label, step.exercise_label
-        self.until_label, self.howto_label = step.until_label, step.howto_label
-        self.next_label, self.picture, self.ring = step.next_label, step.picture, step.ring
-        self.eased_button, self.next_button = step.eased_button, step.next_button
-        self.end_button, self.back_button = step.end_button, step.back_button
-
     # --- fitting ------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
@@ -137,7 +124,7 @@ class ReliefFrame(QWidget):
         self.form.set_compact(compact)
         self.choose_page.set_compact(compact)
         self.emergency_banner.set_compact(compact)
-        self.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
+        self.step_page.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
         outer = self.layout()
         if outer is not None:
             outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
@@ -182,8 +169,8 @@ class ReliefFrame(QWidget):
         height = self.screen().availableGeometry().height()
         room = max(0.4, min(1.0, height / (ROOMY_HEIGHT * scale)))
         self.setStyleSheet(relief_style(look, scale, room))
-        self.ring.set_colours(look.ring_track, look.accent, look.text)
-        self.picture.set_colours(body=look.text, highlight=look.accent)
+        self.step_page.ring.set_colours(look.ring_track, look.accent, look.text)
+        self.step_page.picture.set_colours(body=look.text, highlight=look.accent)
 
     def show_notice(self, text: str) -> None:
         """A quiet line at the top (e.g. that voice guidance is off, or the diary failed)."""

@@ -1,72 +1,109 @@
 """The app's reminder side, wired once: the reminder timers, the tray and the notifiers.
 
-:class:`ReminderDesk` turns a due reminder into a notification, and the person's answer
-("Start now", "Snooze", "Skip tonight") into the player, a snooze or a skip. It also keeps the
-tray icon, the routine cards' "next reminder" lines and close-to-tray behaviour up to date.
-The composition root (``ui/app.py``) builds one and calls it; nothing here reaches for globals.
+:class:`ReminderDesk` turns a due reminder into a notification (sent by
+:class:`~.notifications.ReminderNotifications`), and the person's answer ("Start now", "Snooze",
+"Skip tonight") into a request to the root, a snooze or a skip. It also keeps the tray icon,
+the routine cards' "next reminder" lines and close-to-tray behaviour
+(:class:`~stretch_app.ui.desktop.keep_running.KeepRunning`) up to date.
+
+The composition root gives it the main window, readers of the library and the settings, the
+settings file and what to do before the window hides; it speaks back by signals
+(:attr:`ReminderDesk.start_requested`, :attr:`ReminderDesk.open_requested`,
+:attr:`ReminderDesk.cramp_now_requested`, :attr:`ReminderDesk.settings_changed`).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretch_app import paths
+from stretch_app.core.library import Library
 from stretch_app.core.model import Reminder, RoutineKind
 from stretch_app.core.nights import night_of
 from stretch_app.core.schedule import Due
+from stretch_app.core.settings import Settings
+from stretch_app.ui.controllers.reminders.notifications import ReminderNotifications
 from stretch_app.ui.desktop.keep_running import KeepRunning
-from stretch_app.ui.desktop.notify import (
-    SKIP,
-    SNOOZE,
-    START,
-    NotifierChain,
-    ReminderNote,
-    TrayNotifier,
-)
+from stretch_app.ui.desktop.notify import SKIP, SNOOZE, START, NotifierChain, ReminderNote
 from stretch_app.ui.desktop.notify_dbus import DBusNotifier
-from stretch_app.ui.desktop.notify_window import WindowNotifier
 from stretch_app.ui.desktop.reminders import (
     ReminderService,
     effective_reminders,
     schedule_settings,
 )
 from stretch_app.ui.desktop.tray import TrayIcon, TrayState
+from stretch_app.ui.screens.main_window import MainWindow
 from stretch_app.ui.screens.reminders_dialog import RemindersDialog, apply_reminder_choice
+from stretch_app.ui.settings_store import SettingsStore
 
-if TYPE_CHECKING:
-    from stretch_app.ui.app import NightstretchApp
-
-__all__ = ["ReminderDesk"]
+__all__ = ["ReminderClocks", "ReminderDesk"]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReminderClocks:
+    """The wall clock, the monotonic clock and the zone the reminders go by (tests pass fakes)."""
+
+    now: Callable[[], datetime]
+    monotonic: Callable[[], float]
+    zone: Callable[[], ZoneInfo]
 
 
 class ReminderDesk(QObject):
     """Reminder timers, notifications and the tray, for one running app."""
 
+    start_requested = Signal(str)
+    """(routine id) show the window and start this routine (a reminder's "Start now", the tray)."""
+    open_requested = Signal()
+    """Show the main window (the tray's "Open")."""
+    cramp_now_requested = Signal()
+    """Start cramp relief (the tray's first item)."""
+    settings_changed = Signal(object)
+    """(Settings) the reminders dialog saved new settings: the root uses them from now on."""
+
     def __init__(
         self,
-        app: NightstretchApp,
+        window: MainWindow,
         *,
+        library: Callable[[], Library],
+        settings: Callable[[], Settings],
+        settings_store: SettingsStore,
+        before_hiding: Callable[[], None],
         tray_available: bool | None = None,
         service: ReminderService | None = None,
+        clocks: ReminderClocks | None = None,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(app)
-        self.app = app
+        super().__init__(parent)
+        self.window = window
+        self._library = library
+        self._settings = settings
+        self.settings_store = settings_store
         self.tray_mode = False
-        self.shown: dict[str, Due] = {}
         self._paused_night: object = None
-        self.service = service or ReminderService(
-            self._reminders(),
-            paths.user_data_dir() / "reminders.json",
-            schedule_settings(app.settings),
-            parent=self,
-        )
+        if service is None:
+            timing = (
+                {"now": clocks.now, "monotonic": clocks.monotonic, "zone": clocks.zone}
+                if clocks is not None
+                else {}
+            )
+            service = ReminderService(
+                self._reminders(),
+                paths.user_data_dir() / "reminders.json",
+                schedule_settings(settings()),
+                parent=self,
+                **timing,  # type: ignore[arg-type]
+            )
+        self.service = service
         self.service.reminder_due.connect(self.show_reminder)
         self.service.schedule_changed.connect(self.refresh)
         self.tray = TrayIcon(
@@ -75,27 +112,24 @@ class ReminderDesk(QObject):
             self,
             available=tray_available,
         )
-        self.tray.cramp_now_requested.connect(app.cramp_now)
-        self.tray.start_requested.connect(self._start_from_tray)
-        self.tray.open_requested.connect(app.show)
+        self.tray.cramp_now_requested.connect(self.cramp_now_requested)
+        self.tray.start_requested.connect(self.start_requested)
+        self.tray.open_requested.connect(self.open_requested)
         self.tray.pause_tonight_requested.connect(self.pause_tonight)
         self.keep_running = KeepRunning(
-            app.window,
-            app.window.home,
+            window,
+            window.home,
             keep_running=lambda: self.keeps_running_hidden,
             tray_icon=lambda: self.tray.icon,
             next_reminder=self.service.next_reminder_text,
-            before_hiding=app.show_home,  # a running routine stops and is recorded
+            before_hiding=before_hiding,  # the root goes home: a running routine is recorded
             parent=self,
         )
         self.tray.quit_requested.connect(self.keep_running.quit)
-        self.dbus = DBusNotifier(parent=self)
-        self.notifier = NotifierChain(
-            [self.dbus, TrayNotifier(self.tray.icon, self), WindowNotifier(self)], self
-        )
-        self.notifier.action_invoked.connect(self.on_action)
-        app.window.installEventFilter(self)
-        app.window.home.reminders_requested.connect(self.edit_reminders)
+        self.notifications = ReminderNotifications(self.tray.icon, self)
+        self.notifications.answered.connect(self._answered)
+        window.installEventFilter(self)
+        window.home.reminders_requested.connect(self.edit_reminders)
         self.tray.show()
         self.refresh()
 
@@ -113,7 +147,7 @@ class ReminderDesk(QObject):
         if not run_reminders:
             log.warning("Reminders are run by another Nightstretch; none are sent from here")
             self.service.saving = False
-            home = self.app.window.home
+            home = self.window.home
             line = self.tr("Reminders come from the Nightstretch that is already open.")
             home.show_notice("\n".join(filter(None, [home.notice_label.text(), line])))
             return
@@ -122,13 +156,10 @@ class ReminderDesk(QObject):
 
     def shutdown(self) -> None:
         """Stop the timers, drop the bus connection and take the icon away."""
-        self.app.window.removeEventFilter(self)
+        self.window.removeEventFilter(self)
         self.keep_running.detach()
         self.service.stop()
-        self.dbus.close()
-        for notifier in self.notifier.notifiers:
-            if isinstance(notifier, WindowNotifier):
-                notifier.close_all()  # our own windows go with the app
+        self.notifications.close()
         self.tray.close()
         QApplication.setQuitOnLastWindowClosed(True)
 
@@ -136,33 +167,32 @@ class ReminderDesk(QObject):
     def keeps_running_hidden(self) -> bool:
         """Whether closing the main window hides it instead of quitting: in tray mode, when
         asked to keep running in the tray, and while a reminder is set."""
-        if self.tray_mode or (self.app.settings.close_to_tray and self.tray.visible):
+        if self.tray_mode or (self._settings().close_to_tray and self.tray.visible):
             return True
         return self.service.running and self.service.next_reminder() is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Refresh the cards' next-reminder lines on show (closing is :class:`KeepRunning`'s)."""
-        if watched is self.app.window and event.type() == QEvent.Type.Show:
+        if watched is self.window and event.type() == QEvent.Type.Show:
             self.refresh()
         return False
 
     # --- reminders ----------------------------------------------------------------------------
 
     def _reminders(self) -> dict[str, tuple[Reminder, ...]]:
-        routines = self.app.library.routines_of_kind(RoutineKind.ROUTINE)
-        return effective_reminders(routines, self.app.settings.reminder_overrides)
+        routines = self._library().routines_of_kind(RoutineKind.ROUTINE)
+        return effective_reminders(routines, self._settings().reminder_overrides)
 
     def reload(self) -> None:
         """Settings changed: re-read the reminders and the scheduler's tunables."""
-        self.service.set_reminders(self._reminders(), schedule_settings(self.app.settings))
+        self.service.set_reminders(self._reminders(), schedule_settings(self._settings()))
 
     def show_reminder(self, due: Due) -> None:
         """Show a due reminder through the first notifier that can."""
-        routine = self.app.library.routines.get(due.routine_id)
+        routine = self._library().routines.get(due.routine_id)
         if routine is None:
             return
         token = f"{due.routine_id}|{due.at}|{due.day.isoformat()}"
-        self.shown[token] = due
         if due.snoozed:
             body = self.tr("{0}. Snoozed reminder.").format(routine.name)
         else:
@@ -171,18 +201,17 @@ class ReminderDesk(QObject):
             token=token,
             title=self.tr("Time for your bedtime stretches"),
             body=body,
-            snooze_minutes=self.app.settings.snooze_minutes,
+            snooze_minutes=self._settings().snooze_minutes,
         )
-        log.info("reminder %s shown by %s", token, self.notifier.notify(note))
+        self.notifications.show(due, note)
 
     def on_action(self, token: str, action: str) -> None:
-        """The person answered a reminder."""
-        due = self.shown.pop(token, None)
-        if due is None:
-            return
+        """The person answered the reminder shown as ``token``."""
+        self.notifications.on_action(token, action)
+
+    def _answered(self, due: Due, action: str) -> None:
         if action == START:
-            self.app.show()
-            self.app.start_routine(due.routine_id)
+            self.start_requested.emit(due.routine_id)
         elif action == SNOOZE:
             self.service.snooze(due)
         elif action == SKIP:
@@ -191,10 +220,7 @@ class ReminderDesk(QObject):
     def routine_done(self, routine_id: str) -> None:
         """A routine was completed: tonight's reminder for it need not fire."""
         self.service.mark_routine_done(routine_id)
-        for token, due in list(self.shown.items()):
-            if due.routine_id == routine_id:
-                self.notifier.withdraw(token)
-                del self.shown[token]
+        self.notifications.withdraw_routine(routine_id)
 
     def pause_tonight(self) -> None:
         """No more reminders tonight."""
@@ -206,22 +232,21 @@ class ReminderDesk(QObject):
 
     def edit_reminders(self, routine_id: str) -> None:
         """Open the reminders dialog for a routine and save what the person chooses."""
-        routine = self.app.library.routines.get(routine_id)
+        routine = self._library().routines.get(routine_id)
         if routine is None:
             return
         current = self.service.scheduler.reminders.get(routine_id, routine.reminders)
-        chosen = RemindersDialog.ask(routine, current, self.app.window)
+        chosen = RemindersDialog.ask(routine, current, self.window)
         if chosen is None:
             return
         try:
-            self.app.settings = apply_reminder_choice(
-                self.app.settings, self.app.settings_store, routine, chosen
-            )
+            saved = apply_reminder_choice(self._settings(), self.settings_store, routine, chosen)
         except OSError as exc:
-            self.app.window.home.show_notice(
+            self.window.home.show_notice(
                 self.tr("The reminders could not be saved: {0}").format(exc)
             )
             return
+        self.settings_changed.emit(saved)  # the root keeps them before they are read again
         self.reload()
 
     # --- what the person sees -----------------------------------------------------------------
@@ -229,7 +254,7 @@ class ReminderDesk(QObject):
     def refresh(self) -> None:
         """Bring the tray tooltip and the routine cards' reminder lines up to date."""
         self.tray.set_tooltip(f"Nightstretch — {self.service.next_reminder_text()}")
-        self.app.window.home.set_reminder_texts(self.card_texts())
+        self.window.home.set_reminder_texts(self.card_texts())
 
     def card_texts(self) -> dict[str, str]:
         """Each routine's next-reminder line."""
@@ -246,17 +271,28 @@ class ReminderDesk(QObject):
         return self.tr("Tonight's reminder skipped: you stretched at {0}").format(at) + "\n"
 
     def _tray_state(self) -> TrayState:
-        routines = self.app.library.routines_of_kind(RoutineKind.ROUTINE)
+        routines = self._library().routines_of_kind(RoutineKind.ROUTINE)
         return TrayState(
             routines=[(r.id, r.name) for r in routines],
             next_reminder=self.service.next_reminder_text(),
             paused_tonight=self._paused_night == self._night(),
         )
 
-    def _start_from_tray(self, routine_id: str) -> None:
-        self.app.show()
-        self.app.start_routine(routine_id)
+    @property
+    def shown(self) -> dict[str, Due]:
+        """The reminders on show now, by token."""
+        return self.notifications.shown
+
+    @property
+    def notifier(self) -> NotifierChain:
+        """The notifiers, in the order they are tried."""
+        return self.notifications.notifier
+
+    @property
+    def dbus(self) -> DBusNotifier:
+        """The desktop's notification service over D-Bus (the first notifier tried)."""
+        return self.notifications.dbus
 
     def notifier_names(self) -> list[str]:
         """The notifiers in the order they are tried (for logs and tests)."""
-        return [n.name for n in self.notifier.notifiers]
+        return self.notifications.names()

@@ -1,7 +1,10 @@
 """Cramp relief, wired: the relief screen, its cues and voice, and the episode in the journal.
 
-:class:`~stretch_app.ui.app.NightstretchApp` owns one :class:`ReliefFlow`; "cramp now" from any
-way in ends up in :meth:`ReliefFlow.open`.
+The composition root owns one :class:`ReliefFlow` and gives it what it uses (the journal, the
+voice, the cues, the screen-saver inhibitor, the clock, readers of the library and settings);
+"cramp now" from any way in ends up in :meth:`ReliefFlow.open`. It speaks back by signals:
+:attr:`ReliefFlow.activity_starting` (a running routine must stop) and
+:attr:`ReliefFlow.home_requested`.
 
 The episode is written to the journal the moment relief opens and updated as it goes (the
 muscle, an earlier start, the emergency line, the end), so a killed app or a power cut leaves
@@ -12,14 +15,18 @@ episode, clock and diary entry; "Not a cramp" takes the entry out again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Unpack
+from typing import Unpack
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from stretch_app import paths
+from stretch_app.core.clock import Clock
 from stretch_app.core.guidance import Cue
 from stretch_app.core.journal import EpisodeChanges, JournalError
+from stretch_app.core.library import Library
+from stretch_app.core.phrases import Phrases
 from stretch_app.core.relief import (
     Continued,
     EmergencyReached,
@@ -31,11 +38,12 @@ from stretch_app.core.relief import (
     StepStarted,
 )
 from stretch_app.core.relief import spoken_lines as relief_lines
+from stretch_app.core.safety import SafetyGuide
+from stretch_app.core.settings import Settings
+from stretch_app.ui.controllers.ports import Cues, EpisodeJournal, Inhibitor, ScreenHost, Voice
 from stretch_app.ui.screens.relief import ReliefScreen, relief_title
 from stretch_app.ui.screens.relief_after import EpisodeNotes
-
-if TYPE_CHECKING:
-    from stretch_app.ui.app import NightstretchApp
+from stretch_app.ui.theme import Look
 
 __all__ = ["RELIEF_ID", "ReliefFlow"]
 
@@ -47,9 +55,40 @@ RELIEF_ID = "cramp-relief"
 class ReliefFlow(QObject):
     """One cramp at a time: opens the relief screen, speaks its steps, saves the episode."""
 
-    def __init__(self, app: NightstretchApp) -> None:
-        super().__init__(app)
-        self.app = app
+    activity_starting = Signal()
+    """Relief is about to take the screen: a routine still running must stop (and be kept)."""
+    home_requested = Signal()
+    """The person is done with relief (or it was not a cramp): back to the routines."""
+
+    def __init__(
+        self,
+        host: ScreenHost,
+        *,
+        journal: EpisodeJournal | None,
+        voice: Voice,
+        cues: Cues,
+        inhibitor: Inhibitor,
+        clock: Clock,
+        library: Callable[[], Library],
+        settings: Callable[[], Settings],
+        look: Callable[[], Look],
+        guide: Callable[[], SafetyGuide],
+        phrases: Phrases,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.journal = journal
+        """The diary the episode is kept in; None when it cannot be used (nothing is saved)."""
+        self.voice = voice
+        self.cues = cues
+        self.inhibitor = inhibitor
+        self.clock = clock
+        self._library = library
+        self._settings = settings
+        self._look = look
+        self._guide = guide
+        self.phrases = phrases
         self.screen: ReliefScreen | None = None
         self._episode_id: int | None = None
         self._last: ReliefEpisode | None = None
@@ -62,20 +101,20 @@ class ReliefFlow(QObject):
         Within the guidance's grace time after the last relief ended, this is the same cramp:
         its clock, its emergency line and its diary entry go on.
         """
-        app = self.app
         relief = self.screen
         if relief is not None and not relief.episode.is_over:
-            app.window.show_screen(relief, relief_title())
+            self.host.show_screen(relief, relief_title())
             return relief
-        routine = app.library.routines.get(RELIEF_ID)
+        library = self._library()
+        routine = library.routines.get(RELIEF_ID)
         if routine is None:
-            app.window.home.show_notice(self.tr("The cramp-relief routine could not be loaded."))
+            self.host.show_notice(self.tr("The cramp-relief routine could not be loaded."))
             return None
         if relief is not None:
             relief.save_details()  # the last cramp's form keeps what it holds
-        if app.player is not None and not app.player.ended:
-            app.player.stop()  # recorded as a routine left part-way
-        guide = app.safety_guide()
+        self.activity_starting.emit()  # a routine still running is recorded as left part-way
+        settings = self._settings()
+        guide = self._guide()
         emergency = guide.emergency
         last = self._last
         if last is not None and last.can_continue(emergency.same_cramp_within_minutes * 60.0):
@@ -83,10 +122,10 @@ class ReliefFlow(QObject):
         else:
             episode = ReliefEpisode(
                 routine,
-                app.library.exercises,
-                app.clock,
+                library.exercises,
+                self.clock,
                 started_at=datetime.now(UTC),
-                autostart_after=float(app.settings.relief_autostart_s),
+                autostart_after=float(settings.relief_autostart_s),
                 emergency_after=emergency.threshold_minutes * 60.0,
                 highlight_from=emergency.highlight_from_minutes * 60.0,
                 repeat_every=emergency.repeat_every_minutes * 60.0,
@@ -94,23 +133,23 @@ class ReliefFlow(QObject):
             self._episode_id = None
             self._last_notes = None
         relief = ReliefScreen(episode, emergency, guide.prevention, paths.resolve_picture)
-        relief.set_look(app.look, app.settings.text_scale)
-        relief.set_reduce_motion(app.settings.reduce_motion)
+        relief.set_look(self._look(), settings.text_scale)
+        relief.set_reduce_motion(settings.reduce_motion)
         relief.relief_event.connect(self._on_event)
         relief.ended.connect(self._on_ended)
         relief.details_saved.connect(self._on_details)
         relief.discarded.connect(self._on_discarded)
-        relief.done.connect(app.show_home)
+        relief.done.connect(self.home_requested)
         if episode is last and self._last_notes is not None:
             relief.fill_form(self._last_notes)
         self.screen = relief
         self._last = episode
         if self._episode_id is None:
             self._record_start(episode)
-        app.window.show_screen(relief, relief_title())
-        app.voice.warm_up()
-        app.cues.warm_up()
-        app.inhibitor.inhibit(self.tr("Cramp relief is running"))
+        self.host.show_screen(relief, relief_title())
+        self.voice.warm_up()
+        self.cues.warm_up()
+        self.inhibitor.inhibit(self.tr("Cramp relief is running"))
         relief.start()
         return relief
 
@@ -121,31 +160,30 @@ class ReliefFlow(QObject):
 
     def _record_start(self, episode: ReliefEpisode) -> None:
         """The episode goes into the journal now, without an end, so nothing can lose it."""
-        if self.app.journal is None:
+        if self.journal is None:
             return
         try:
-            self._episode_id = self.app.journal.add_episode(episode.started_at, source="relief")
+            self._episode_id = self.journal.add_episode(episode.started_at, source="relief")
         except JournalError as exc:
             log.warning("The cramp could not be recorded as it began: %s", exc)
 
     def _update(self, **changes: Unpack[EpisodeChanges]) -> bool:
         """Change the journal's entry of this episode; False when it cannot be written."""
-        if self.app.journal is None or self._episode_id is None:
+        if self.journal is None or self._episode_id is None:
             return False
         try:
-            self.app.journal.update_episode(self._episode_id, **changes)
+            self.journal.update_episode(self._episode_id, **changes)
         except (JournalError, KeyError) as exc:
             log.warning("The cramp's entry could not be updated: %s", exc)
             return False
         return True
 
     def _on_event(self, event: ReliefEvent) -> None:
-        app = self.app
-        emergency = app.safety_guide().emergency
+        emergency = self._guide().emergency
         if isinstance(event, StepStarted) and event.step.open_ended:
-            app.cues.play(Cue.HOLD_START)
+            self.cues.play(Cue.HOLD_START)
         elif isinstance(event, EmergencyReached):
-            app.cues.play(Cue.EMERGENCY)
+            self.cues.play(Cue.EMERGENCY)
             self._update(emergency=True)
         elif isinstance(event, MuscleChosen):
             self._update(muscle=event.muscle)
@@ -153,15 +191,15 @@ class ReliefFlow(QObject):
             self._update(started_at=event.started_at)
         elif isinstance(event, Continued):
             self._update(ended_at=None, duration_s=None)
-            app.inhibitor.inhibit(self.tr("Cramp relief is running"))
-        lines = relief_lines(event, [emergency.lead, *emergency.signs], app.phrases)
+            self.inhibitor.inhibit(self.tr("Cramp relief is running"))
+        lines = relief_lines(event, [emergency.lead, *emergency.signs], self.phrases)
         if lines:
-            app.voice.say_lines(lines)
+            self.voice.say_lines(lines)
 
     def _on_ended(self, outcome: ReliefOutcome) -> None:
         """Complete the episode's entry the moment it ends; the form only adds to it."""
-        self.app.inhibitor.release()
-        self.app.voice.release_when_idle()
+        self.inhibitor.release()
+        self.voice.release_when_idle()
         relief = self.screen
         details: EpisodeChanges = {
             "started_at": outcome.started_at,
@@ -171,19 +209,20 @@ class ReliefFlow(QObject):
             "helped": outcome.helped,
             "emergency": outcome.emergency,
         }
-        if self.app.journal is None:
+        journal = self.journal
+        if journal is None:
             text = self.tr("The journal cannot be used, so this cramp was not saved.")
         else:
             try:
                 if self._episode_id is None:  # it could not be recorded when it began
                     fields = {k: v for k, v in details.items() if k != "started_at"}
-                    self._episode_id = self.app.journal.add_episode(
+                    self._episode_id = journal.add_episode(
                         outcome.started_at,
                         source="relief",
                         **fields,  # type: ignore[arg-type]
                     )
                 else:
-                    self.app.journal.update_episode(self._episode_id, **details)
+                    journal.update_episode(self._episode_id, **details)
                 text = self.tr("Saved in your diary. Add details if you like, or just press Save.")
             except (JournalError, KeyError) as exc:
                 text = self.tr("This cramp could not be saved: {0}").format(exc)
@@ -196,18 +235,17 @@ class ReliefFlow(QObject):
 
     def _on_discarded(self) -> None:
         """Not a cramp: its entry leaves the journal, and it can no longer be continued."""
-        app = self.app
-        if app.journal is not None and self._episode_id is not None:
+        if self.journal is not None and self._episode_id is not None:
             try:
-                app.journal.delete_episode(self._episode_id)
+                self.journal.delete_episode(self._episode_id)
             except JournalError as exc:
                 log.warning("The discarded cramp could not be removed: %s", exc)
         self._episode_id = None
         self._last = None
         self._last_notes = None
         self.screen = None
-        app.show_home()
-        app.window.home.show_notice(self.tr("Not a cramp: nothing was kept in your diary."))
+        self.home_requested.emit()
+        self.host.show_notice(self.tr("Not a cramp: nothing was kept in your diary."))
 
     def end(self) -> None:
         """Going home or closing: relief still on ends and is saved, and so is its form."""

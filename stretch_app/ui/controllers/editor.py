@@ -1,20 +1,24 @@
 """The routine editor, wired: open it from the main screen, save, try, restore, delete, import.
 
-:class:`~stretch_app.ui.app.NightstretchApp` owns one :class:`EditorFlow`. A bundled routine is
-never changed in place: the editor saves the person's copy (same id) in their routines folder.
+The composition root owns one :class:`EditorFlow`, gives it the window to show screens in and a
+reader of the library, and hears back by signals: :attr:`EditorFlow.library_changed` (read the
+routine files again), :attr:`EditorFlow.try_requested` (play a routine as a trial) and
+:attr:`EditorFlow.home_requested`. A bundled routine is never changed in place: the editor saves
+the person's copy (same id) in their routines folder.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from stretch_app import paths
-from stretch_app.core.library import read_routine_file
+from stretch_app.core.library import Library, read_routine_file
 from stretch_app.core.model import Catalog, Exercise, Routine
 from stretch_app.core.tomlfile import FileProblem, read_text
 from stretch_app.core.user_routines import (
@@ -24,10 +28,10 @@ from stretch_app.core.user_routines import (
     import_routine,
 )
 from stretch_app.core.userfile import write_atomically
+from stretch_app.ui.controllers.ports import ScreenHost
 from stretch_app.ui.widgets.ask import ConfirmDialog, SaveFileDialog
 
-if TYPE_CHECKING:
-    from stretch_app.ui.app import NightstretchApp
+if TYPE_CHECKING:  # the editor's screens are imported when it first opens
     from stretch_app.ui.screens.routine_editor import RoutineEditor
 
 __all__ = ["EditorFlow"]
@@ -38,16 +42,30 @@ log = logging.getLogger(__name__)
 class EditorFlow(QObject):
     """Opens the editor on a routine or a new one, and carries out what it asks."""
 
-    def __init__(self, app: NightstretchApp) -> None:
-        super().__init__(app)
-        self.app = app
+    library_changed = Signal()
+    """A routine file was saved, restored, deleted or imported: read the files again."""
+    try_requested = Signal(object)
+    """Play this :class:`~stretch_app.core.model.Routine` as a trial, then come back here."""
+    home_requested = Signal()
+    """The editor was closed: back to the routines."""
+
+    def __init__(
+        self,
+        host: ScreenHost,
+        *,
+        library: Callable[[], Library],
+        language: str,
+        dialog_parent: QWidget | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.dialog_parent = dialog_parent
+        """What the file chooser opens over (the home screen)."""
+        self._library = library
+        self.language = language
         self.editor: RoutineEditor | None = None
         self.deleted: DeletedFile | None = None
-        home = app.window.home
-        home.new_routine_requested.connect(lambda: self.open(None))
-        home.edit_requested.connect(self.open)
-        home.import_requested.connect(self.import_file)
-        home.undo_requested.connect(self.undo_delete)
 
     def _own_exercises(self) -> set[str]:
         user_dir = paths.user_routines_dir()
@@ -68,21 +86,21 @@ class EditorFlow(QObject):
         from stretch_app.ui.screens.editor_file import EditorFile
         from stretch_app.ui.screens.routine_editor import RoutineEditor
 
-        app = self.app
+        library = self._library()
         user_dir = paths.user_routines_dir()
-        taken = frozenset(app.library.routines)
+        taken = frozenset(library.routines)
         if routine_id is None:
             draft = RoutineDraft(id="", name="")
             file = EditorFile(None, None, user_dir, taken)
         else:
-            source = app.library.sources.get(routine_id)
+            source = library.sources.get(routine_id)
             if source is None:
                 return None
             raw, _, _ = read_routine_file(source)
             if not isinstance(raw, Routine):
                 return None
-            shown = app.library.routines[routine_id].name
-            draft = draft_from_routine(raw, app.library.exercises, name=shown)
+            shown = library.routines[routine_id].name
+            draft = draft_from_routine(raw, library.exercises, name=shown)
             has_original = source.parent != user_dir or _bundled_has(routine_id)
             try:
                 text = read_text(source)
@@ -93,21 +111,21 @@ class EditorFlow(QObject):
         editor = RoutineEditor(
             draft,
             file,
-            app.library.exercises,
+            library.exercises,
             paths.resolve_picture,
             self._own_exercises(),
-            app.language,
+            self.language,
         )
         editor.exercise_maker = self.make_exercise
-        editor.saved.connect(lambda _: app.reload_library())
+        editor.saved.connect(lambda _: self.library_changed.emit())
         editor.closed.connect(lambda: self._closed(editor))
-        editor.try_requested.connect(lambda routine: self.try_routine(routine, editor))
+        editor.try_requested.connect(self.try_requested)
         editor.restore_requested.connect(lambda path: self.restore(path, editor))
         editor.delete_requested.connect(lambda path: self.delete(path, editor))
         editor.export_requested.connect(lambda text: self.export(text, editor))
         self.editor = editor
         title = draft.name or self.tr("New routine")
-        app.window.show_screen(editor, title)
+        self.host.show_screen(editor, title)
         editor.name_edit.setFocus()
         return editor
 
@@ -115,27 +133,20 @@ class EditorFlow(QObject):
         """Write an exercise of one's own into the person's catalog file."""
         from stretch_app.ui.screens.exercise_dialog import ExerciseDialog
 
-        made = ExerciseDialog.ask(
-            parent, paths.user_routines_dir(), set(self.app.library.exercises)
-        )
+        made = ExerciseDialog.ask(parent, paths.user_routines_dir(), set(self._library().exercises))
         if made is not None:
-            self.app.reload_library()
+            self.library_changed.emit()
         return made
 
     def _closed(self, editor: RoutineEditor) -> None:
         if self.editor is editor:
             self.editor = None
-        self.app.show_home()
+        self.home_requested.emit()
 
-    def try_routine(self, routine: Routine, editor: RoutineEditor) -> None:
-        """Play the unsaved routine; when it ends, come back to the editor."""
-        player = self.app.play_routine(routine, trial=True)
-
-        def back() -> None:
-            self.app.window.show_screen(editor, editor.draft.name)
-            self.app.player = None
-
-        player.finished.connect(back)
+    def show_editor(self) -> None:
+        """Show the open editor again (after "Try it" ended); nothing when none is open."""
+        if self.editor is not None:
+            self.host.show_screen(self.editor, self.editor.draft.name)
 
     def restore(self, path: Path, editor: RoutineEditor) -> None:
         """Remove the person's copy of a bundled routine: the original shows again."""
@@ -148,7 +159,7 @@ class EditorFlow(QObject):
             editor.problems_label.setText(str(exc))
             editor.problems_label.show()
             return
-        self.app.reload_library()
+        self.library_changed.emit()
         editor.close_editor()
 
     def delete(self, path: Path, editor: RoutineEditor) -> None:
@@ -164,9 +175,9 @@ class EditorFlow(QObject):
             editor.problems_label.setText(str(exc))
             editor.problems_label.show()
             return
-        self.app.reload_library()
+        self.library_changed.emit()
         editor.close_editor()
-        self.app.window.home.show_notice(self.tr("{0} was deleted.").format(name), undo=True)
+        self.host.show_notice(self.tr("{0} was deleted.").format(name), undo=True)
 
     def undo_delete(self) -> None:
         """Put the routine deleted last back."""
@@ -175,11 +186,11 @@ class EditorFlow(QObject):
         try:
             self.deleted.restore()
         except OSError as exc:
-            self.app.window.home.show_notice(str(exc))
+            self.host.show_notice(str(exc))
             return
         self.deleted = None
-        self.app.reload_library()
-        self.app.window.home.show_notice("")
+        self.library_changed.emit()
+        self.host.show_notice("")
 
     def export(self, text: str, editor: RoutineEditor) -> None:
         """Save a copy of the routine's file where the person chooses."""
@@ -201,10 +212,10 @@ class EditorFlow(QObject):
         """Check a routine file and copy it into the person's folder; None if it was refused."""
         from stretch_app.ui.screens.editor_dialogs import OpenFileDialog
 
-        home = self.app.window.home
+        home = self.host
         if source is None:
             source = OpenFileDialog.ask(
-                home, self.tr("Import a routine"), self.tr("Routine files (*.toml)")
+                self.dialog_parent, self.tr("Import a routine"), self.tr("Routine files (*.toml)")
             )
             if source is None:
                 return None
@@ -221,7 +232,7 @@ class EditorFlow(QObject):
                 + "\n".join(result.problems[:5])
             )
             return None
-        self.app.reload_library()
+        self.library_changed.emit()
         home.show_notice(self.tr("Imported {0}.").format(result.routine.name))
         return result.routine
 

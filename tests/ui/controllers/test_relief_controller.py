@@ -1,0 +1,125 @@
+"""ReliefFlow on its own: fakes for voice, cues, inhibitor and window, a real journal file.
+
+No ``NightstretchApp`` is built here: the controller gets what it uses in its constructor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from stretch_app import paths
+from stretch_app.core.clock import FakeClock
+from stretch_app.core.journal import Journal
+from stretch_app.core.library import Library, load_library
+from stretch_app.core.phrases import phrases_for
+from stretch_app.core.safety import SafetyGuide, load_safety_guide
+from stretch_app.core.settings import Settings
+from stretch_app.ui.controllers.relief import ReliefFlow
+from stretch_app.ui.theme import NIGHT
+from tests.ui.controllers.fakes import FakeCues, FakeHost, FakeInhibitor, FakeVoice
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    opened = Journal.open(tmp_path / "journal.sqlite3")
+    yield opened
+    opened.close()
+
+
+class Parts:
+    """One relief controller and the fakes it was given."""
+
+    def __init__(self, qtbot: QtBot, journal: Journal | None, library: Library) -> None:
+        self.host = FakeHost(qtbot)
+        self.voice = FakeVoice()
+        self.cues = FakeCues()
+        self.inhibitor = FakeInhibitor()
+        self.clock = FakeClock()
+        guide: SafetyGuide = load_safety_guide(paths.guidance_path("en"))
+        self.flow = ReliefFlow(
+            self.host,
+            journal=journal,
+            voice=self.voice,
+            cues=self.cues,
+            inhibitor=self.inhibitor,
+            clock=self.clock,
+            library=lambda: library,
+            settings=lambda: Settings(relief_autostart_s=0),
+            look=lambda: NIGHT,
+            guide=lambda: guide,
+            phrases=phrases_for("en", paths.i18n_dir()),
+        )
+        self.starting: list[None] = []
+        self.home: list[None] = []
+        self.flow.activity_starting.connect(lambda: self.starting.append(None))
+        self.flow.home_requested.connect(lambda: self.home.append(None))
+
+
+def bundled() -> Library:
+    return load_library([paths.bundled_routines_dir()]).in_language("en")
+
+
+def test_opening_relief_asks_the_root_to_stop_others_and_records_the_cramp_at_once(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    parts = Parts(qtbot, journal, bundled())
+    relief = parts.flow.open()
+    assert relief is not None
+    assert parts.starting == [None]  # the root stops a running routine on this signal
+    assert parts.host.shown[-1][0] is relief
+    assert parts.voice.warmed == 1 and parts.cues.warmed == 1
+    assert parts.inhibitor.reason == "Cramp relief is running"
+    [episode] = journal.episodes()
+    assert episode.source == "relief" and episode.ended_at is None
+    assert relief.page == "step"  # the settings reader said: no wait before calf relief
+    assert any("Calf stretch" in line for line in parts.voice.lines)
+    assert parts.flow.open() is relief  # again while it runs: the same screen, raised
+    assert parts.starting == [None]
+    parts.flow.end()
+
+
+def test_the_end_is_saved_and_the_screen_saver_and_voice_let_go(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    parts = Parts(qtbot, journal, bundled())
+    relief = parts.flow.open()
+    assert relief is not None
+    parts.clock.advance(30)
+    relief.eased()
+    [episode] = journal.episodes()
+    assert episode.ended_at is not None and episode.muscle == "calf"
+    assert parts.inhibitor.reason is None
+    assert parts.voice.released == 1
+    assert "Saved in your diary" in relief.form.saved_label.text()
+    parts.flow.end()
+
+
+def test_not_a_cramp_removes_the_entry_and_asks_to_go_home(qtbot: QtBot, journal: Journal) -> None:
+    parts = Parts(qtbot, journal, bundled())
+    relief = parts.flow.open()
+    assert relief is not None
+    relief.discard()
+    assert journal.episodes() == []
+    assert parts.home == [None]
+    assert parts.host.notices == ["Not a cramp: nothing was kept in your diary."]
+    assert parts.flow.screen is None
+
+
+def test_without_a_journal_the_person_is_told_nothing_was_saved(qtbot: QtBot) -> None:
+    parts = Parts(qtbot, None, bundled())
+    relief = parts.flow.open()
+    assert relief is not None
+    relief.eased()
+    assert "not saved" in relief.form.saved_label.text()
+    parts.flow.end()
+
+
+def test_no_relief_routine_is_a_notice_and_nothing_else_stops(qtbot: QtBot) -> None:
+    parts = Parts(qtbot, None, load_library([]))
+    assert parts.flow.open() is None
+    assert parts.starting == []
+    assert parts.host.notices == ["The cramp-relief routine could not be loaded."]
