@@ -73,7 +73,6 @@ class NightstretchApp(QObject):
         self.qapp = qapp
         self.clock: Clock = clock or SystemClock()
         self.settings_store = SettingsStore(settings_file or paths.settings_path(), self)
-        self.settings_file = self.settings_store.path
         settings_problem = self.settings_store.load()
         self.settings = self.settings_store.settings
         self.translation = translation or install_translator(qapp, self.settings.language)
@@ -115,8 +114,7 @@ class NightstretchApp(QObject):
             language=self.language,
         )
         self.inhibitor = ScreenSaverInhibitor()
-        self.restart_wanted = False
-        """Set by "Restart now" (a new language): ``ui.launch`` starts the app again on quit."""
+        self.restart_wanted = False  # "Restart now" (a new language): launch starts it anew
 
         self.window = window or MainWindow()
         self._show_routines()
@@ -355,7 +353,7 @@ class NightstretchApp(QObject):
         except OSError as exc:
             self.window.home.show_notice(
                 self.tr("Settings could not be saved to {0}: {1}").format(
-                    self.settings_file, exc.strerror or exc
+                    self.settings_store.path, exc.strerror or exc
                 )
             )
 

@@ -100,6 +100,10 @@ def app_env(display: str, private_home: Path) -> Iterator[dict[str, str]]:
         XDG_RUNTIME_DIR=str(runtime),
         PYTHONPATH=str(REPO),
     )
+    # No bedtime reminder: a run at 21:45 would otherwise get a reminder window of its own.
+    settings = Path(env["XDG_CONFIG_HOME"]) / "nightstretch" / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[reminder_overrides]\nbedtime = []\n", encoding="utf-8")
     yield env
     shutil.rmtree(runtime, ignore_errors=True)
 

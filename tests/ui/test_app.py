@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,6 +20,7 @@ from stretch_app.core.clock import FakeClock
 from stretch_app.core.journal import Journal
 from stretch_app.core.session import SessionState
 from stretch_app.ui.app import NightstretchApp
+from stretch_app.ui.controllers.reminders import ReminderClocks
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.player import PlayerScreen
 
@@ -28,7 +32,11 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
+    # The cards' "next reminder" lines read a fixed afternoon, not the computer's clock (a run
+    # at 21:45 would see the bedtime reminder due that minute).
+    afternoon = datetime(2026, 11, 27, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    clocks = ReminderClocks(lambda: afternoon, time.monotonic, lambda: ZoneInfo("Europe/Berlin"))
+    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock", reminder_clocks=clocks)
     window = nightstretch.window
     qtbot.addWidget(window)
     window.resize(1280, 800)

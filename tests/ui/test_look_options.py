@@ -49,7 +49,7 @@ def test_high_contrast_is_applied_and_kept(app: NightstretchApp, qapp: QApplicat
     app.apply_settings(app.settings.model_copy(update={"high_contrast": True}))
     assert qapp.property("nightstretch_look") == "high-contrast"
     assert "#ffff00" in qapp.styleSheet() and "6px solid #00ffff" in qapp.styleSheet()
-    assert load_settings(app.settings_file)[0].high_contrast
+    assert load_settings(app.settings_store.path)[0].high_contrast
     app.apply_settings(app.settings.model_copy(update={"high_contrast": False}))
     assert qapp.property("nightstretch_look") in ("night", "day")
 

@@ -12,10 +12,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "stretch_app"
 LIMIT = 400
 
 STILL_OVER = {
-    # Being reshaped in parallel by other work (relief layout, the night rule in core):
-    "ui/screens/relief.py": 413,
-    "ui/screens/player.py": 448,
-    "core/schedule.py": 429,
+    # Still to split: the player screen, and the schedule (its state file and its rules).
+    "ui/screens/player.py": 432,
+    "core/schedule.py": 427,
 }
 
 
