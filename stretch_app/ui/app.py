@@ -164,6 +164,7 @@ class NightstretchApp(QObject):
             self.host,
             library=lambda: self.library,
             language=self.language,
+            reminders_in_use=lambda routine_id: self.settings.reminder_overrides.get(routine_id),
             dialog_parent=self.window.home,
             parent=self,
         )
@@ -189,6 +190,7 @@ class NightstretchApp(QObject):
         self.reminder_desk.open_requested.connect(self.show)
         self.reminder_desk.cramp_now_requested.connect(self.cramp_now)
         self.reminder_desk.settings_changed.connect(self._keep_settings)
+        self.editor_flow.routine_saved.connect(self.reminder_desk.follow_file)
         self.routine_flow.routine_done.connect(self.reminder_desk.routine_done)
         self.routine_flow.activity_starting.connect(self.relief_flow.end)
         keep_running = self.reminder_desk.keep_running

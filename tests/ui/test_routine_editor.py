@@ -551,3 +551,26 @@ def test_the_picker_shows_picture_and_how_to_and_works_from_the_keyboard(
     with qtbot.waitSignal(picker.accepted):
         qtbot.keyClick(picker.list, Qt.Key.Key_Return)
     assert picker.chosen() == second
+
+
+def test_the_editor_shows_and_saves_the_reminders_chosen_on_the_card(
+    app: NightstretchApp, qtbot: QtBot
+) -> None:
+    """A time chosen on the card (kept in the settings) is what the editor shows; saving puts
+    it in the file, and the file is then what rings, so neither choice is lost."""
+    from stretch_app.core.model import Reminder
+
+    chosen = (Reminder(at="22:10"),)
+    settings = app.settings.model_copy(update={"reminder_overrides": {"bedtime": chosen}})
+    app.apply_settings(settings)
+    card = next(c for c in app.window.home.cards if c.routine.id == "bedtime")
+    qtbot.mouseClick(card.edit_button, Qt.MouseButton.LeftButton)
+    editor = app.editor_flow.editor
+    assert editor is not None
+    assert editor.draft.reminders == chosen
+    editor.name_edit.setText("My bedtime")
+    assert editor.save()
+    assert "22:10" in (user_dir() / "bedtime.toml").read_text(encoding="utf-8")
+    assert "bedtime" not in app.settings.reminder_overrides
+    assert "bedtime" not in app.settings_store.settings.reminder_overrides
+    assert [r.at for r in app.library.routines["bedtime"].reminders] == ["22:10"]

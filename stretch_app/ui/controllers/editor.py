@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from stretch_app import paths
 from stretch_app.core.library import Library, read_routine_file
-from stretch_app.core.model import Catalog, Exercise, Routine
+from stretch_app.core.model import Catalog, Exercise, Reminder, Routine
 from stretch_app.core.tomlfile import FileProblem, read_text
 from stretch_app.core.user_routines import (
     DeletedFile,
@@ -48,6 +49,8 @@ class EditorFlow(QObject):
     """Play this :class:`~stretch_app.core.model.Routine` as a trial, then come back here."""
     home_requested = Signal()
     """The editor was closed: back to the routines."""
+    routine_saved = Signal(str)
+    """(routine id) its file was saved, reminders included: the file's reminders are the ones."""
 
     def __init__(
         self,
@@ -55,11 +58,14 @@ class EditorFlow(QObject):
         *,
         library: Callable[[], Library],
         language: str,
+        reminders_in_use: Callable[[str], tuple[Reminder, ...] | None] = lambda _: None,
         dialog_parent: QWidget | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.host = host
+        self._reminders_in_use = reminders_in_use
+        """The reminders chosen on the routine's card, when they stand in for the file's."""
         self.dialog_parent = dialog_parent
         """What the file chooser opens over (the home screen)."""
         self._library = library
@@ -101,6 +107,9 @@ class EditorFlow(QObject):
                 return None
             shown = library.routines[routine_id].name
             draft = draft_from_routine(raw, library.exercises, name=shown)
+            chosen = self._reminders_in_use(routine_id)
+            if chosen is not None:  # the editor shows, and saves, the reminders that ring
+                draft = replace(draft, reminders=chosen)
             has_original = source.parent != user_dir or _bundled_has(routine_id)
             try:
                 text = read_text(source)
@@ -117,7 +126,7 @@ class EditorFlow(QObject):
             self.language,
         )
         editor.exercise_maker = self.make_exercise
-        editor.saved.connect(lambda _: self.library_changed.emit())
+        editor.saved.connect(self._saved)
         editor.closed.connect(lambda: self._closed(editor))
         editor.try_requested.connect(self.try_requested)
         editor.restore_requested.connect(lambda path: self.restore(path, editor))
@@ -128,6 +137,10 @@ class EditorFlow(QObject):
         self.host.show_screen(editor, title)
         editor.name_edit.setFocus()
         return editor
+
+    def _saved(self, routine_id: str) -> None:
+        self.routine_saved.emit(routine_id)
+        self.library_changed.emit()
 
     def make_exercise(self, parent: QWidget) -> Exercise | None:
         """Write an exercise of one's own into the person's catalog file."""

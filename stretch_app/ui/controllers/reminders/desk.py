@@ -249,6 +249,25 @@ class ReminderDesk(QObject):
         self.settings_changed.emit(saved)  # the root keeps them before they are read again
         self.reload()
 
+    def follow_file(self, routine_id: str) -> None:
+        """The routine was saved from the editor with the reminders that ring: the card's own
+        choice, kept in the settings, is in its file now and gives way to it."""
+        settings = self._settings()
+        if routine_id not in settings.reminder_overrides:
+            return
+        overrides = {k: v for k, v in settings.reminder_overrides.items() if k != routine_id}
+        updated = Settings.model_validate(
+            {**settings.model_dump(), "reminder_overrides": overrides}
+        )
+        try:
+            self.settings_store.save(updated)
+        except OSError as exc:
+            self.window.home.show_notice(
+                self.tr("The reminders could not be saved: {0}").format(exc)
+            )
+            return
+        self.settings_changed.emit(updated)
+
     # --- what the person sees -----------------------------------------------------------------
 
     def refresh(self) -> None:
