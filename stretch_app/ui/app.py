@@ -19,6 +19,7 @@ from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.phrases import phrases_for
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.settings import Settings, uses_night_look
+from stretch_app.ui.controllers.activity import Companions
 from stretch_app.ui.controllers.editor import EditorFlow
 from stretch_app.ui.controllers.ports import WindowHost
 from stretch_app.ui.controllers.relief import ReliefFlow
@@ -126,37 +127,24 @@ class NightstretchApp(QObject):
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
         self.host = WindowHost(self.window)
-        self.routine_flow = RoutineFlow(
-            self.host,
-            journal=self.journal,
-            voice=self.voice,
-            cues=self.cues,
-            inhibitor=self.inhibitor,
-            clock=self.clock,
+        companions = Companions(
+            self.voice,
+            self.cues,
+            self.inhibitor,
+            self.clock,
             library=lambda: self.library,
             settings=lambda: self.settings,
             look=lambda: self.look,
             phrases=self.phrases,
-            parent=self,
         )
+        self.routine_flow = RoutineFlow(self.host, companions, journal=self.journal, parent=self)
         self.voice.problem_found.connect(self.routine_flow.on_audio_problem)
         self.cues.problem_found.connect(self.routine_flow.on_audio_problem)
         self.routine_flow.home_requested.connect(self.show_home)
         self.routine_flow.raise_requested.connect(self.window.bring_to_front)
         self.routine_flow.fullscreen_requested.connect(self.window.toggle_full_screen)
         self.relief_flow = ReliefFlow(
-            self.host,
-            journal=self.journal,
-            voice=self.voice,
-            cues=self.cues,
-            inhibitor=self.inhibitor,
-            clock=self.clock,
-            library=lambda: self.library,
-            settings=lambda: self.settings,
-            look=lambda: self.look,
-            guide=self.safety_guide,
-            phrases=self.phrases,
-            parent=self,
+            self.host, companions, journal=self.journal, guide=self.safety_guide, parent=self
         )
         self.relief_flow.activity_starting.connect(self.routine_flow.stop)
         self.relief_flow.home_requested.connect(self.show_home)

@@ -12,9 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "stretch_app"
 LIMIT = 400
 
 STILL_OVER = {
-    # Still to split: the player screen, the schedule (its state file and its rules), and the
-    # root (its screen openers belong in a controller of their own).
-    "ui/app.py": 402,
+    # Still to split: the player screen, and the schedule (its state file and its rules).
     "ui/screens/player.py": 432,
     "core/schedule.py": 427,
 }

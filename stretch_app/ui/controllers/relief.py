@@ -22,11 +22,8 @@ from typing import Unpack
 from PySide6.QtCore import QObject, Signal
 
 from stretch_app import paths
-from stretch_app.core.clock import Clock
 from stretch_app.core.guidance import Cue
 from stretch_app.core.journal import EpisodeChanges, JournalError
-from stretch_app.core.library import Library
-from stretch_app.core.phrases import Phrases
 from stretch_app.core.relief import (
     Continued,
     EmergencyReached,
@@ -39,11 +36,10 @@ from stretch_app.core.relief import (
 )
 from stretch_app.core.relief import spoken_lines as relief_lines
 from stretch_app.core.safety import SafetyGuide
-from stretch_app.core.settings import Settings
-from stretch_app.ui.controllers.ports import Cues, EpisodeJournal, Inhibitor, ScreenHost, Voice
+from stretch_app.ui.controllers.activity import Companions, GuidedActivity
+from stretch_app.ui.controllers.ports import EpisodeJournal, ScreenHost
 from stretch_app.ui.screens.relief import ReliefScreen, relief_title
 from stretch_app.ui.screens.relief_after import EpisodeNotes
-from stretch_app.ui.theme import Look
 
 __all__ = ["RELIEF_ID", "ReliefFlow"]
 
@@ -52,7 +48,7 @@ log = logging.getLogger(__name__)
 RELIEF_ID = "cramp-relief"
 
 
-class ReliefFlow(QObject):
+class ReliefFlow(GuidedActivity):
     """One cramp at a time: opens the relief screen, speaks its steps, saves the episode."""
 
     activity_starting = Signal()
@@ -63,32 +59,16 @@ class ReliefFlow(QObject):
     def __init__(
         self,
         host: ScreenHost,
+        companions: Companions,
         *,
         journal: EpisodeJournal | None,
-        voice: Voice,
-        cues: Cues,
-        inhibitor: Inhibitor,
-        clock: Clock,
-        library: Callable[[], Library],
-        settings: Callable[[], Settings],
-        look: Callable[[], Look],
         guide: Callable[[], SafetyGuide],
-        phrases: Phrases,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.host = host
+        super().__init__(host, companions, parent)
         self.journal = journal
         """The diary the episode is kept in; None when it cannot be used (nothing is saved)."""
-        self.voice = voice
-        self.cues = cues
-        self.inhibitor = inhibitor
-        self.clock = clock
-        self._library = library
-        self._settings = settings
-        self._look = look
         self._guide = guide
-        self.phrases = phrases
         self.screen: ReliefScreen | None = None
         self._episode_id: int | None = None
         self._last: ReliefEpisode | None = None

@@ -10,30 +10,25 @@ first), :attr:`RoutineFlow.routine_done` (tonight's reminder need not fire),
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from stretch_app import paths
-from stretch_app.core.clock import Clock
 from stretch_app.core.guidance import cue_for, spoken_lines
 from stretch_app.core.history import counts_as_done
 from stretch_app.core.journal import JournalError
-from stretch_app.core.library import Library
 from stretch_app.core.model import Routine
-from stretch_app.core.phrases import Phrases
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
-from stretch_app.core.settings import Settings
-from stretch_app.ui.controllers.ports import Cues, Inhibitor, ScreenHost, SessionJournal, Voice
+from stretch_app.ui.controllers.activity import Companions, GuidedActivity
+from stretch_app.ui.controllers.ports import ScreenHost, SessionJournal
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.player import PlayerScreen
-from stretch_app.ui.theme import Look
 
 __all__ = ["RoutineFlow"]
 
 
-class RoutineFlow(QObject):
+class RoutineFlow(GuidedActivity):
     """One routine at a time: opens the player, speaks and sounds its steps, records it."""
 
     activity_starting = Signal()
@@ -50,30 +45,14 @@ class RoutineFlow(QObject):
     def __init__(
         self,
         host: ScreenHost,
+        companions: Companions,
         *,
         journal: SessionJournal | None,
-        voice: Voice,
-        cues: Cues,
-        inhibitor: Inhibitor,
-        clock: Clock,
-        library: Callable[[], Library],
-        settings: Callable[[], Settings],
-        look: Callable[[], Look],
-        phrases: Phrases,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.host = host
+        super().__init__(host, companions, parent)
         self.journal = journal
         """Where routines are recorded; None when the journal cannot be used."""
-        self.voice = voice
-        self.cues = cues
-        self.inhibitor = inhibitor
-        self.clock = clock
-        self._library = library
-        self._settings = settings
-        self._look = look
-        self.phrases = phrases
         self.player: PlayerScreen | None = None
         self._session_started: datetime | None = None
         self._trial = False

@@ -18,6 +18,7 @@ from stretch_app.core.library import Library, load_library
 from stretch_app.core.phrases import phrases_for
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.settings import Settings
+from stretch_app.ui.controllers.activity import Companions
 from stretch_app.ui.controllers.relief import ReliefFlow
 from stretch_app.ui.theme import NIGHT
 from tests.ui.controllers.fakes import FakeCues, FakeHost, FakeInhibitor, FakeVoice
@@ -40,19 +41,17 @@ class Parts:
         self.inhibitor = FakeInhibitor()
         self.clock = FakeClock()
         guide: SafetyGuide = load_safety_guide(paths.guidance_path("en"))
-        self.flow = ReliefFlow(
-            self.host,
-            journal=journal,
-            voice=self.voice,
-            cues=self.cues,
-            inhibitor=self.inhibitor,
-            clock=self.clock,
+        companions = Companions(
+            self.voice,
+            self.cues,
+            self.inhibitor,
+            self.clock,
             library=lambda: library,
             settings=lambda: Settings(relief_autostart_s=0),
             look=lambda: NIGHT,
-            guide=lambda: guide,
             phrases=phrases_for("en", paths.i18n_dir()),
         )
+        self.flow = ReliefFlow(self.host, companions, journal=journal, guide=lambda: guide)
         self.starting: list[None] = []
         self.home: list[None] = []
         self.flow.activity_starting.connect(lambda: self.starting.append(None))

@@ -15,6 +15,7 @@ from stretch_app.core.library import Library, load_library
 from stretch_app.core.phrases import phrases_for
 from stretch_app.core.session import Finished
 from stretch_app.core.settings import Settings
+from stretch_app.ui.controllers.activity import Companions
 from stretch_app.ui.controllers.routine import RoutineFlow
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.theme import NIGHT
@@ -37,18 +38,17 @@ class Parts:
         self.cues = FakeCues()
         self.inhibitor = FakeInhibitor()
         library: Library = load_library([paths.bundled_routines_dir()]).in_language("en")
-        self.flow = RoutineFlow(
-            self.host,
-            journal=journal,
-            voice=self.voice,
-            cues=self.cues,
-            inhibitor=self.inhibitor,
-            clock=FakeClock(),
+        companions = Companions(
+            self.voice,
+            self.cues,
+            self.inhibitor,
+            FakeClock(),
             library=lambda: library,
             settings=Settings,
             look=lambda: NIGHT,
             phrases=phrases_for("en", paths.i18n_dir()),
         )
+        self.flow = RoutineFlow(self.host, companions, journal=journal)
         self.asked: list[str] = []
         self.flow.activity_starting.connect(lambda: self.asked.append("starting"))
         self.flow.routine_done.connect(lambda rid: self.asked.append(f"done {rid}"))
