@@ -195,9 +195,9 @@ def _cmd_export_ics(routine_id: str | None, output: str) -> int:
     from stretch_app.core.library import load_library
     from stretch_app.core.model import RoutineKind
     from stretch_app.core.reminder_rules import effective_reminders
-    from stretch_app.core.schedule import local_zone
     from stretch_app.core.session import routine_duration
     from stretch_app.core.settings import load_settings
+    from stretch_app.core.wall_clock import local_zone
 
     library = load_library(_library_folders())
     settings, problem = load_settings(paths.settings_path())

@@ -9,7 +9,8 @@ The rules:
   weekday is in ``days``; an occurrence is named by ``(routine id, at, local date)``.
 * **Gap** (spring forward): a wall time that does not exist on that date fires once at the
   first valid moment, the instant the clocks jump (02:30 in New York on 2026-03-08 fires at
-  03:00 EDT; 01:30 in London on 2026-03-29 at 02:00 BST).
+  03:00 EDT; 01:30 in London on 2026-03-29 at 02:00 BST). Both this and the overlap rule are
+  :func:`stretch_app.core.wall_clock.resolve_wall_time`.
 * **Overlap** (fall back): a wall time that happens twice fires once, at the first of the two
   (``fold=0``, still on summer time).
 * ``Scheduler.due(now)`` fires every occurrence not yet handled whose time has come, once; one
@@ -25,18 +26,16 @@ The rules:
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from itertools import islice
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from stretch_app.core.model import Day, Reminder
 from stretch_app.core.nights import night_of, wall_date
+from stretch_app.core.wall_clock import aware_utc, resolve_wall_time, wall_time
 
 __all__ = [
     "Due",
@@ -45,9 +44,7 @@ __all__ = [
     "ReminderState",
     "ScheduleSettings",
     "Scheduler",
-    "local_zone",
     "next_occurrence",
-    "resolve_wall_time",
 ]
 
 _WEEKDAYS: tuple[Day, ...] = tuple(Day)  # Monday first, matching date.weekday()
@@ -62,46 +59,13 @@ _STATE_VERSION = 1
 SET_BACK_LIMIT = timedelta(days=7)
 
 
-def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("the scheduler needs aware datetimes (with a time zone)")
-    return moment.astimezone(UTC)
-
-
-def _wall_time(at: str) -> time:
-    hour, minute = at.split(":")
-    return time(int(hour), int(minute))
-
-
-def resolve_wall_time(day: date, at: time, tz: ZoneInfo) -> datetime:
-    """The UTC instant of wall time ``at`` on ``day`` in ``tz``, by the gap and overlap rules."""
-    local = datetime.combine(day, at, tzinfo=tz)  # fold=0: the first of two, in an overlap
-    instant = local.astimezone(UTC)
-    if instant.astimezone(tz).replace(tzinfo=None) == local.replace(tzinfo=None):
-        return instant
-    # In a gap, fold=1 gives an instant before the jump and fold=0 one after; the jump happens
-    # on a whole second between them, so halve the interval down to that second.
-    low = int(local.replace(fold=1).astimezone(UTC).timestamp())
-    high = int(instant.timestamp())
-    after_offset = instant.astimezone(tz).utcoffset()
-    if datetime.fromtimestamp(low, tz).utcoffset() == after_offset:
-        return instant
-    while high - low > 1:
-        middle = (low + high) // 2
-        if datetime.fromtimestamp(middle, tz).utcoffset() == after_offset:
-            high = middle
-        else:
-            low = middle
-    return datetime.fromtimestamp(high, UTC)
-
-
 def _occurrences(
     reminder: Reminder, after: datetime, tz: ZoneInfo
 ) -> Iterator[tuple[date, datetime]]:
     """Every (local date, UTC instant) of ``reminder`` strictly after ``after``, in order."""
     if not reminder.enabled or not reminder.days:
         return
-    at = _wall_time(reminder.at)
+    at = wall_time(reminder.at)
     # A day early: a gap can push the previous date's occurrence past midnight.
     day = after.astimezone(tz).date() - timedelta(days=1)
     while True:
@@ -114,7 +78,7 @@ def _occurrences(
 
 def next_occurrence(reminder: Reminder, after: datetime, tz: ZoneInfo) -> datetime | None:
     """The first UTC instant strictly after ``after`` at which ``reminder`` fires; None if off."""
-    return next((instant for _, instant in _occurrences(reminder, _utc(after), tz)), None)
+    return next((instant for _, instant in _occurrences(reminder, aware_utc(after), tz)), None)
 
 
 class Outcome(StrEnum):
@@ -165,7 +129,7 @@ def _parse_instant(value: object) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        return _utc(datetime.fromisoformat(value))
+        return aware_utc(datetime.fromisoformat(value))
     except (ValueError, OverflowError):
         return None
 
@@ -179,7 +143,7 @@ def _parse_key(entry: object) -> OccurrenceKey | None:
     if not (isinstance(at, str) and isinstance(day, str) and len(at) == 5):
         return None
     try:
-        _wall_time(at)
+        wall_time(at)
         return OccurrenceKey(routine_id, at, date.fromisoformat(day))
     except ValueError:
         return None
@@ -273,7 +237,7 @@ class Scheduler:
 
     def due(self, now: datetime) -> list[Due]:
         """Reminders to show now, each occurrence once, oldest first; records what it decides."""
-        now = _utc(now)
+        now = aware_utc(now)
         lived = self._lived_until(now)
         self._forget_old(lived or now)  # a clock set back keeps what it fired meanwhile
         grace = self.settings.grace
@@ -317,7 +281,7 @@ class Scheduler:
 
     def next_wake(self, now: datetime) -> datetime | None:
         """When to call ``due`` next (never before ``now``); None when nothing is scheduled."""
-        now = _utc(now)
+        now = aware_utc(now)
         wakes = [
             max(until, now)
             for key, until in self.state.snoozed.items()
@@ -335,17 +299,17 @@ class Scheduler:
 
     def snooze(self, due: Due, now: datetime, duration: timedelta | None = None) -> datetime:
         """Show ``due`` again after ``duration`` (the snooze setting by default); returns when."""
-        until = _utc(now) + (self.settings.snooze if duration is None else duration)
+        until = aware_utc(now) + (self.settings.snooze if duration is None else duration)
         self.state.snoozed[due.key] = until
         return until
 
     def skip_tonight(self, routine_id: str, now: datetime) -> list[OccurrenceKey]:
         """Skip the routine's reminders for the night ``now`` is in; returns those newly skipped."""
-        night = night_of(_utc(now), self.tz)
+        night = night_of(aware_utc(now), self.tz)
         self._drop_snoozes(routine_id)
         skipped: list[OccurrenceKey] = []
         for reminder in self.reminders.get(routine_id, ()):
-            day = wall_date(night, _wall_time(reminder.at))
+            day = wall_date(night, wall_time(reminder.at))
             key = OccurrenceKey(routine_id, reminder.at, day)
             if (
                 reminder.enabled
@@ -358,7 +322,7 @@ class Scheduler:
 
     def mark_routine_done(self, routine_id: str, at: datetime) -> None:
         """Note the routine was done at ``at``: reminders due soon after it are skipped."""
-        at = _utc(at)
+        at = aware_utc(at)
         previous = self.state.done.get(routine_id)
         if previous is None or at > previous:
             self.state.done[routine_id] = at
@@ -372,9 +336,9 @@ class Scheduler:
         done = self.state.done.get(routine_id)
         if done is None:
             return None
-        night = night_of(_utc(now), self.tz)
+        night = night_of(aware_utc(now), self.tz)
         for reminder in self.reminders.get(routine_id, ()):
-            at = _wall_time(reminder.at)
+            at = wall_time(reminder.at)
             day = wall_date(night, at)
             if not reminder.enabled or _WEEKDAYS[day.weekday()] not in reminder.days:
                 continue
@@ -404,24 +368,3 @@ class Scheduler:
             for key, outcome in self.state.handled.items()
             if abs(key.day - today) <= keep
         }
-
-
-def local_zone() -> ZoneInfo:
-    """The computer's time zone (``TZ``, then ``/etc/localtime``, ``/etc/timezone``), else UTC."""
-    names = [os.environ.get("TZ", "").removeprefix(":")]
-    localtime = Path("/etc/localtime")
-    with contextlib.suppress(OSError, RuntimeError):
-        names.append(str(localtime.resolve(strict=True)).partition("zoneinfo/")[2])
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        names.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    for name in names:
-        try:
-            if name:
-                return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            continue
-    try:
-        with localtime.open("rb") as file:
-            return ZoneInfo.from_file(file, key="localtime")
-    except (OSError, ValueError):
-        return ZoneInfo("UTC")

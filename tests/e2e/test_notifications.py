@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from stretch_app import paths
 from stretch_app.core.clock import FakeClock
-from stretch_app.core.schedule import local_zone
+from stretch_app.core.wall_clock import local_zone
 from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.desktop.notify_window import WindowNotifier
 

@@ -23,10 +23,9 @@ from stretch_app.core.schedule import (
     ReminderState,
     Scheduler,
     ScheduleSettings,
-    local_zone,
     next_occurrence,
-    resolve_wall_time,
 )
+from stretch_app.core.wall_clock import local_zone, resolve_wall_time
 
 ZONES = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "UTC"]
 NEW_YORK = ZoneInfo("America/New_York")

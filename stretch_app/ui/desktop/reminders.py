@@ -25,14 +25,9 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 from stretch_app.core.model import Reminder
 from stretch_app.core.nights import NIGHT_STARTS, night_of
 from stretch_app.core.reminder_rules import effective_reminders, schedule_settings
-from stretch_app.core.schedule import (
-    Due,
-    ReminderState,
-    Scheduler,
-    ScheduleSettings,
-    local_zone,
-)
+from stretch_app.core.schedule import Due, ReminderState, Scheduler, ScheduleSettings
 from stretch_app.core.userfile import FileProblem, load_json, set_aside, write_atomically
+from stretch_app.core.wall_clock import local_zone
 from stretch_app.ui.desktop.sleep_watch import SleepWatch
 from stretch_app.ui.timers import named_timer
 
