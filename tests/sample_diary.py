@@ -6,7 +6,7 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from stretch_app.core.journal import Journal
+from stretch_app.core.journal import EpisodeDetails, Journal
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 3, 27, 21, 30, tzinfo=TZ)
@@ -44,15 +44,17 @@ def fill_march(journal: Journal) -> None:
             start = evening + timedelta(hours=rng.randint(3, 7), minutes=rng.randint(0, 59))
             duration = rng.randint(40, 420)
             journal.add_episode(
-                start,
-                duration_s=float(duration),
-                ended_at=start + timedelta(seconds=duration),
-                leg=rng.choice(["left", "right"]),
-                muscle=rng.choice(["calf", "calf", "foot", "back-of-thigh"]),
-                pain=rng.randint(3, 7),
-                woke_me=woken or (rng.random() < 0.3 and day not in (15, 18, 20, 21, 22)),
-                helped=rng.choice(["calf-stretch", "flex-foot", "massage"]),
-                swelling_numbness_skin=False,
-                elsewhere_in_body=False,
-                source=rng.choice(["relief", "manual"]),
+                EpisodeDetails(
+                    start,
+                    duration_s=float(duration),
+                    ended_at=start + timedelta(seconds=duration),
+                    leg=rng.choice(["left", "right"]),
+                    muscle=rng.choice(["calf", "calf", "foot", "back-of-thigh"]),
+                    pain=rng.randint(3, 7),
+                    woke_me=woken or (rng.random() < 0.3 and day not in (15, 18, 20, 21, 22)),
+                    helped=rng.choice(["calf-stretch", "flex-foot", "massage"]),
+                    swelling_numbness_skin=False,
+                    elsewhere_in_body=False,
+                    source=rng.choice(["relief", "manual"]),
+                )
             )

@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, Self, Unpack
+from typing import Any, Final, Self
 
 from stretch_app.core.journal_rows import (
     EPISODE_FIELDS,
     CrampEpisode,
-    EpisodeChanges,
     EpisodeDetails,
     EpisodeSource,
     Leg,
@@ -33,6 +32,7 @@ from stretch_app.core.journal_rows import (
     Muscle,
     SessionRecord,
     check_episode,
+    details_from_row,
     episode_from_row,
     from_text,
     to_text,
@@ -41,7 +41,6 @@ from stretch_app.core.journal_rows import (
 __all__ = [
     "SCHEMA_VERSION",
     "CrampEpisode",
-    "EpisodeChanges",
     "EpisodeDetails",
     "EpisodeSource",
     "Journal",
@@ -316,30 +315,32 @@ class Journal:
 
     # --- cramp episodes -----------------------------------------------------------------------
 
-    def add_episode(self, started_at: datetime, **details: Unpack[EpisodeDetails]) -> int:
-        """Record a cramp episode (``source`` is ``"manual"`` unless given), return its id."""
-        fields: dict[str, object] = {"started_at": started_at, "note": "", "source": "manual"}
-        row = check_episode(fields | dict(details))
-        names = ", ".join(row)
+    def add_episode(self, details: EpisodeDetails) -> int:
+        """Record a cramp episode and return its id (an ``id`` in ``details`` is not used)."""
+        row = check_episode(details)
         marks = ", ".join("?" * len(row))
         with self._write() as conn:
-            # Column names are checked against the fixed list, never taken as given.
-            sql = f"INSERT INTO cramp_episodes ({names}) VALUES ({marks})"
-            return int(conn.execute(sql, tuple(row.values())).lastrowid or 0)
+            sql = f"INSERT INTO cramp_episodes ({_EPISODE_COLUMNS}) VALUES ({marks})"
+            return int(conn.execute(sql, row).lastrowid or 0)
 
-    def update_episode(self, episode_id: int, **changes: Unpack[EpisodeChanges]) -> None:
-        """Change the details given of one episode; raise ``KeyError`` if there is no such one."""
-        row = check_episode(dict(changes))
+    def update_episode(
+        self, episode_id: int, edit: Callable[[EpisodeDetails], EpisodeDetails]
+    ) -> None:
+        """Change one episode: ``edit`` gets its details as kept and returns them changed.
+
+        ``edit`` is typically ``lambda e: replace(e, pain=3)``. The episode is read, edited and
+        written in one transaction, so a detail changed meanwhile by another part of the app
+        (or another process) is kept, not overwritten. ``KeyError`` if there is no such episode.
+        """
+        select = f"SELECT {_EPISODE_COLUMNS} FROM cramp_episodes WHERE id = ?"
+        assignments = ", ".join(f"{name} = ?" for name in EPISODE_FIELDS)
         with self._write() as conn:
-            if row:
-                assignments = ", ".join(f"{name} = ?" for name in row)
-                sql = f"UPDATE cramp_episodes SET {assignments} WHERE id = ?"
-                found = conn.execute(sql, (*row.values(), episode_id)).rowcount > 0
-            else:
-                sql = "SELECT 1 FROM cramp_episodes WHERE id = ?"
-                found = conn.execute(sql, (episode_id,)).fetchone() is not None
-        if not found:
-            raise KeyError(episode_id)
+            found = conn.execute(select, (episode_id,)).fetchone()
+            if found is None:
+                raise KeyError(episode_id)
+            row = check_episode(edit(details_from_row(found)))
+            sql = f"UPDATE cramp_episodes SET {assignments} WHERE id = ?"
+            conn.execute(sql, (*row, episode_id))
 
     def delete_episode(self, episode_id: int) -> bool:
         """Remove one episode; return whether there was one to remove."""

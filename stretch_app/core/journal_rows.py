@@ -6,24 +6,26 @@ journal re-exports every public name here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import KW_ONLY, dataclass, fields
 from datetime import UTC, datetime
-from typing import Any, Final, Literal, TypedDict, get_args
+from types import UnionType
+from typing import Any, Final, Literal, Union, get_args, get_origin, get_type_hints
 
 __all__ = [
+    "EPISODE_DETAILS",
     "EPISODE_FIELDS",
     "MUSCLE_CHOICES",
-    "YES_NO",
     "CrampEpisode",
-    "EpisodeChanges",
     "EpisodeDetails",
+    "EpisodeField",
     "EpisodeSource",
     "Leg",
     "Medicine",
     "Muscle",
     "SessionRecord",
     "check_episode",
+    "details_from_row",
     "episode_from_row",
     "from_text",
     "to_text",
@@ -33,36 +35,8 @@ Leg = Literal["left", "right", "both"]
 Muscle = Literal["calf", "back-of-thigh", "front-of-thigh", "foot", "other"]
 EpisodeSource = Literal["relief", "manual"]
 
-_LEGS: Final = frozenset(get_args(Leg))
-_MUSCLES: Final = frozenset(get_args(Muscle))
-_SOURCES: Final = frozenset(get_args(EpisodeSource))
-_CHOICES: Final[dict[str, frozenset[str]]] = {"leg": _LEGS, "muscle": _MUSCLES, "source": _SOURCES}
-_NOTE_MAX = 4000
-
-
-class EpisodeDetails(TypedDict, total=False):
-    """What a person may tell about a cramp, besides when it started; all optional."""
-
-    ended_at: datetime | None
-    duration_s: float | None
-    leg: Leg | None
-    muscle: Muscle | None
-    pain: int | None
-    woke_me: bool | None
-    helped: str | None
-    """The id of the step or exercise that eased it."""
-    swelling_numbness_skin: bool | None
-    elsewhere_in_body: bool | None
-    note: str
-    source: EpisodeSource
-    emergency: bool | None
-    """True when relief timed the cramp past the emergency threshold (10 minutes)."""
-
-
-class EpisodeChanges(EpisodeDetails, total=False):
-    """Details to change in a recorded episode; those left out stay as they are."""
-
-    started_at: datetime
+_TEXT_MAX = 4000
+_PAIN_SCALE: Final = range(11)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,24 +53,38 @@ class SessionRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class CrampEpisode:
-    """One night-time cramp: when, where, how bad, and what helped."""
+class EpisodeDetails:
+    """What a person may tell about a cramp: when it started, and the rest optional.
 
-    id: int
+    The one declaration of an episode's details: the journal's columns (after ``id``), their
+    checks, the row reader and the report's CSV columns are all read off these fields.
+    Change one with :func:`dataclasses.replace`.
+    """
+
     started_at: datetime
-    ended_at: datetime | None
-    duration_s: float | None
-    leg: Leg | None
-    muscle: Muscle | None
-    pain: int | None
-    woke_me: bool | None
-    helped: str | None
-    swelling_numbness_skin: bool | None
-    elsewhere_in_body: bool | None
-    note: str
-    source: EpisodeSource
+    _: KW_ONLY
+    ended_at: datetime | None = None
+    duration_s: float | None = None
+    leg: Leg | None = None
+    muscle: Muscle | None = None
+    pain: int | None = None
+    """On the 0 to 10 scale."""
+    woke_me: bool | None = None
+    helped: str | None = None
+    """The id of the step or exercise that eased it."""
+    swelling_numbness_skin: bool | None = None
+    elsewhere_in_body: bool | None = None
+    note: str = ""
+    source: EpisodeSource = "manual"
     emergency: bool | None = None
     """True when relief timed the cramp past the emergency threshold (journal version 3+)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CrampEpisode(EpisodeDetails):
+    """One night-time cramp as the journal keeps it: its details, and its row's ``id``."""
+
+    id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +99,41 @@ class Medicine:
 #: The places a person can point to, in the order the relief screen offers them (keys 1 to 4).
 MUSCLE_CHOICES: Final[tuple[Muscle, ...]] = ("calf", "back-of-thigh", "front-of-thigh", "foot")
 
-EPISODE_FIELDS: Final = ("started_at", *EpisodeDetails.__annotations__)
+
+@dataclass(frozen=True, slots=True)
+class EpisodeField:
+    """One detail of an episode as its annotation declares it, for the checks and the readers.
+
+    ``kind`` is the plain type (``datetime``, ``float``, ``int``, ``bool`` or ``str``);
+    ``choices`` holds a ``Literal``'s values; ``optional`` says whether ``None`` is allowed.
+    """
+
+    name: str
+    kind: type
+    optional: bool
+    choices: frozenset[str] = frozenset()
+
+
+def _describe(name: str, annotation: Any) -> EpisodeField:
+    parts = get_args(annotation) if get_origin(annotation) in (Union, UnionType) else ()
+    plain = [part for part in parts or (annotation,) if part is not type(None)]
+    if len(plain) != 1:
+        raise TypeError(f"{name}: an episode detail has one type (or None), not {annotation}")
+    (kind,) = plain
+    optional = len(plain) < len(parts)
+    if get_origin(kind) is Literal:
+        return EpisodeField(name, str, optional, frozenset(get_args(kind)))
+    if kind not in (datetime, float, int, bool, str):
+        raise TypeError(f"{name}: the journal cannot keep a {kind}")
+    return EpisodeField(name, kind, optional)
+
+
+EPISODE_DETAILS: Final = tuple(
+    _describe(f.name, get_type_hints(EpisodeDetails)[f.name]) for f in fields(EpisodeDetails)
+)
+"""Every detail of an episode, in table order (after ``id``)."""
+EPISODE_FIELDS: Final = tuple(detail.name for detail in EPISODE_DETAILS)
 """The episode columns after ``id``, in table order."""
-YES_NO: Final = ("woke_me", "swelling_numbness_skin", "elsewhere_in_body", "emergency")
 
 
 def to_text(moment: datetime, name: str) -> str:
@@ -128,48 +148,60 @@ def from_text(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
-def check_episode(fields: Mapping[str, object]) -> dict[str, object]:
-    """Validate episode details and turn them into column values, in the order given."""
-    row: dict[str, object] = {}
-    for name, value in fields.items():
-        if name not in EPISODE_FIELDS:
-            raise TypeError(f"a cramp episode has no detail called {name!r}")
-        allowed = _CHOICES.get(name)
-        if value is None and name not in ("started_at", "note", "source"):
-            row[name] = None
-        elif name in ("started_at", "ended_at"):
-            if not isinstance(value, datetime):
-                raise ValueError(f"{name} must be a datetime")
-            row[name] = to_text(value, name)
-        elif allowed is not None:
-            if value not in allowed:
-                raise ValueError(f"{name} must be one of {sorted(allowed)}, not {value!r}")
-            row[name] = value
-        elif name == "duration_s":
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ValueError("duration_s must be a number of seconds, 0 or more")
-            row[name] = float(value)
-        elif name == "pain":
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-                raise ValueError(f"pain must be a whole number from 0 to 10, not {value!r}")
-            row[name] = value
-        elif name in ("note", "helped"):
-            if not isinstance(value, str) or len(value) > _NOTE_MAX:
-                raise ValueError(f"{name} must be text of at most {_NOTE_MAX} characters")
-            row[name] = value
-        else:  # the yes/no questions
-            if not isinstance(value, bool):
-                raise ValueError(f"{name} must be True, False or None")
-            row[name] = int(value)
-    return row
+def _column(detail: EpisodeField, value: object) -> object:
+    """One detail checked and turned into its column value; ``ValueError`` names it."""
+    name = detail.name
+    if value is None and detail.optional:
+        return None
+    if detail.choices:
+        if value not in detail.choices:
+            raise ValueError(f"{name} must be one of {sorted(detail.choices)}, not {value!r}")
+        return value
+    if detail.kind is datetime:
+        if not isinstance(value, datetime):
+            raise ValueError(f"{name} must be a datetime")
+        return to_text(value, name)
+    if detail.kind is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"{name} must be True, False or None")
+        return int(value)
+    if detail.kind is str:
+        if not isinstance(value, str) or len(value) > _TEXT_MAX:
+            raise ValueError(f"{name} must be text of at most {_TEXT_MAX} characters")
+        return value
+    if isinstance(value, bool):  # a bool is an int to Python, never a number here
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    if detail.kind is float:
+        if not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"{name} must be a number of seconds, 0 or more")
+        return float(value)
+    # The one whole number an episode keeps is the pain, on its 0 to 10 scale.
+    if not isinstance(value, int) or value not in _PAIN_SCALE:
+        raise ValueError(f"{name} must be a whole number from 0 to 10, not {value!r}")
+    return value
 
 
-def episode_from_row(row: tuple[Any, ...]) -> CrampEpisode:
+def check_episode(details: EpisodeDetails) -> tuple[object, ...]:
+    """Validate an episode's details and turn them into column values, in table order."""
+    return tuple(_column(d, getattr(details, d.name)) for d in EPISODE_DETAILS)
+
+
+def _values(row: Sequence[Any]) -> dict[str, Any]:
+    values = dict(zip(EPISODE_FIELDS, row, strict=True))
+    for detail in EPISODE_DETAILS:
+        value = values[detail.name]
+        if value is not None and detail.kind is datetime:
+            values[detail.name] = from_text(value)
+        elif value is not None and detail.kind is bool:
+            values[detail.name] = bool(value)
+    return values
+
+
+def details_from_row(row: Sequence[Any]) -> EpisodeDetails:
+    """The :class:`EpisodeDetails` of a row of :data:`EPISODE_FIELDS`."""
+    return EpisodeDetails(**_values(row))
+
+
+def episode_from_row(row: Sequence[Any]) -> CrampEpisode:
     """A :class:`CrampEpisode` from a row of ``id`` and :data:`EPISODE_FIELDS`."""
-    values = dict(zip(("id", *EPISODE_FIELDS), row, strict=True))
-    for name, value in values.items():
-        if value is not None and name in ("started_at", "ended_at"):
-            values[name] = from_text(value)
-        elif value is not None and name in YES_NO:
-            values[name] = bool(value)
-    return CrampEpisode(**values)
+    return CrampEpisode(id=row[0], **_values(row[1:]))

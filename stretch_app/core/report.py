@@ -17,16 +17,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any, Final, get_args
+from typing import Any, Final
 
 from stretch_app.core.doctor import DoctorRules, Finding, evaluate, format_night
 from stretch_app.core.history import NightLog, night_of
-from stretch_app.core.journal import CrampEpisode, EpisodeSource, Leg, Muscle
+from stretch_app.core.journal_rows import EPISODE_DETAILS, CrampEpisode, EpisodeField
 from stretch_app.core.model import format_duration
 from stretch_app.core.safety import SafetyGuide
 from stretch_app.core.userfile import write_atomically
 
 __all__ = [
+    "EPISODE_COLUMNS",
     "MEDICINE_FLAG",
     "Adherence",
     "MedicineLine",
@@ -40,23 +41,19 @@ __all__ = [
 
 MEDICINE_FLAG: Final = "worth mentioning to your doctor"
 
-_EPISODE_COLUMNS: Final = (
-    "id",
-    "night",
-    "started_at",
-    "ended_at",
-    "duration_s",
-    "duration",
-    "leg",
-    "muscle",
-    "pain",
-    "woke_me",
-    "helped",
-    "swelling_numbness_skin",
-    "elsewhere_in_body",
-    "note",
-    "source",
+_LEFT_OUT: Final = frozenset({"emergency"})
+"""Episode details the CSV does not carry: its columns are kept as they were before journal
+version 3 added ``emergency`` (the duration, which it follows from, is there)."""
+_CSV_DETAILS: Final = tuple(d for d in EPISODE_DETAILS if d.name not in _LEFT_OUT)
+_SHOWN_AFTER: Final = {"id": "night", "duration_s": "duration"}
+"""Columns written for a person to read, after the detail they are worked out from."""
+EPISODE_COLUMNS: Final = tuple(
+    column
+    for name in ("id", *(d.name for d in _CSV_DETAILS))
+    for column in (name, _SHOWN_AFTER.get(name))
+    if column is not None
 )
+"""The CSV's episode columns: the journal's, in its order, with the two written for reading."""
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
@@ -156,10 +153,6 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def write_csv(report: Report, tz: tzinfo | None = None) -> str:
     """The report as CSV text; times are written in local time with their UTC offset."""
     out = io.StringIO()
@@ -178,7 +171,7 @@ def write_csv(report: Report, tz: tzinfo | None = None) -> str:
     )
     names = [f.name for f in fields(Adherence)]
     block("routine", names, [[str(getattr(report.adherence, n)) for n in names]])
-    block("episodes", _EPISODE_COLUMNS, [_episode_row(e, tz) for e in report.episodes])
+    block("episodes", EPISODE_COLUMNS, [_episode_row(e, tz) for e in report.episodes])
     block(
         "medicines",
         ("name", "flag", "article_name", "used_for"),
@@ -204,24 +197,27 @@ def save_csv(report: Report, path: Path, tz: tzinfo | None = None) -> None:
     write_atomically(path, write_csv(report, tz).encode("utf-8"))
 
 
+def _cell(detail: EpisodeField, value: object, tz: tzinfo | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone(tz).isoformat()
+    if isinstance(value, bool):
+        return _yes_no(value)
+    if isinstance(value, float):
+        return repr(value)  # every digit, so it reads back equal
+    if detail.kind is str and not detail.choices:
+        return _safe(str(value))  # free text: a spreadsheet must not run it
+    return str(value)
+
+
 def _episode_row(episode: CrampEpisode, tz: tzinfo | None) -> list[str]:
-    return [
-        str(episode.id),
-        format_night(night_of(episode.started_at, tz)),
-        episode.started_at.astimezone(tz).isoformat(),
-        episode.ended_at.astimezone(tz).isoformat() if episode.ended_at else "",
-        repr(episode.duration_s) if episode.duration_s is not None else "",
-        format_duration(episode.duration_s) if episode.duration_s is not None else "",
-        _text(episode.leg),
-        _text(episode.muscle),
-        _text(episode.pain),
-        _yes_no(episode.woke_me),
-        _safe(_text(episode.helped)),
-        _yes_no(episode.swelling_numbness_skin),
-        _yes_no(episode.elsewhere_in_body),
-        _safe(episode.note),
-        episode.source,
-    ]
+    cells = {d.name: _cell(d, getattr(episode, d.name), tz) for d in _CSV_DETAILS}
+    cells["id"] = str(episode.id)
+    cells["night"] = format_night(night_of(episode.started_at, tz))
+    duration = episode.duration_s
+    cells["duration"] = format_duration(duration) if duration is not None else ""
+    return [cells[column] for column in EPISODE_COLUMNS]
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -263,30 +259,26 @@ def _bool(value: str) -> bool | None:
     return None if value == "" else value == "yes"
 
 
-def _choice(value: str, allowed: Any) -> Any:
-    if value == "":
-        return None
-    if value not in get_args(allowed):
-        raise ReportFormatError(f"unexpected value {value!r}")
-    return value
+def _value(detail: EpisodeField, text: str) -> object:
+    if detail.kind is datetime:
+        return datetime.fromisoformat(text)
+    if detail.kind is bool:
+        return _bool(text)
+    if detail.choices and text not in detail.choices:
+        raise ReportFormatError(f"{detail.name}: unexpected value {text!r}")
+    kind: Callable[[str], object] = detail.kind
+    return kind(text)
 
 
 def _episode(row: dict[str, str]) -> CrampEpisode:
-    return CrampEpisode(
-        id=int(row["id"]),
-        started_at=datetime.fromisoformat(row["started_at"]),
-        ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
-        duration_s=float(row["duration_s"]) if row["duration_s"] else None,
-        leg=_choice(row["leg"], Leg),
-        muscle=_choice(row["muscle"], Muscle),
-        pain=int(row["pain"]) if row["pain"] else None,
-        woke_me=_bool(row["woke_me"]),
-        helped=_unsafe(row["helped"]) or None,
-        swelling_numbness_skin=_bool(row["swelling_numbness_skin"]),
-        elsewhere_in_body=_bool(row["elsewhere_in_body"]),
-        note=_unsafe(row["note"]),
-        source=_choice(row["source"], EpisodeSource) or "manual",
-    )
+    values: dict[str, Any] = {}
+    for detail in _CSV_DETAILS:
+        text = row[detail.name]
+        if detail.kind is str and not detail.choices:
+            text = _unsafe(text)
+        if text:  # an empty cell leaves the detail at its default (not noted)
+            values[detail.name] = _value(detail, text)
+    return CrampEpisode(id=int(row["id"]), **values)
 
 
 def read_csv(text: str) -> Report:

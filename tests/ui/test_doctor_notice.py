@@ -25,7 +25,15 @@ from tests.sample_diary import TZ
 def cramp(day: int, **changes: object) -> CrampEpisode:
     when = datetime(2026, 3, day, 3, tzinfo=TZ)
     plain = CrampEpisode(
-        day, when, None, 120.0, "left", "calf", 4, False, None, False, False, "", "manual"
+        when,
+        id=day,
+        duration_s=120.0,
+        leg="left",
+        muscle="calf",
+        pain=4,
+        woke_me=False,
+        swelling_numbness_skin=False,
+        elsewhere_in_body=False,
     )
     return replace(plain, **changes)  # type: ignore[arg-type]
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from stretch_app import paths
 from stretch_app.core.doctor import load_doctor_rules
-from stretch_app.core.journal import Journal
+from stretch_app.core.journal import EpisodeDetails, Journal
 from stretch_app.core.report import read_csv
 from stretch_app.core.safety import load_safety_guide
 from stretch_app.ui.i18n import install_translator
@@ -52,7 +52,7 @@ def one_night_one_cramp(journal: Journal) -> None:
         "bedtime", evening, evening + timedelta(minutes=5), completed=True, holds_done=7,
         last_step_index=3,
     )  # fmt: skip
-    journal.add_episode(evening + timedelta(hours=5), duration_s=90.0)
+    journal.add_episode(EpisodeDetails(evening + timedelta(hours=5), duration_s=90.0))
 
 
 def test_one_night_and_one_cramp_are_singular_in_english(qtbot: QtBot, journal: Journal) -> None:
@@ -103,11 +103,11 @@ def test_the_cramp_dialog_takes_minutes_and_seconds_with_large_buttons(
     dialog.minutes_edit.setValue(2)
     for _ in range(3):
         qtbot.mouseClick(dialog.seconds_edit.more_button, Qt.MouseButton.LeftButton)
-    assert dialog.changes()["duration_s"] == 2 * 60 + 15
+    assert dialog.details().duration_s == 2 * 60 + 15
     for button in (dialog.seconds_edit.more_button, dialog.pain_edit.less_button):
         assert button.width() >= 48 and button.height() >= 48
     qtbot.mouseClick(dialog.pain_edit.more_button, Qt.MouseButton.LeftButton)
-    assert dialog.changes()["pain"] == 0
+    assert dialog.details().pain == 0
 
 
 def test_the_exports_cover_the_nights_chosen(
@@ -115,7 +115,7 @@ def test_the_exports_cover_the_nights_chosen(
 ) -> None:
     fill_march(journal)
     april = local(2026, 4, 2, 3, 0)
-    journal.add_episode(april, duration_s=60.0)
+    journal.add_episode(EpisodeDetails(april, duration_s=60.0))
     screen = history(qtbot, journal)
     assert screen.range.period() == (date(2026, 3, 1), date(2026, 3, 31))  # the month shown
     screen.range.set_period(date(2026, 3, 20), date(2026, 4, 5))

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from stretch_app import paths
 from stretch_app.core.clock import FakeClock
 from stretch_app.core.doctor import load_doctor_rules
-from stretch_app.core.journal import EpisodeChanges, Journal
+from stretch_app.core.journal import EpisodeDetails, Journal
 from stretch_app.core.report import read_csv
 from stretch_app.core.safety import load_safety_guide
 from stretch_app.ui.app import NightstretchApp
@@ -110,8 +111,8 @@ def test_arrow_keys_move_through_the_nights(screen: HistoryScreen, qtbot: QtBot)
 def test_a_cramp_added_by_hand_shows_and_can_set_off_a_rule(
     screen: HistoryScreen, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    entered = EpisodeChanges(
-        started_at=local(2026, 3, 26, 2, 40),
+    entered = EpisodeDetails(
+        local(2026, 3, 26, 2, 40),
         duration_s=720.0,
         leg="left",
         muscle="calf",
@@ -121,7 +122,7 @@ def test_a_cramp_added_by_hand_shows_and_can_set_off_a_rule(
         elsewhere_in_body=True,
         note="",
     )
-    monkeypatch.setattr(EpisodeDialog, "ask", classmethod(lambda *a, **k: dict(entered)))
+    monkeypatch.setattr(EpisodeDialog, "ask", classmethod(lambda *a, **k: entered))
     before = screen.episode_list.count()
     with qtbot.waitSignal(screen.changed):
         qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
@@ -138,7 +139,8 @@ def test_editing_and_deleting_the_chosen_cramp(
     screen: HistoryScreen, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     last = screen.journal.episodes()[-1]
-    monkeypatch.setattr(EpisodeDialog, "ask", classmethod(lambda *a, **k: {"note": "ice helped"}))
+    edited = replace(last, note="ice helped")
+    monkeypatch.setattr(EpisodeDialog, "ask", classmethod(lambda *a, **k: edited))
     screen.episode_list.setCurrentRow(screen.episode_list.count() - 1)
     qtbot.mouseClick(screen.edit_button, Qt.MouseButton.LeftButton)
     assert screen.journal.episodes()[-1].note == "ice helped"
@@ -159,14 +161,15 @@ def test_the_episode_dialog_keeps_every_field(qtbot: QtBot, journal: Journal) ->
     dialog.pain_edit.setValue(6)
     dialog.woke_box.setChecked(True)
     dialog.note_edit.setPlainText("after a long walk")
-    changes = dialog.changes()
-    assert changes["started_at"] == episode.started_at.replace(second=0, microsecond=0)
-    assert changes["duration_s"] == episode.duration_s
-    assert (changes["leg"], changes["muscle"]) == (episode.leg, episode.muscle)
-    assert (changes["pain"], changes["woke_me"]) == (6, True)
-    assert changes["helped"] == episode.helped
-    assert changes["note"] == "after a long walk"
-    journal.update_episode(episode.id, **changes)
+    details = dialog.details()
+    assert details.started_at == episode.started_at.replace(second=0, microsecond=0)
+    assert details.duration_s == episode.duration_s
+    assert (details.leg, details.muscle) == (episode.leg, episode.muscle)
+    assert (details.pain, details.woke_me) == (6, True)
+    assert details.helped == episode.helped
+    assert details.note == "after a long walk"
+    assert (details.source, details.emergency) == (episode.source, episode.emergency)  # unshown
+    journal.update_episode(episode.id, lambda _: details)
 
 
 def test_the_pdf_lists_the_episodes(

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -202,7 +203,10 @@ def test_did_it_wake_you_is_saved_and_the_woken_often_rule_sees_relief_cramps(
     assert [e.woke_me for e in episodes] == [True, True, True]
     # Three nights in one week (the wall clock of a test run is one night; move them apart).
     for days, episode in enumerate(episodes):
-        app.journal.update_episode(episode.id, started_at=episode.started_at - timedelta(days))
+        back = timedelta(days)
+        app.journal.update_episode(
+            episode.id, lambda e, back=back: replace(e, started_at=e.started_at - back)
+        )
     rules = load_doctor_rules(paths.doctor_rules_path())
     findings = evaluate(rules, app.journal.episodes())
     assert "woken-often" in [f.rule_id for f in findings]

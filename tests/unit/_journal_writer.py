@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from stretch_app.core.journal import Journal
+from stretch_app.core.journal import EpisodeDetails, Journal
 
 
 def main() -> None:
@@ -20,7 +20,9 @@ def main() -> None:
     with Journal.open(path) as journal:
         for n in range(count):
             episode_id = journal.add_episode(
-                start + timedelta(minutes=n), duration_s=float(n), note=f"episode {n}"
+                EpisodeDetails(
+                    start + timedelta(minutes=n), duration_s=float(n), note=f"episode {n}"
+                )
             )
             # Printed only after add_episode returned, i.e. after the commit.
             sys.stdout.write(f"{episode_id}\n")

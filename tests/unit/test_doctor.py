@@ -31,7 +31,15 @@ def at(day: int, hour: int) -> datetime:
 
 def cramp(when: datetime, **changes: Any) -> CrampEpisode:
     plain = CrampEpisode(
-        next(_ids), when, None, 120.0, "left", "calf", 4, False, None, False, False, "", "manual"
+        when,
+        id=next(_ids),
+        duration_s=120.0,
+        leg="left",
+        muscle="calf",
+        pain=4,
+        woke_me=False,
+        swelling_numbness_skin=False,
+        elsewhere_in_body=False,
     )
     return replace(plain, **changes)
 

@@ -16,7 +16,7 @@ from stretch_app.core.history import (
     night_of,
     night_start,
 )
-from stretch_app.core.journal import CrampEpisode, Journal, SessionRecord
+from stretch_app.core.journal import CrampEpisode, EpisodeDetails, Journal, SessionRecord
 
 TZ = ZoneInfo("Europe/London")
 _ids = count(1)
@@ -32,7 +32,7 @@ def session(when: datetime, *, completed: bool = True, routine: str = "bedtime")
 
 def cramp(when: datetime, duration_s: float | None = 60.0, *, woke: bool = False) -> CrampEpisode:
     return CrampEpisode(
-        next(_ids), when, None, duration_s, "left", "calf", 5, woke, None, None, None, "", "manual"
+        when, id=next(_ids), duration_s=duration_s, leg="left", muscle="calf", pain=5, woke_me=woke
     )
 
 
@@ -128,7 +128,7 @@ def test_with_and_without_the_routine_side_by_side() -> None:
 def test_counts_agree_with_a_real_journal(tmp_path: Path) -> None:
     with Journal.open(tmp_path / "j.sqlite3") as journal:
         journal.record_session("bedtime", at(2, 22), at(2, 22, 5), completed=True)
-        journal.add_episode(at(3, 2, 30), duration_s=90.0, woke_me=True)
+        journal.add_episode(EpisodeDetails(at(3, 2, 30), duration_s=90.0, woke_me=True))
         log = NightLog.build(journal.sessions(), journal.episodes(), TZ)
     night = log.night(date(2026, 3, 2))
     assert night.routine == "done" and night.cramps == 1 and night.woken

@@ -11,12 +11,19 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from stretch_app.core.journal import SCHEMA_VERSION, CrampEpisode, Journal, JournalError
+from stretch_app.core.journal import (
+    SCHEMA_VERSION,
+    CrampEpisode,
+    EpisodeDetails,
+    Journal,
+    JournalError,
+)
 from stretch_app.paths import journal_path
 
 WRITER = Path(__file__).with_name("_journal_writer.py")
@@ -89,7 +96,7 @@ def test_naive_times_are_refused(journal: Journal) -> None:
     with pytest.raises(ValueError, match="time zone"):
         journal.record_session("bedtime", datetime(2024, 3, 1), NIGHT, completed=True)
     with pytest.raises(ValueError, match="time zone"):
-        journal.add_episode(datetime(2024, 3, 1))
+        journal.add_episode(EpisodeDetails(datetime(2024, 3, 1)))
     assert journal.sessions() == [] and journal.episodes() == []
 
 
@@ -98,18 +105,20 @@ def test_naive_times_are_refused(journal: Journal) -> None:
 
 def test_an_episode_with_every_detail_round_trips(journal: Journal) -> None:
     episode_id = journal.add_episode(
-        NIGHT.astimezone(CET),
-        ended_at=NIGHT + timedelta(seconds=95),
-        duration_s=94.5,
-        leg="left",
-        muscle="back-of-thigh",
-        pain=7,
-        woke_me=True,
-        helped="calf-stretch",
-        swelling_numbness_skin=False,
-        elsewhere_in_body=False,
-        note='it "pulled" \\ badly — ouch',
-        source="relief",
+        EpisodeDetails(
+            NIGHT.astimezone(CET),
+            ended_at=NIGHT + timedelta(seconds=95),
+            duration_s=94.5,
+            leg="left",
+            muscle="back-of-thigh",
+            pain=7,
+            woke_me=True,
+            helped="calf-stretch",
+            swelling_numbness_skin=False,
+            elsewhere_in_body=False,
+            note='it "pulled" \\ badly — ouch',
+            source="relief",
+        )
     )
     assert journal.episodes() == [
         CrampEpisode(
@@ -131,18 +140,19 @@ def test_an_episode_with_every_detail_round_trips(journal: Journal) -> None:
 
 
 def test_an_episode_with_only_a_start_is_manual_and_blank(journal: Journal) -> None:
-    episode_id = journal.add_episode(NIGHT)
+    episode_id = journal.add_episode(EpisodeDetails(NIGHT))
     (episode,) = journal.episodes()
-    assert episode == CrampEpisode(
-        episode_id, NIGHT, None, None, None, None, None, None, None, None, None, "", "manual"
-    )
+    assert episode == CrampEpisode(NIGHT, id=episode_id, note="", source="manual")
+    assert [episode.leg, episode.pain, episode.woke_me, episode.emergency] == [None] * 4
 
 
 def test_update_changes_only_what_is_given(journal: Journal) -> None:
-    episode_id = journal.add_episode(NIGHT, source="relief", duration_s=60, pain=5)
-    journal.update_episode(episode_id, leg="both", muscle="calf", woke_me=False, note="ok")
-    journal.update_episode(episode_id, pain=None)
-    journal.update_episode(episode_id)  # nothing to change, but it exists
+    episode_id = journal.add_episode(EpisodeDetails(NIGHT, source="relief", duration_s=60, pain=5))
+    journal.update_episode(
+        episode_id, lambda e: replace(e, leg="both", muscle="calf", woke_me=False, note="ok")
+    )
+    journal.update_episode(episode_id, lambda e: replace(e, pain=None))
+    journal.update_episode(episode_id, lambda e: e)  # nothing to change, but it exists
     (episode,) = journal.episodes()
     assert (episode.leg, episode.muscle, episode.woke_me, episode.note) == (
         "both",
@@ -151,15 +161,15 @@ def test_update_changes_only_what_is_given(journal: Journal) -> None:
         "ok",
     )
     assert (episode.pain, episode.duration_s, episode.source) == (None, 60.0, "relief")
-    journal.update_episode(episode_id, started_at=NIGHT + timedelta(hours=1))
+    journal.update_episode(episode_id, lambda e: replace(e, started_at=NIGHT + timedelta(hours=1)))
     assert journal.episodes()[0].started_at == NIGHT + timedelta(hours=1)
 
 
 def test_update_of_a_missing_episode_raises_key_error(journal: Journal) -> None:
     with pytest.raises(KeyError):
-        journal.update_episode(999, pain=3)
+        journal.update_episode(999, lambda e: replace(e, pain=3))
     with pytest.raises(KeyError):
-        journal.update_episode(999)
+        journal.update_episode(999, lambda e: e)
 
 
 @pytest.mark.parametrize(
@@ -180,18 +190,18 @@ def test_invalid_details_are_refused_and_nothing_is_written(
     journal: Journal, detail: str, value: object
 ) -> None:
     with pytest.raises(ValueError, match=detail):
-        journal.add_episode(NIGHT, **{detail: value})  # type: ignore[misc]
+        journal.add_episode(EpisodeDetails(NIGHT, **{detail: value}))  # type: ignore[misc]
     assert journal.episodes() == []
 
 
 def test_an_unknown_detail_is_a_type_error(journal: Journal) -> None:
-    episode_id = journal.add_episode(NIGHT)
+    episode_id = journal.add_episode(EpisodeDetails(NIGHT))
     with pytest.raises(TypeError, match="id"):
-        journal.update_episode(episode_id, id=5)  # type: ignore[call-arg]
+        journal.update_episode(episode_id, lambda e: replace(e, id=5))  # type: ignore[call-arg]
 
 
 def test_delete_and_date_range(journal: Journal) -> None:
-    ids = [journal.add_episode(NIGHT + timedelta(days=n)) for n in range(4)]
+    ids = [journal.add_episode(EpisodeDetails(NIGHT + timedelta(days=n))) for n in range(4)]
     assert journal.delete_episode(ids[0]) is True
     assert journal.delete_episode(ids[0]) is False
     window = journal.episodes(since=NIGHT + timedelta(days=1), until=NIGHT + timedelta(days=3))
@@ -224,7 +234,7 @@ def test_medicines_round_trip_once_per_name(journal: Journal) -> None:
 def test_everything_is_there_after_a_restart(path: Path) -> None:
     with Journal.open(path) as journal:
         session = journal.record_session("bedtime", NIGHT, NIGHT, completed=True, holds_done=8)
-        episode = journal.add_episode(NIGHT, leg="right", pain=4, source="relief")
+        episode = journal.add_episode(EpisodeDetails(NIGHT, leg="right", pain=4, source="relief"))
         medicine = journal.add_medicine("Statin", added_at=NIGHT)
         before = (journal.sessions(), journal.episodes(), journal.medicines())
     assert not path.with_name(path.name + "-wal").exists()  # checkpointed on close
@@ -279,11 +289,11 @@ def test_a_version_1_journal_is_migrated_and_keeps_its_rows(path: Path) -> None:
         )
         assert (episode.elsewhere_in_body, episode.note) == (None, "old note")
         assert episode.emergency is None  # version 3: not known for rows written before it
-        journal.update_episode(4, emergency=True)
+        journal.update_episode(4, lambda e: replace(e, emergency=True))
         assert journal.episodes()[0].emergency is True
         assert journal.medicines() == []
         journal.add_medicine("Statin")
-        assert journal.add_episode(NIGHT) == 5
+        assert journal.add_episode(EpisodeDetails(NIGHT)) == 5
     assert _sql(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     indexes = {row[0] for row in _sql(path, "SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"sessions_started_at", "cramp_episodes_started_at"} <= indexes
@@ -309,7 +319,7 @@ def _check_recovered(journal: Journal, path: Path, old_bytes: bytes) -> None:
     assert moved.parent == path.parent
     assert re.fullmatch(r"journal\.sqlite3\.corrupt-\d{8}-\d{6}", moved.name)
     assert moved.read_bytes() == old_bytes  # never deleted, never changed
-    assert journal.add_episode(NIGHT) == 1
+    assert journal.add_episode(EpisodeDetails(NIGHT)) == 1
     assert len(journal.episodes()) == 1
 
 
@@ -331,7 +341,7 @@ def test_random_bytes_are_moved_aside_with_their_wal_and_a_new_journal_starts(
 def test_a_truncated_journal_is_moved_aside_and_a_new_one_starts(path: Path) -> None:
     with Journal.open(path) as journal:
         for n in range(300):
-            journal.add_episode(NIGHT + timedelta(minutes=n), note="x" * 200)
+            journal.add_episode(EpisodeDetails(NIGHT + timedelta(minutes=n), note="x" * 200))
     whole = path.read_bytes()
     assert len(whole) > 8 * 4096
     truncated = whole[: len(whole) // 2 + 100]
@@ -383,7 +393,7 @@ def test_trouble_that_is_not_damage_is_a_journal_error_and_the_file_stays(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Journal.open(path) as journal:
-        journal.add_episode(NIGHT)
+        journal.add_episode(EpisodeDetails(NIGHT))
     before = path.read_bytes()
 
     def failing_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
@@ -411,6 +421,7 @@ def test_every_reported_write_survives_sigkill(path: Path) -> None:
             [sys.executable, str(WRITER), str(path), "1000"],
             stdout=subprocess.PIPE,
             text=True,
+            env=dict(os.environ, PYTHONPATH=str(WRITER.parents[2])),  # this checkout's journal
         ) as child:
             assert child.stdout is not None
             for line in child.stdout:
@@ -441,4 +452,4 @@ def test_a_migration_another_process_ran_first_is_not_run_twice(path: Path) -> N
         _migrate(conn, SCHEMA_VERSION)
     assert _sql(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     with Journal.open(path) as journal:
-        assert journal.add_episode(NIGHT) == 1
+        assert journal.add_episode(EpisodeDetails(NIGHT)) == 1

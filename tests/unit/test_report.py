@@ -13,7 +13,7 @@ import pytest
 from stretch_app import paths
 from stretch_app.core.doctor import load_doctor_rules
 from stretch_app.core.history import NightLog
-from stretch_app.core.journal import Journal
+from stretch_app.core.journal import EpisodeDetails, Journal
 from stretch_app.core.report import (
     MEDICINE_FLAG,
     Report,
@@ -84,9 +84,13 @@ def test_findings_write_nights_as_the_caller_asks(journal: Journal) -> None:
 def test_the_csv_round_trips(journal: Journal) -> None:
     # Text a CSV writer must quote, and text a spreadsheet would take for a formula.
     awkward = 'Woke at 3, "really" bad;\nstretched, then walked — ok ✓'
-    journal.add_episode(local(2026, 3, 26, 23, 5), note=awkward, helped="=HYPERLINK()", pain=0)
-    journal.add_episode(local(2026, 3, 27, 1, 2), note="-2 °C outside", leg="both")
-    journal.add_episode(local(2026, 3, 27, 4, 0).replace(microsecond=123456), source="relief")
+    journal.add_episode(
+        EpisodeDetails(local(2026, 3, 26, 23, 5), note=awkward, helped="=HYPERLINK()", pain=0)
+    )
+    journal.add_episode(EpisodeDetails(local(2026, 3, 27, 1, 2), note="-2 °C outside", leg="both"))
+    journal.add_episode(
+        EpisodeDetails(local(2026, 3, 27, 4, 0).replace(microsecond=123456), source="relief")
+    )
     report = march_report(journal, ["@home remedy", "Prozac"])
     text = write_csv(report, TZ)
     assert read_csv(text) == report
@@ -94,7 +98,7 @@ def test_the_csv_round_trips(journal: Journal) -> None:
 
 
 def test_the_csv_is_readable_in_a_spreadsheet(journal: Journal) -> None:
-    journal.add_episode(local(2026, 3, 26, 23, 5), note="=1+1")
+    journal.add_episode(EpisodeDetails(local(2026, 3, 26, 23, 5), note="=1+1"))
     text = write_csv(march_report(journal, ["Zoloft"]), TZ)
     rows = list(csv.reader(io.StringIO(text)))
     sections = [r[0] for r in rows if len(r) == 1 and r[0].startswith("[")]

@@ -7,14 +7,14 @@ fits without knowing about it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Protocol, Unpack
+from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from stretch_app.core.guidance import Cue
-from stretch_app.core.journal import EpisodeChanges, EpisodeDetails
+from stretch_app.core.journal import EpisodeDetails
 from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = [
@@ -88,11 +88,13 @@ class Inhibitor(Protocol):
 class EpisodeJournal(Protocol):
     """The part of the journal that keeps cramp episodes."""
 
-    def add_episode(self, started_at: datetime, **details: Unpack[EpisodeDetails]) -> int:
+    def add_episode(self, details: EpisodeDetails) -> int:
         """Record an episode; return its id."""
 
-    def update_episode(self, episode_id: int, **changes: Unpack[EpisodeChanges]) -> None:
-        """Change an episode's details; ``KeyError`` when there is no such one."""
+    def update_episode(
+        self, episode_id: int, edit: Callable[[EpisodeDetails], EpisodeDetails]
+    ) -> None:
+        """Change an episode's details by ``edit``; ``KeyError`` when there is no such one."""
 
     def delete_episode(self, episode_id: int) -> bool:
         """Remove an episode; whether there was one."""

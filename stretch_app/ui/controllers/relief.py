@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Unpack
 
 from PySide6.QtCore import QObject, Signal
 
 from stretch_app import paths
 from stretch_app.core.guidance import Cue
-from stretch_app.core.journal import EpisodeChanges, JournalError
+from stretch_app.core.journal import EpisodeDetails, JournalError
 from stretch_app.core.relief import (
     Continued,
     EmergencyReached,
@@ -143,16 +143,17 @@ class ReliefFlow(GuidedActivity):
         if self.journal is None:
             return
         try:
-            self._episode_id = self.journal.add_episode(episode.started_at, source="relief")
+            entry = EpisodeDetails(episode.started_at, source="relief")
+            self._episode_id = self.journal.add_episode(entry)
         except JournalError as exc:
             log.warning("The cramp could not be recorded as it began: %s", exc)
 
-    def _update(self, **changes: Unpack[EpisodeChanges]) -> bool:
+    def _update(self, edit: Callable[[EpisodeDetails], EpisodeDetails]) -> bool:
         """Change the journal's entry of this episode; False when it cannot be written."""
         if self.journal is None or self._episode_id is None:
             return False
         try:
-            self.journal.update_episode(self._episode_id, **changes)
+            self.journal.update_episode(self._episode_id, edit)
         except (JournalError, KeyError) as exc:
             log.warning("The cramp's entry could not be updated: %s", exc)
             return False
@@ -164,13 +165,13 @@ class ReliefFlow(GuidedActivity):
             self.cues.play(Cue.HOLD_START)
         elif isinstance(event, EmergencyReached):
             self.cues.play(Cue.EMERGENCY)
-            self._update(emergency=True)
+            self._update(lambda entry: replace(entry, emergency=True))
         elif isinstance(event, MuscleChosen):
-            self._update(muscle=event.muscle)
+            self._update(lambda entry: replace(entry, muscle=event.muscle))
         elif isinstance(event, StartMoved):
-            self._update(started_at=event.started_at)
+            self._update(lambda entry: replace(entry, started_at=event.started_at))
         elif isinstance(event, Continued):
-            self._update(ended_at=None, duration_s=None)
+            self._update(lambda entry: replace(entry, ended_at=None, duration_s=None))
             self.inhibitor.inhibit(self.tr("Cramp relief is running"))
         lines = relief_lines(event, [emergency.lead, *emergency.signs], self.phrases)
         if lines:
@@ -181,28 +182,28 @@ class ReliefFlow(GuidedActivity):
         self.inhibitor.release()
         self.voice.release_when_idle()
         relief = self.screen
-        details: EpisodeChanges = {
-            "started_at": outcome.started_at,
-            "ended_at": outcome.ended_at,
-            "duration_s": outcome.duration_s,
-            "muscle": outcome.muscle,
-            "helped": outcome.helped,
-            "emergency": outcome.emergency,
-        }
+
+        def ended(entry: EpisodeDetails) -> EpisodeDetails:
+            return replace(
+                entry,
+                started_at=outcome.started_at,
+                ended_at=outcome.ended_at,
+                duration_s=outcome.duration_s,
+                muscle=outcome.muscle,
+                helped=outcome.helped,
+                emergency=outcome.emergency,
+            )
+
         journal = self.journal
         if journal is None:
             text = self.tr("The journal cannot be used, so this cramp was not saved.")
         else:
             try:
                 if self._episode_id is None:  # it could not be recorded when it began
-                    fields = {k: v for k, v in details.items() if k != "started_at"}
-                    self._episode_id = journal.add_episode(
-                        outcome.started_at,
-                        source="relief",
-                        **fields,  # type: ignore[arg-type]
-                    )
+                    entry = EpisodeDetails(outcome.started_at, source="relief")
+                    self._episode_id = journal.add_episode(ended(entry))
                 else:
-                    journal.update_episode(self._episode_id, **details)
+                    journal.update_episode(self._episode_id, ended)
                 text = self.tr("Saved in your diary. Add details if you like, or just press Save.")
             except (JournalError, KeyError) as exc:
                 text = self.tr("This cramp could not be saved: {0}").format(exc)
@@ -211,7 +212,11 @@ class ReliefFlow(GuidedActivity):
 
     def _on_details(self, notes: EpisodeNotes) -> None:
         self._last_notes = notes
-        self._update(leg=notes.leg, pain=notes.pain, note=notes.note, woke_me=notes.woke_me)
+        self._update(
+            lambda entry: replace(
+                entry, leg=notes.leg, pain=notes.pain, note=notes.note, woke_me=notes.woke_me
+            )
+        )
 
     def _on_discarded(self) -> None:
         """Not a cramp: its entry leaves the journal, and it can no longer be continued."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_app.core.journal import CrampEpisode, EpisodeChanges, Leg, Muscle
+from stretch_app.core.journal import CrampEpisode, EpisodeDetails, Leg, Muscle
 from stretch_app.ui.widgets.fit import fit_on_screen, scrolling, wanted_size
 from stretch_app.ui.widgets.stepper import Stepper
 
@@ -100,6 +101,7 @@ class EpisodeDialog(QDialog):
         self.when_edit.setDateTime(
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
+        self._episode = episode
         self._duration_s = episode.duration_s if episode else None
         # Minutes and seconds, each with large − and + buttons (0 and 0: not noted).
         shown = round(self._duration_s or 0)
@@ -184,8 +186,12 @@ class EpisodeDialog(QDialog):
         super().showEvent(event)
         fit_on_screen(self, wanted_size(self, self.form_scroll))
 
-    def changes(self) -> EpisodeChanges:
-        """What the form says, ready for ``Journal.add_episode`` or ``update_episode``."""
+    def details(self) -> EpisodeDetails:
+        """What the form says, over the episode it opened with (a new one is ``"manual"``).
+
+        Ready for ``Journal.add_episode``, or to replace the episode's details in
+        ``update_episode``: what the form does not show (its source, the emergency line) is kept.
+        """
         naive = self.when_edit.dateTime().toPython()
         assert isinstance(naive, datetime)
         started = naive.replace(tzinfo=self._tz) if self._tz else naive.astimezone()
@@ -196,7 +202,8 @@ class EpisodeDialog(QDialog):
         helped_text = self.helped_box.currentText().strip()
         index = self.helped_box.findText(helped_text)
         helped = self.helped_box.itemData(index) if index > 0 else helped_text
-        return EpisodeChanges(
+        return replace(
+            self._episode or EpisodeDetails(started),
             started_at=started,
             ended_at=started + timedelta(seconds=duration) if duration else None,
             duration_s=duration,
@@ -219,12 +226,12 @@ class EpisodeDialog(QDialog):
         now: datetime | None = None,
         tz: tzinfo | None = None,
         helped_choices: Mapping[str, str] | None = None,
-    ) -> EpisodeChanges | None:
+    ) -> EpisodeDetails | None:
         """Open the form; the details to store, or None if the person cancelled."""
         dialog = cls(episode, now=now, tz=tz, helped_choices=helped_choices, parent=parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.changes()
+                return dialog.details()
             return None
         finally:
             dialog.deleteLater()

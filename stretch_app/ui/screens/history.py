@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from stretch_app.core.doctor import DoctorRules, evaluate
 from stretch_app.core.history import NightLog, month_range, night_of
-from stretch_app.core.journal import CrampEpisode, EpisodeDetails, Journal, JournalError
+from stretch_app.core.journal import CrampEpisode, Journal, JournalError
 from stretch_app.core.report import Report, build_report, save_csv
 from stretch_app.core.safety import SafetyGuide
 from stretch_app.ui.dates import month_year, short_night
@@ -315,24 +314,23 @@ class HistoryScreen(QWidget):
 
     def add_episode(self) -> None:
         """Ask for a cramp's details and add it to the diary."""
-        changes = EpisodeDialog.ask(
+        details = EpisodeDialog.ask(
             self, None, now=self._now(), tz=self.tz, helped_choices=self.helped_choices
         )
-        if changes is None:
-            return
-        started = changes["started_at"]
-        details = cast(EpisodeDetails, {k: v for k, v in changes.items() if k != "started_at"})
-        self._change(lambda: self.journal.add_episode(started, **details), self.tr("Cramp added."))
+        if details is not None:
+            self._change(lambda: self.journal.add_episode(details), self.tr("Cramp added."))
 
     def edit_episode(self) -> None:
         """Change the details of the chosen cramp."""
         episode = self._chosen_episode()
         if episode is None:
             return
-        changes = EpisodeDialog.ask(self, episode, tz=self.tz, helped_choices=self.helped_choices)
-        if changes is not None:
+        details = EpisodeDialog.ask(self, episode, tz=self.tz, helped_choices=self.helped_choices)
+        if details is not None:
+            # The form holds every detail; those it does not show came with the episode.
             self._change(
-                lambda: self.journal.update_episode(episode.id, **changes), self.tr("Saved.")
+                lambda: self.journal.update_episode(episode.id, lambda _: details),
+                self.tr("Saved."),
             )
 
     def delete_episode(self) -> None:
