@@ -17,6 +17,7 @@ from stretch_app.core.clock import FakeClock
 from stretch_app.core.library import load_library
 from stretch_app.core.session import routine_duration
 from stretch_app.ui.app import NightstretchApp
+from stretch_app.ui.i18n import install_translator
 from stretch_app.ui.screens import routine_editor
 from stretch_app.ui.screens.editor_dialogs import (
     ExercisePickerDialog,
@@ -24,6 +25,7 @@ from stretch_app.ui.screens.editor_dialogs import (
     UnsavedAnswer,
     UnsavedChangesDialog,
 )
+from stretch_app.ui.screens.editor_parts import field_text, problem_text
 from stretch_app.ui.screens.routine_editor import RoutineEditor
 from stretch_app.ui.widgets.ask import ConfirmDialog
 from tests.conftest import ROUTINES
@@ -188,7 +190,7 @@ def test_problems_show_inline_in_the_words_of_validate(
     assert editor is not None
     pick.append("calf-stretch")
     editor.add_step()
-    assert "name: must not be empty" in editor.problems_label.text()
+    assert "Name: must not be empty" in editor.problems_label.text()
     assert not editor.save()
     assert list(user_dir().glob("*.toml")) == [] if user_dir().is_dir() else True
 
@@ -574,3 +576,34 @@ def test_the_editor_shows_and_saves_the_reminders_chosen_on_the_card(
     assert "bedtime" not in app.settings.reminder_overrides
     assert "bedtime" not in app.settings_store.settings.reminder_overrides
     assert [r.at for r in app.library.routines["bedtime"].reminders] == ["22:10"]
+
+
+@pytest.mark.parametrize(
+    ("field", "english", "german"),
+    [
+        ("name", "Name", "Name"),
+        ("steps", "Steps", "Schritte"),
+        ("steps[1].hold", "Step 2, Hold", "Schritt 2, Halten"),
+        ("steps[0].exercise", "Step 1, Exercise", "Schritt 1, Übung"),
+        (
+            "steps[2].rest_between",
+            "Step 3, Rest between holds",
+            "Schritt 3, Pause zwischen den Durchgängen",
+        ),
+        ("reminders[0].at", "Reminder 1, Time", "Erinnerung 1, Uhrzeit"),
+        ("steps[4]", "Step 5", "Schritt 5"),
+        ("translations[de].name", "translations[de].name", "translations[de].name"),
+    ],
+)
+def test_a_problem_names_its_place_as_the_form_does_in_the_person_s_language(
+    qapp: QApplication, field: str, english: str, german: str
+) -> None:
+    """A German editor once said "name: darf nicht leer sein": the file's key, in English."""
+    assert field_text(field) == english
+    translation = install_translator(qapp, "de")
+    try:
+        assert translation.loaded
+        assert field_text(field) == german
+        assert problem_text("must not be empty") == "darf nicht leer sein"
+    finally:
+        translation.remove()

@@ -6,6 +6,7 @@ undo history.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -36,6 +37,7 @@ __all__ = [
     "Snapshot",
     "StepForm",
     "StepList",
+    "field_text",
     "problem_text",
     "short_sides_text",
     "sides_text",
@@ -71,6 +73,42 @@ def problem_text(message: str) -> str:
         name = message.removeprefix("unknown exercise ").split(" (", 1)[0]
         return QCoreApplication.translate("RoutineEditor", "unknown exercise {0}").format(name)
     return known.get(message, message)
+
+
+_LISTED = re.compile(r"(?P<list>steps|reminders)\[(?P<index>\d+)\](?:\.(?P<key>\w+))?")
+
+
+def field_text(field: str) -> str:
+    """Where a problem is, named as the editor's form names it ("Step 2, Hold")."""
+    keys = {
+        "name": QCoreApplication.translate("RoutineEditor", "Name"),
+        "description": QCoreApplication.translate("RoutineEditor", "Description"),
+        "steps": QCoreApplication.translate("RoutineEditor", "Steps"),
+        "get_ready": QCoreApplication.translate("RoutineEditor", "Get ready"),
+        "switch_legs": QCoreApplication.translate("RoutineEditor", "Switch legs"),
+        "rest": QCoreApplication.translate("RoutineEditor", "Rest between exercises"),
+        "exercise": QCoreApplication.translate("RoutineEditor", "Exercise"),
+        "hold": QCoreApplication.translate("RoutineEditor", "Hold"),
+        "sides": QCoreApplication.translate("RoutineEditor", "Legs"),
+        "repeat": QCoreApplication.translate("RoutineEditor", "Holds on each leg"),
+        "rest_between": QCoreApplication.translate("RoutineEditor", "Rest between holds"),
+        "note": QCoreApplication.translate("RoutineEditor", "Note"),
+        "at": QCoreApplication.translate("RoutineEditor", "Time"),
+        "days": QCoreApplication.translate("RoutineEditor", "Days"),
+    }
+    if field in keys:
+        return keys[field]
+    listed = _LISTED.fullmatch(field)
+    if listed is None:
+        return field  # not one the editor can make; shown as `validate` names it
+    number = int(listed["index"]) + 1
+    where = (
+        QCoreApplication.translate("RoutineEditor", "Step {0}").format(number)
+        if listed["list"] == "steps"
+        else QCoreApplication.translate("RoutineEditor", "Reminder {0}").format(number)
+    )
+    key = listed["key"]
+    return f"{where}, {keys.get(key, key)}" if key else where
 
 
 def short_sides_text(choice: str) -> str:

@@ -34,6 +34,7 @@ from stretch_app.ui.screens.editor_dialogs import (
 from stretch_app.ui.screens.editor_file import EditorFile, WatchedFile
 from stretch_app.ui.screens.editor_parts import (
     Snapshot,
+    field_text,
     problem_text,
     short_sides_text,
 )
@@ -195,7 +196,9 @@ class RoutineEditor(EditorView):
             self.total_label.setText(self.tr("{0} in all").format(length))
         else:
             self.total_label.setText("")
-        self.problems_label.setText("\n".join(f"{f}: {problem_text(m)}" for f, m in problems))
+        self.problems_label.setText(
+            "\n".join(f"{field_text(f)}: {problem_text(m)}" for f, m in problems)
+        )
         self.problems_label.setVisible(bool(problems))
 
     def _update_buttons(self) -> None:
