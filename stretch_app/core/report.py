@@ -29,6 +29,7 @@ from stretch_app.core.userfile import write_atomically
 __all__ = [
     "EPISODE_COLUMNS",
     "MEDICINE_FLAG",
+    "MEDICINE_NOT_LISTED",
     "Adherence",
     "MedicineLine",
     "Report",
@@ -41,15 +42,16 @@ __all__ = [
 
 MEDICINE_FLAG: Final = "worth mentioning to your doctor"
 
-_LEFT_OUT: Final = frozenset({"emergency"})
-"""Episode details the CSV does not carry: its columns are kept as they were before journal
-version 3 added ``emergency`` (the duration, which it follows from, is there)."""
-_CSV_DETAILS: Final = tuple(d for d in EPISODE_DETAILS if d.name not in _LEFT_OUT)
+MEDICINE_NOT_LISTED: Final = "not on the article's list — ask your doctor or pharmacist"
+"""The flag of a medicine the article does not name: never "safe", only not listed."""
+
+_ADDED_LATER: Final = frozenset({"emergency"})
+"""Episode columns a CSV written before 2026-11-30 lacks; such a CSV still reads, without them."""
 _SHOWN_AFTER: Final = {"id": "night", "duration_s": "duration"}
 """Columns written for a person to read, after the detail they are worked out from."""
 EPISODE_COLUMNS: Final = tuple(
     column
-    for name in ("id", *(d.name for d in _CSV_DETAILS))
+    for name in ("id", *(d.name for d in EPISODE_DETAILS))
     for column in (name, _SHOWN_AFTER.get(name))
     if column is not None
 )
@@ -176,7 +178,12 @@ def write_csv(report: Report, tz: tzinfo | None = None) -> str:
         "medicines",
         ("name", "flag", "article_name", "used_for"),
         [
-            (_safe(m.name), MEDICINE_FLAG if m.flagged else "", m.article_name, m.used_for)
+            (
+                _safe(m.name),
+                MEDICINE_FLAG if m.flagged else MEDICINE_NOT_LISTED,
+                m.article_name,
+                m.used_for,
+            )
             for m in report.medicines
         ],
     )
@@ -212,7 +219,7 @@ def _cell(detail: EpisodeField, value: object, tz: tzinfo | None) -> str:
 
 
 def _episode_row(episode: CrampEpisode, tz: tzinfo | None) -> list[str]:
-    cells = {d.name: _cell(d, getattr(episode, d.name), tz) for d in _CSV_DETAILS}
+    cells = {d.name: _cell(d, getattr(episode, d.name), tz) for d in EPISODE_DETAILS}
     cells["id"] = str(episode.id)
     cells["night"] = format_night(night_of(episode.started_at, tz))
     duration = episode.duration_s
@@ -272,7 +279,9 @@ def _value(detail: EpisodeField, text: str) -> object:
 
 def _episode(row: dict[str, str]) -> CrampEpisode:
     values: dict[str, Any] = {}
-    for detail in _CSV_DETAILS:
+    for detail in EPISODE_DETAILS:
+        if detail.name in _ADDED_LATER and detail.name not in row:
+            continue  # an export from before the column was added
         text = row[detail.name]
         if detail.kind is str and not detail.choices:
             text = _unsafe(text)

@@ -22,8 +22,6 @@ from stretch_app.core.safety import load_safety_guide
 
 #: Columns the CSV adds for a person to read, after the one each is worked out from.
 SHOWN_AFTER = {"id": "night", "duration_s": "duration"}
-#: Kept out of the CSV so that its format stays as it was before journal version 3.
-NOT_IN_CSV = {"emergency"}
 
 
 def table_columns(path: Path) -> list[str]:
@@ -50,11 +48,10 @@ def test_the_table_the_csv_header_and_the_dataclass_list_the_same_fields(tmp_pat
     assert [f.name for f in fields(CrampEpisode)] == [*declared, "id"]
     # The journal's table: ``id`` and then the declared details, in that order.
     assert table_columns(tmp_path / "journal.sqlite3") == ["id", *declared]
-    # The CSV: the same, less what it leaves out, plus the columns written for reading.
+    # The CSV: the same, plus the columns written for reading.
     expected: list[str] = []
     for name in ("id", *declared):
-        if name not in NOT_IN_CSV:
-            expected += [name, SHOWN_AFTER[name]] if name in SHOWN_AFTER else [name]
+        expected += [name, SHOWN_AFTER[name]] if name in SHOWN_AFTER else [name]
     assert csv_header() == expected
     # The checks and the row reader go by the same list.
     assert [d.name for d in EPISODE_DETAILS] == declared
@@ -89,7 +86,20 @@ def test_every_declared_detail_is_checked_stored_and_read_back(tmp_path: Path) -
         (episode,) = journal.episodes()
     assert episode == CrampEpisode(**asdict(details), id=episode_id)
     (back,) = read_csv(csv_of(episode)).episodes
-    assert back == replace(episode, **dict.fromkeys(NOT_IN_CSV))  # the rest comes back equal
+    assert back == episode  # every detail comes back, "past the emergency threshold" too
+
+
+def test_a_csv_exported_before_the_emergency_column_still_reads() -> None:
+    episode = CrampEpisode(**asdict(every_detail_given()), id=7)
+    rows = list(csv.reader(io.StringIO(csv_of(episode))))
+    header = rows.index(["[episodes]"]) + 1
+    column = rows[header].index("emergency")
+    for row in rows[header : header + 2]:
+        del row[column]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    (back,) = read_csv(out.getvalue()).episodes
+    assert back == replace(episode, emergency=None)
 
 
 @pytest.mark.parametrize("name", [f.name for f in fields(EpisodeDetails)])

@@ -16,6 +16,7 @@ from stretch_app.core.history import NightLog
 from stretch_app.core.journal import EpisodeDetails, Journal
 from stretch_app.core.report import (
     MEDICINE_FLAG,
+    MEDICINE_NOT_LISTED,
     Report,
     ReportFormatError,
     build_report,
@@ -99,12 +100,14 @@ def test_the_csv_round_trips(journal: Journal) -> None:
 
 def test_the_csv_is_readable_in_a_spreadsheet(journal: Journal) -> None:
     journal.add_episode(EpisodeDetails(local(2026, 3, 26, 23, 5), note="=1+1"))
-    text = write_csv(march_report(journal, ["Zoloft"]), TZ)
+    text = write_csv(march_report(journal, ["Zoloft", "Vitamin D"]), TZ)
     rows = list(csv.reader(io.StringIO(text)))
     sections = [r[0] for r in rows if len(r) == 1 and r[0].startswith("[")]
     assert sections == ["[period]", "[routine]", "[episodes]", "[medicines]", "[red_flags]"]
     assert ["Zoloft", MEDICINE_FLAG, "sertraline", "depression"] in rows
-    episodes = [r for r in rows if len(r) == 15 and r[0].isdigit()]
+    # One the article does not name is never marked safe, nor left blank.
+    assert ["Vitamin D", MEDICINE_NOT_LISTED, "", ""] in rows
+    episodes = [r for r in rows if len(r) == 16 and r[0].isdigit()]
     assert len(episodes) == len(journal.episodes())
     last = episodes[-1]
     assert last[1] == "Thu 26 Mar"  # the night
