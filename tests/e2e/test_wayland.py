@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_signals import REPO, answers_ping, ended
-from tests.e2e.waiting import WAIT_S, holds_within, wait_for
+from tests.e2e.waiting import WAIT_S, holds_within, stop_process, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("weston") is None, reason="needs weston")
 
@@ -60,12 +60,7 @@ def wayland_env(private_home: Path) -> Iterator[dict[str, str]]:
             pytest.skip(f"weston could not start: {(runtime / 'weston.log').read_text()}")
         yield env
     finally:
-        weston.terminate()
-        try:
-            weston.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            weston.kill()
-            weston.wait()
+        stop_process(weston)
         log.close()
         shutil.rmtree(runtime, ignore_errors=True)
 

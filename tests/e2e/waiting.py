@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-__all__ = ["WAIT_S", "holds_within", "wait_for"]
+__all__ = ["WAIT_S", "holds_within", "stop_process", "wait_for"]
 
 WAIT_S = 60.0
 """Generous: these machines are shared, and a budget met only when idle is a broken test."""
@@ -57,3 +57,16 @@ def wait_for(
         output = process.communicate()[0] or ""
         pytest.fail(f"the process exited ({process.returncode}) before {what}: {output}")
     pytest.fail(f"timed out after {seconds:g} s waiting for {what}")
+
+
+def stop_process(process: subprocess.Popen[Any], seconds: float = 10.0) -> None:
+    """End a helper the test started (a bus, an X server, a compositor): asked, then killed.
+
+    SIGTERM first, so it can clean up; SIGKILL if it has not ended within ``seconds``.
+    """
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=seconds)  # SIGKILL cannot be refused: a hang here is a finding
