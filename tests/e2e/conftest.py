@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.waiting import stop_process
+
 WAIT_MS = 10_000
 # A session bus of our own: no service files, so nothing is started on demand.
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -49,12 +51,7 @@ def session_bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
         yield address
     finally:
-        daemon.terminate()
-        try:
-            daemon.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            daemon.kill()
-            daemon.wait()
+        stop_process(daemon)
         if daemon.stdout is not None:
             daemon.stdout.close()
         shutil.rmtree(folder, ignore_errors=True)

@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from tests.e2e.test_real_window import (
     stretch_app,
     windows_named,
 )
+from tests.e2e.waiting import wait_for
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -45,16 +45,6 @@ def xdotool(env: dict[str, str], *args: str) -> str:
 def keys(env: dict[str, str], *names: str) -> None:
     for name in names:
         xdotool(env, "key", "--delay", "50", name)
-
-
-def wait_for(check: object, what: str) -> None:
-    """Poll a condition the X server or a file system answers (no fixed sleeps)."""
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline:
-        if check():  # type: ignore[operator]
-            return
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 @pytest.fixture
@@ -88,17 +78,33 @@ def test_a_routine_made_in_the_editor_is_listed_and_plays(
     xdotool(app_env, "windowfocus", "--sync", window)
     # From Cramp now (focused at start): the card's Start, Reminders…, Edit…, then New routine…
     keys(app_env, "Tab", "Tab", "Tab", "Tab", "Return")
-    wait_for(lambda: windows_named("New routine", app_env), "the editor")
+    # Each look at the screen runs xdotool: a tenth of a second apart is soon enough.
+    wait_for(
+        lambda: windows_named("New routine", app_env),
+        "the editor",
+        process=running_app,
+        interval=0.1,
+    )
     xdotool(app_env, "type", "--delay", "30", "Night calves")
     keys(app_env, "Insert")  # the exercise picker, on its first exercise
-    wait_for(lambda: windows_named("Add an exercise", app_env), "the exercise picker")
+    wait_for(
+        lambda: windows_named("Add an exercise", app_env),
+        "the exercise picker",
+        process=running_app,
+        interval=0.1,
+    )
     keys(app_env, "Return")
-    wait_for(lambda: not windows_named("Add an exercise", app_env), "the picker to close")
+    wait_for(
+        lambda: not windows_named("Add an exercise", app_env),
+        "the picker to close",
+        process=running_app,
+        interval=0.1,
+    )
     # Bare Xvfb has no window manager to give the focus back after the dialog.
     xdotool(app_env, "windowfocus", "--sync", window)
     keys(app_env, "ctrl+s")
     saved = Path(os.environ["XDG_CONFIG_HOME"]) / "nightstretch" / "routines" / "night-calves.toml"
-    wait_for(saved.is_file, "the saved routine")
+    wait_for(saved.is_file, "the saved routine", process=running_app)
 
     listed = subprocess.run(
         [sys.executable, "-m", "stretch_app", "list", "--json"],

@@ -18,6 +18,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from tests.e2e.waiting import stop_process
+
 REPO = Path(__file__).resolve().parent.parent.parent
 IMPORT = Path("/usr/bin/import")  # ImageMagick; a bare `import` may be something else
 WAIT_S = 30.0
@@ -80,12 +82,7 @@ def display(tmp_path: Path) -> Iterator[Display]:
         yield name
     finally:
         os.close(reader)
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_process(server)
 
 
 @pytest.fixture

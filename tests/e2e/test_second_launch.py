@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_signals import answers_ping, ended, env, start, wait_for
+from tests.e2e.test_signals import answers_ping, ended, env, start
+from tests.e2e.waiting import wait_for
 
 __all__ = ["env"]  # the fixture, shared with the signal tests
 
@@ -50,7 +51,7 @@ def test_a_launch_beside_a_frozen_app_opens_relief_but_no_second_reminder_servic
     first = start(env)
     second: subprocess.Popen[str] | None = None
     try:
-        wait_for(lambda: answers_ping(env), "the first app to answer", first)
+        wait_for(lambda: answers_ping(env), "the first app to answer", process=first)
         assert lock_holders(env) == {first.pid}
         first.send_signal(signal.SIGSTOP)  # frozen: it cannot answer a hand-over
         second = start(env, "--cramp-now")
@@ -58,7 +59,9 @@ def test_a_launch_beside_a_frozen_app_opens_relief_but_no_second_reminder_servic
         reader = collect(second, lines)
         state = Path(env["XDG_DATA_HOME"]) / "nightstretch" / "reminders.json"
         saved = state.read_bytes() if state.exists() else None
-        wait_for(lambda: any(MARKER in line for line in lines), "the second app's word", second)
+        wait_for(
+            lambda: any(MARKER in line for line in lines), "the second app's word", process=second
+        )
         assert lock_holders(env) == {first.pid}
         assert second.poll() is None  # it runs, for relief
         second.send_signal(signal.SIGTERM)

@@ -13,27 +13,15 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from stretch_app.core.journal import Journal
+from tests.e2e.waiting import WAIT_S, wait_for
 
 REPO = Path(__file__).resolve().parent.parent.parent
-WAIT_S = 60.0
-
-
-def wait_for(condition: Callable[[], bool], what: str, app: subprocess.Popen[str]) -> None:
-    """Poll ``condition`` until it holds; fail if the app exits first or it takes too long."""
-    deadline = time.monotonic() + WAIT_S
-    while not condition():
-        if app.poll() is not None:
-            pytest.fail(f"the app exited ({app.returncode}) before {what}: {app.communicate()[0]}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.01)
 
 
 def socket_of(env: dict[str, str]) -> Path:
@@ -101,7 +89,7 @@ def test_a_signal_in_the_middle_of_start_up_ends_the_app_cleanly(
     """The socket appears before the slow part of start-up: a signal then must not kill."""
     app = start(env)
     try:
-        wait_for(socket_of(env).exists, "the instance socket", app)
+        wait_for(socket_of(env).exists, "the instance socket", process=app)
         app.send_signal(number)
     finally:
         output = ended(app)
@@ -113,7 +101,7 @@ def test_a_signal_in_the_middle_of_start_up_ends_the_app_cleanly(
 def test_sighup_saves_the_routine_under_way(env: dict[str, str]) -> None:
     app = start(env, "--routine", "bedtime")
     try:
-        wait_for(lambda: answers_ping(env), "the app to answer", app)
+        wait_for(lambda: answers_ping(env), "the app to answer", process=app)
         app.send_signal(signal.SIGHUP)
     finally:
         output = ended(app)
@@ -128,7 +116,7 @@ def test_sighup_saves_the_routine_under_way(env: dict[str, str]) -> None:
 def test_sighup_saves_the_cramp_under_way(env: dict[str, str]) -> None:
     app = start(env, "--cramp-now")
     try:
-        wait_for(lambda: answers_ping(env), "the app to answer", app)
+        wait_for(lambda: answers_ping(env), "the app to answer", process=app)
         app.send_signal(signal.SIGHUP)
     finally:
         output = ended(app)

@@ -16,13 +16,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_signals import REPO, WAIT_S, answers_ping, ended, wait_for
+from tests.e2e.test_signals import REPO, answers_ping, ended
+from tests.e2e.waiting import WAIT_S, holds_within, stop_process, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("weston") is None, reason="needs weston")
 
@@ -56,19 +56,11 @@ def wayland_env(private_home: Path) -> Iterator[dict[str, str]]:
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + WAIT_S
-        while not (runtime / "wl-ns").exists():
-            if weston.poll() is not None or time.monotonic() > deadline:
-                pytest.skip(f"weston could not start: {(runtime / 'weston.log').read_text()}")
-            time.sleep(0.02)
+        if not holds_within((runtime / "wl-ns").exists, process=weston):
+            pytest.skip(f"weston could not start: {(runtime / 'weston.log').read_text()}")
         yield env
     finally:
-        weston.terminate()
-        try:
-            weston.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            weston.kill()
-            weston.wait()
+        stop_process(weston)
         log.close()
         shutil.rmtree(runtime, ignore_errors=True)
 
@@ -88,7 +80,7 @@ def test_on_wayland_a_later_cramp_now_with_a_token_is_handed_over(
             text=True,
         )
         try:
-            wait_for(lambda: answers_ping(wayland_env), "the app on Wayland to answer", app)
+            wait_for(lambda: answers_ping(wayland_env), "the app on Wayland to answer", process=app)
             assert 'set_title("Nightstretch' in trace.read_text(errors="replace")
             later = subprocess.run(
                 [sys.executable, "-m", "stretch_app", "--cramp-now"],
@@ -103,7 +95,7 @@ def test_on_wayland_a_later_cramp_now_with_a_token_is_handed_over(
             wait_for(
                 lambda: 'set_title("Cramp relief' in trace.read_text(errors="replace"),
                 "the running window to show relief",
-                app,
+                process=app,
             )
             app.send_signal(signal.SIGTERM)
         finally:

@@ -21,7 +21,8 @@ import pytest
 
 from tests.e2e import test_real_window as real_window
 from tests.e2e.test_real_window import REPO, WAIT_S, windows_named
-from tests.e2e.test_signals import answers_ping, wait_for
+from tests.e2e.test_signals import answers_ping
+from tests.e2e.waiting import wait_for
 
 # The private Xvfb server and a session's environment, shared with test_real_window.
 display = real_window.display
@@ -79,7 +80,7 @@ def window_ids_of(command: list[str], env: dict[str, str]) -> dict[str, list[str
         assert app.poll() is None, app.communicate()[0]
         # Mapped is not started: the window is painted before the rest loads. The app answers
         # a hand-over only once its event loop runs, so the SIGTERM below meets a started app.
-        wait_for(lambda: answers_ping(env), "the app to answer", app)
+        wait_for(lambda: answers_ping(env), "the app to answer", process=app)
         assert len(windows) == 1
         (window,) = windows
         found = {

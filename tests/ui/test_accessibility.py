@@ -8,10 +8,9 @@ letter: an arrow-only button ("▶") needs a name of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from stretch_app.core.clock import FakeClock
@@ -27,19 +26,8 @@ SCREENS = {
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
-    qtbot.addWidget(nightstretch.window)
-    nightstretch.window.resize(1100, 720)
-    nightstretch.show()
-    qtbot.waitExposed(nightstretch.window)
-    yield nightstretch
-    nightstretch.shutdown()
+def window_size() -> tuple[int, int]:
+    return (1100, 720)
 
 
 def unnamed(root: QWidget) -> list[str]:

@@ -23,11 +23,7 @@ from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.controllers.reminders import ReminderClocks
 from stretch_app.ui.screens.finish import FinishScreen
 from stretch_app.ui.screens.player import PlayerScreen
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+from tests.ui.helpers.whole_app import open_app
 
 
 @pytest.fixture
@@ -36,12 +32,7 @@ def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[Nightstr
     # at 21:45 would see the bedtime reminder due that minute).
     afternoon = datetime(2026, 11, 27, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
     clocks = ReminderClocks(lambda: afternoon, time.monotonic, lambda: ZoneInfo("Europe/Berlin"))
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock", reminder_clocks=clocks)
-    window = nightstretch.window
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    nightstretch.show()
-    qtbot.waitExposed(window)
+    nightstretch = open_app(qapp, qtbot, clock, size=(1280, 800), reminder_clocks=clocks)
     yield nightstretch
     nightstretch.shutdown()
 
@@ -202,14 +193,7 @@ def test_without_sound_or_voice_the_routine_completes_and_says_so_once(
 def test_screenshots_of_each_screen(
     qapp: QApplication, qtbot: QtBot, clock: FakeClock, tmp_path: Path, look: str
 ) -> None:
-    settings = paths.settings_path()
-    settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text(f'schema_version = 1\nlook = "{look}"\n')
-    app = NightstretchApp(qapp, clock=clock, voice_engine="mock")
-    qtbot.addWidget(app.window)
-    app.window.resize(1280, 800)
-    app.show()
-    qtbot.waitExposed(app.window)
+    app = open_app(qapp, qtbot, clock, size=(1280, 800), settings=f'look = "{look}"')
     assert app.look.name == look
     shots = [screenshot(app.window, f"main-window-{look}", tmp_path)]
     player = app.start_routine("bedtime")

@@ -5,8 +5,6 @@ Each test here failed on the code before the fix it names.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -24,20 +22,8 @@ from stretch_app.ui.screens.settings import SettingsScreen
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
-    qtbot.addWidget(nightstretch.window)
-    nightstretch.window.resize(1024, 600)
-    nightstretch.show()
-    qtbot.waitExposed(nightstretch.window)
-    yield nightstretch
-    nightstretch.shutdown()
-    QApplication.setQuitOnLastWindowClosed(True)
+def window_size() -> tuple[int, int]:
+    return (1024, 600)
 
 
 def open_settings(app: NightstretchApp) -> SettingsScreen:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -15,19 +13,6 @@ from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.screens.settings import SettingsScreen
 from stretch_app.ui.theme import px
 from stretch_app.ui.timers import CALM_DISPLAY_INTERVAL_MS, DISPLAY_INTERVAL_MS
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
-    qtbot.addWidget(nightstretch.window)
-    yield nightstretch
-    nightstretch.shutdown()
 
 
 def test_settings_offer_contrast_motion_and_language(qtbot: QtBot) -> None:

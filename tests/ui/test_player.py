@@ -29,11 +29,6 @@ def library():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def player(qtbot: QtBot, library, clock: FakeClock) -> PlayerScreen:  # type: ignore[no-untyped-def]
     session = Session(library.routines["bedtime"], library.exercises, clock)
     screen = PlayerScreen(session, paths.resolve_picture)

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -32,23 +31,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def window_size() -> tuple[int, int]:
+    return (1280, 800)
 
 
 @pytest.fixture
-def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
-    path = paths.settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('schema_version = 1\nlook = "night"\n')
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
-    qtbot.addWidget(nightstretch.window)
-    nightstretch.window.resize(1280, 800)
-    nightstretch.show()
-    qtbot.waitExposed(nightstretch.window)
-    nightstretch.window.activateWindow()
-    yield nightstretch
-    nightstretch.shutdown()
+def app_settings() -> str:
+    return 'look = "night"'
 
 
 def open_relief(app: NightstretchApp) -> ReliefScreen:

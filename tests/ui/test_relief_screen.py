@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,36 +27,22 @@ from stretch_app.ui.desktop.tray import TrayIcon, TrayState
 from stretch_app.ui.instance import InstanceServer
 from stretch_app.ui.launch import _on_hand_over
 from stretch_app.ui.screens.relief import ReliefScreen
+from tests.ui.helpers.whole_app import open_app
 
 SHOTS = os.environ.get("NIGHTSTRETCH_SCREENSHOTS")
+NIGHT = 'look = "night"'
+"""The settings these tests start from, unless one says otherwise."""
+SIZE = (1280, 800)
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-def build(
-    qapp: QApplication, qtbot: QtBot, clock: FakeClock, settings: str = 'look = "night"'
-) -> NightstretchApp:
-    """The whole app, in the night look unless ``settings`` says otherwise."""
-    path = paths.settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"schema_version = 1\n{settings}\n")
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
-    qtbot.addWidget(nightstretch.window)
-    nightstretch.window.resize(1280, 800)
-    nightstretch.show()
-    qtbot.waitExposed(nightstretch.window)
-    nightstretch.window.activateWindow()
-    return nightstretch
+def window_size() -> tuple[int, int]:
+    return SIZE
 
 
 @pytest.fixture
-def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
-    nightstretch = build(qapp, qtbot, clock)
-    yield nightstretch
-    nightstretch.shutdown()
+def app_settings() -> str:
+    return NIGHT
 
 
 def relief_on_screen(app: NightstretchApp) -> ReliefScreen:
@@ -189,7 +174,7 @@ def test_calf_relief_starts_by_itself(app: NightstretchApp, clock: FakeClock, qt
 def test_the_auto_start_wait_comes_from_the_settings(
     qapp: QApplication, qtbot: QtBot, clock: FakeClock
 ) -> None:
-    nightstretch = build(qapp, qtbot, clock, "relief_autostart_s = 0")
+    nightstretch = open_app(qapp, qtbot, clock, size=SIZE, settings="relief_autostart_s = 0")
     relief = nightstretch.cramp_now()
     assert relief is not None
     assert relief.page == "step"
@@ -362,7 +347,7 @@ def test_the_moment_timer_is_armed_for_the_auto_start_and_the_emergency(
 def test_an_episode_is_saved_and_read_back_after_a_restart(
     qapp: QApplication, qtbot: QtBot, clock: FakeClock
 ) -> None:
-    first = build(qapp, qtbot, clock)
+    first = open_app(qapp, qtbot, clock, size=SIZE, settings=NIGHT)
     relief = first.cramp_now()
     assert relief is not None
     relief.choose("foot")
@@ -384,7 +369,7 @@ def test_an_episode_is_saved_and_read_back_after_a_restart(
     assert first.window.current_screen() is first.window.home
     first.shutdown()
 
-    again = build(qapp, qtbot, clock)
+    again = open_app(qapp, qtbot, clock, size=SIZE, settings=NIGHT)
     assert again.journal is not None
     (episode,) = again.journal.episodes()
     assert episode.source == "relief"
@@ -479,7 +464,7 @@ def test_relief_pictures_at_five_seconds_eight_and_ten_minutes_and_after(
 ) -> None:
     """The pages the issue asks to be looked at; kept when NIGHTSTRETCH_SCREENSHOTS is set."""
     settings = f'language = "{language}"\nlook = "night"\ntext_scale = {scale}'
-    nightstretch = build(qapp, qtbot, clock, settings)
+    nightstretch = open_app(qapp, qtbot, clock, size=SIZE, settings=settings)
     nightstretch.window.resize(*size)
     suffix = (
         ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,20 +31,8 @@ from tests.conftest import ROUTINES
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(qapp: QApplication, qtbot: QtBot, clock: FakeClock) -> Iterator[NightstretchApp]:
-    nightstretch = NightstretchApp(qapp, clock=clock, voice_engine="mock")
-    window = nightstretch.window
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    nightstretch.show()
-    qtbot.waitExposed(window)
-    yield nightstretch
-    nightstretch.shutdown()
+def window_size() -> tuple[int, int]:
+    return (1280, 800)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_app.core.guidance import next_up
 from stretch_app.core.model import Side
 from stretch_app.core.session import (
     Event,
@@ -30,7 +29,7 @@ from stretch_app.core.session import (
     SessionState,
 )
 from stretch_app.ui.screens.player_fit import fit_height, fit_words
-from stretch_app.ui.screens.player_repeat import repetition_text
+from stretch_app.ui.screens.player_words import phase_words
 from stretch_app.ui.theme import Look
 from stretch_app.ui.timers import MomentTimers
 from stretch_app.ui.widgets.announce import announce
@@ -40,16 +39,7 @@ from stretch_app.ui.widgets.labels import NameLabel
 from stretch_app.ui.widgets.picture import ExercisePicture
 from stretch_app.ui.widgets.undo_bar import UndoBar
 
-__all__ = ["PlayerScreen", "side_label"]
-
-
-def side_label(side: Side | None) -> str:
-    """How a leg is named on screen."""
-    if side is Side.LEFT:
-        return QCoreApplication.translate("PlayerScreen", "Left leg")
-    if side is Side.RIGHT:
-        return QCoreApplication.translate("PlayerScreen", "Right leg")
-    return ""
+__all__ = ["PlayerScreen"]
 
 
 def _label(role: str, *, wrap: bool = False) -> QLabel:
@@ -328,14 +318,22 @@ class PlayerScreen(QWidget):
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.pause_button.setAccessibleName(self.pause_button.text())
         self.switch_banner.setVisible(phase.kind is PhaseKind.SWITCH_LEGS)
-        self._render_words(phase, paused)
+        words = phase_words(session, paused=paused)
+        if words.phase_wraps:
+            self.phase_label.setWordWrap(True)  # long in German, large type, small screens
+        self.phase_label.setText(words.phase)
+        self.title_label.setText(words.title)
+        self.side_label.setText(words.side)
+        self.howto_label.setText(words.howto)
+        self.next_label.setText(words.following)
+        self.next_label.setVisible(bool(words.following))
         self.side_label.setVisible(bool(self.side_label.text()))
         self.phase_label.setHidden(phase.kind is PhaseKind.SWITCH_LEGS)  # the banner says it
-        words = (self.title_label.text(), self.side_label.text(), self.howto_label.text())
-        if words != self._fitted_words:  # new words: find their room once, not every tick
-            self._fitted_words = words
+        fitted = (words.title, words.side, words.howto)
+        if fitted != self._fitted_words:  # new words: find their room once, not every tick
+            self._fitted_words = fitted
             fit_words(self, afresh=True)
-        self._render_ring(phase, paused)
+        self._render_ring(phase, words.caption)
         mirrored = phase.side is Side.RIGHT
         self.picture.show_picture(self._picture_for(phase.exercise.picture), mirrored=mirrored)
 
@@ -344,67 +342,8 @@ class PlayerScreen(QWidget):
         super().resizeEvent(event)
         fit_height(self, event.size().height())
 
-    def _render_words(self, phase: Phase, paused: bool) -> None:
-        exercise = phase.exercise
-        upcoming = next_up(self.session.phases, self.session.index)
-        if upcoming is None:
-            following = "" if phase.kind is PhaseKind.REST else self.tr("Last one")
-        elif upcoming.other_leg:
-            following = self.tr("Next: {0}").format(side_label(upcoming.side))
-        else:
-            following = self.tr("Next: {0}").format(upcoming.exercise.name)
-        self.next_label.setText(following)
-        self.next_label.setVisible(bool(following))
-        if phase.kind is PhaseKind.SWITCH_LEGS:
-            self.phase_label.setText(self.tr("Switch legs"))
-            self.title_label.setText(exercise.name)
-            self.side_label.setText(self.tr("Now: {0}").format(side_label(phase.side)))
-            self.howto_label.setText(self.tr("Change to the other leg and settle in."))
-            return
-        if phase.kind is PhaseKind.RELAX:
-            self.phase_label.setText(self.tr("Relax"))
-            self.title_label.setText(exercise.name)
-            self.side_label.setText(self.tr("Relax"))
-            coming = self.tr("Next: {0}").format(repetition_text(phase))
-            self.howto_label.setText(coming + "\n" + self.tr("Let the muscle go loose."))
-            return
-        if phase.kind is PhaseKind.REST:
-            self.phase_label.setText(self.tr("Rest"))
-            self.title_label.setText(self.tr("Rest"))
-            self.side_label.setText("")
-            self.howto_label.setText(self.tr("Coming up: {0}").format(exercise.name))
-            return
-        if phase.kind is PhaseKind.GET_READY:
-            self.phase_label.setText(self.tr("Get ready"))
-        elif paused:
-            self.phase_label.setText(self.tr("Paused"))
-        elif phase.repetitions > 1 and phase.kind is PhaseKind.HOLD:
-            self.phase_label.setWordWrap(True)  # long in German, large type, small screens
-            self.phase_label.setText(repetition_text(phase))
-        elif phase.duration is not None:
-            self.phase_label.setText(self.tr("Hold"))
-        else:
-            self.phase_label.setText(self.tr("Until it eases"))
-        self.title_label.setText(exercise.name)
-        self.side_label.setText(side_label(phase.side))
-        lines = [phase.note] if phase.note else []
-        lines += list(exercise.how_to)
-        self.howto_label.setText("\n".join(f"• {line}" for line in lines))
-
-    def _render_ring(self, phase: Phase, paused: bool) -> None:
+    def _render_ring(self, phase: Phase, caption: str) -> None:
         remaining = self.session.remaining()
-        if paused:
-            caption = self.tr("paused")
-        elif phase.kind is PhaseKind.GET_READY:
-            caption = self.tr("get ready")
-        elif phase.kind is PhaseKind.SWITCH_LEGS:
-            caption = self.tr("switch")
-        elif phase.kind is PhaseKind.REST:
-            caption = self.tr("rest")
-        elif phase.kind is PhaseKind.RELAX:
-            caption = self.tr("relax")
-        else:
-            caption = self.tr("seconds")
         if remaining is not None and phase.duration:
             self.ring.show_remaining(remaining, phase.duration, caption)
         elif phase.kind is PhaseKind.TIP:
