@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+# ``QtCore.Qt`` when used, not ``from PySide6.QtCore import Qt``: importing that name builds
+# all its enums (about 20 ms), which the first paint does without (see make_pressable).
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPoint, QRect, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -45,7 +48,14 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     """Quit (Ctrl+Q): really end the app, reminders and all."""
 
-    def __init__(self, parent: QWidget | None = None, *, sizes_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        sizes_file: Path | None = None,
+        home_later: bool = False,
+    ) -> None:
+        """``home_later``: only the home screen's header for now (see ``HomeScreen``)."""
         super().__init__(parent)
         self.setObjectName("main-window")
         self.setWindowTitle(APP_TITLE)
@@ -55,18 +65,19 @@ class MainWindow(QMainWindow):
         self.fit_to_screen()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.home = HomeScreen()
+        self.home = HomeScreen(rest_later=home_later)
         self.home.cramp_now_requested.connect(self.cramp_now_requested)
         self.stack.addWidget(self.home)
+        # Both keys (and Quit's) work in this window only: Qt's default context, left unset
+        # so that the first paint loads none of the Qt namespace's enums (see make_pressable).
         cramp_key = QShortcut(QKeySequence("C"), self)
-        cramp_key.setContext(Qt.ShortcutContext.WindowShortcut)
         cramp_key.activated.connect(self.cramp_now_requested)
         full_screen = QShortcut(QKeySequence("F11"), self)
         full_screen.activated.connect(self.toggle_full_screen)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setObjectName("quit-action")
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # setShortcuts, not setShortcut: choosing among the latter's overloads loads Qt's enums.
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.setToolTip(self.tr("Quit Nightstretch; reminders stop until it starts"))
         self.quit_action.triggered.connect(self.quit_requested.emit)
         self.addAction(self.quit_action)
@@ -186,7 +197,8 @@ class MainWindow(QMainWindow):
 
     def bring_to_front(self) -> None:
         """Show, un-minimise, raise and focus the window."""
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        if self.isMinimized():  # asked first: the first paint needs no Qt enum
+            self.setWindowState(self.windowState() & ~QtCore.Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
         self.activateWindow()
