@@ -38,7 +38,10 @@ class BigButton(QPushButton):
         description: str = "",
         pressable_later: bool = False,
     ) -> None:
-        super().__init__(text, parent)
+        # Not super().__init__(text, parent): choosing among that overload's forms builds
+        # QIcon's Python type (a 151-member enum, ~2 ms) that a first paint does without.
+        super().__init__(parent)
+        self.setText(text)
         if role:
             self.setProperty("role", role)
         self.setAccessibleName(accessible_name or text.replace("&", ""))
