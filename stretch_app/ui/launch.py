@@ -174,7 +174,7 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
     }
     look = looks[look_name_from_file(paths.settings_path(), datetime.now())]
     apply_look(qapp, look)
-    window = MainWindow(home_later=True)  # title and Cramp now first: the rest after the paint
+    window = MainWindow(rest_later=True)  # title and Cramp now first: the rest after the paint
     if cramp_now:
         from stretch_app.ui.screens.relief_pages import ChoosePage, relief_title
         from stretch_app.ui.screens.relief_parts import relief_style
@@ -185,7 +185,7 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
         window.show_screen(page, relief_title())
     window.bring_to_front()
     qapp.processEvents()
-    window.home.build_rest()
+    window.build_rest()
     return window
 
 

@@ -94,36 +94,38 @@ import json
 from PySide6 import QtCore
 from PySide6.QtWidgets import QApplication
 from stretch_app.ui.launch import _show_first_window
-from stretch_app.ui.screens.home import HomeScreen
+from stretch_app.ui.screens.main_window import MainWindow
 
 seen = {}
-build_rest = HomeScreen.build_rest
+build_rest = MainWindow.build_rest
 
 def spy(self):
     # Called right after the first paint's processEvents: what had the paint needed?
     seen["qt_namespace"] = QtCore.__dict__.get("Qt") is not None
-    seen["shown"] = self.window().isVisible() and self.cramp_button.isVisible()
+    seen["shown"] = self.isVisible() and self.home.cramp_button.isVisible()
     build_rest(self)
 
-HomeScreen.build_rest = spy
+MainWindow.build_rest = spy
 qapp = QApplication(["nightstretch"])
 window = _show_first_window(qapp)
 home = window.home
 print(json.dumps({
     **seen,
     "rest": [b.text() for b in (home.history_button, home.guidance_button, home.settings_button)],
-    "focus": qapp.focusWidget() is home.cramp_button,
+    "quit_key": window.quit_action.shortcut().toString(),
 }))
 """
 
 
 def test_the_first_paint_loads_no_qt_namespace_and_the_rest_follows() -> None:
     """Qt's ``Qt`` enums cost ~20 ms to load: the first paint does without them, and the
-    home screen's buttons are there as soon as :func:`_show_first_window` returns."""
+    home screen's buttons and the window's keys are there once :func:`_show_first_window`
+    returns."""
     shown = run_probe(_NO_QT_ENUMS_PROBE)
     assert shown["shown"] is True
     assert shown["qt_namespace"] is False
     assert shown["rest"] == ["History", "Guidance", "Settings"]
+    assert shown["quit_key"] == "Ctrl+Q"
 
 
 def _layout_of(home: object) -> list[tuple[str, str, tuple[int, int, int, int]]]:
