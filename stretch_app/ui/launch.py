@@ -159,8 +159,6 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
     first thing painted is the relief screen's own first question; the relief screen takes
     its place once the app has loaded, and a tap or a key 1-4 made meanwhile lands there.
     """
-    from datetime import datetime
-
     from stretch_app import paths
     from stretch_app.core.nightlook import look_name_from_file
     from stretch_app.ui.screens.main_window import MainWindow
@@ -172,7 +170,7 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
         "high-contrast": HIGH_CONTRAST,
         "high-contrast-day": HIGH_CONTRAST_DAY,
     }
-    look = looks[look_name_from_file(paths.settings_path(), datetime.now())]
+    look = looks[look_name_from_file(paths.settings_path())]
     apply_look(qapp, look)
     window = MainWindow(rest_later=True)  # title and Cramp now first: the rest after the paint
     if cramp_now:

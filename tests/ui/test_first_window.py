@@ -90,7 +90,7 @@ def test_the_stand_in_gives_way_to_the_relief_screen(qapp: object, qtbot: object
 
 
 _NO_QT_ENUMS_PROBE = """
-import json
+import json, sys
 from PySide6 import QtCore
 from PySide6.QtWidgets import QApplication
 from stretch_app.ui.launch import _show_first_window
@@ -103,6 +103,8 @@ def spy(self):
     # Called right after the first paint's processEvents: what had the paint needed?
     seen["qt_namespace"] = QtCore.__dict__.get("Qt") is not None
     seen["shown"] = self.isVisible() and self.home.cramp_button.isVisible()
+    heavy = {"platformdirs", "dataclasses", "tomllib", "datetime"}
+    seen["modules"] = sorted(heavy & set(sys.modules))
     build_rest(self)
 
 MainWindow.build_rest = spy
@@ -124,6 +126,7 @@ def test_the_first_paint_loads_no_qt_namespace_and_the_rest_follows() -> None:
     shown = run_probe(_NO_QT_ENUMS_PROBE)
     assert shown["shown"] is True
     assert shown["qt_namespace"] is False
+    assert shown["modules"] == []  # with no settings file yet: tomllib only reads one
     assert shown["rest"] == ["History", "Guidance", "Settings"]
     assert shown["quit_key"] == "Ctrl+Q"
 
