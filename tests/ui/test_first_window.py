@@ -103,6 +103,7 @@ def spy(self):
     # Called right after the first paint's processEvents: what had the paint needed?
     seen["qt_namespace"] = QtCore.__dict__.get("Qt") is not None
     seen["shown"] = self.isVisible() and self.home.cramp_button.isVisible()
+    seen["exposed"] = self.windowHandle().isExposed()  # on screen, so painted
     heavy = {"platformdirs", "dataclasses", "tomllib", "datetime"}
     seen["modules"] = sorted(heavy & set(sys.modules))
     build_rest(self)
@@ -125,6 +126,7 @@ def test_the_first_paint_loads_no_qt_namespace_and_the_rest_follows() -> None:
     returns."""
     shown = run_probe(_NO_QT_ENUMS_PROBE)
     assert shown["shown"] is True
+    assert shown["exposed"] is True
     assert shown["qt_namespace"] is False
     assert shown["modules"] == []  # with no settings file yet: tomllib only reads one
     assert shown["rest"] == ["History", "Guidance", "Settings"]
