@@ -176,8 +176,10 @@ def _check_mark(colour: str) -> str:
 
 
 def _style_sheet(look: Look, scale: float) -> str:
+    system = system_text_factor()  # once, not per size: this runs before the first paint
+
     def px_(size: float) -> str:
-        return px(size, scale)
+        return f"{round(size * scale * system)}px"  # as px() does
 
     bw, fw = look.border, look.focus_width
     check = _check_mark(look.accent_text)
