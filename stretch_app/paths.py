@@ -7,9 +7,10 @@ directories (through platformdirs), so tests can point them at a temporary folde
 
 from __future__ import annotations
 
+import os
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
-
-from platformdirs import user_cache_path, user_config_path, user_data_path
 
 from stretch_app.core.language import language_candidates
 
@@ -80,28 +81,67 @@ def i18n_dir() -> Path:
 def config_home() -> Path:
     """``$XDG_CONFIG_HOME`` (``~/.config`` when unset or not absolute), for other apps' files
     such as the autostart entry."""
+    from platformdirs import user_config_path
+
     return user_config_path()
 
 
 def data_home() -> Path:
     """``$XDG_DATA_HOME`` (``~/.local/share`` when unset or not absolute), where the desktop
     looks for launchers and icons."""
+    from platformdirs import user_data_path
+
     return user_data_path()
+
+
+def _own_folder(variable: str, default: str, ask_platformdirs: Callable[[], Path]) -> Path:
+    """Our folder under ``$variable``, or under ``~/default`` when that is unset or relative.
+
+    platformdirs decides; this answers its two everyday cases without importing it (a few ms
+    of the first paint, which needs the settings, the window's size and the style's pictures):
+    the variable set to an absolute path, or unset with an absolute ``$HOME``.
+    ``tests/unit/test_paths.py`` holds the two to the same answers; anything else (no usable
+    ``$HOME``, say) is platformdirs' own.
+    """
+    value = os.environ.get(variable, "")
+    if posixpath.isabs(value):
+        return Path(value, APP_NAME)
+    if posixpath.isabs(os.environ.get("HOME", "")):
+        return Path(f"~/{default}").expanduser() / APP_NAME
+    return ask_platformdirs()
 
 
 def user_config_dir() -> Path:
     """The user's configuration folder (``$XDG_CONFIG_HOME/nightstretch``)."""
-    return user_config_path(APP_NAME, appauthor=False)
+
+    def ask() -> Path:
+        from platformdirs import user_config_path
+
+        return user_config_path(APP_NAME, appauthor=False)
+
+    return _own_folder("XDG_CONFIG_HOME", ".config", ask)
 
 
 def user_data_dir() -> Path:
     """The user's data folder (``$XDG_DATA_HOME/nightstretch``)."""
-    return user_data_path(APP_NAME, appauthor=False)
+
+    def ask() -> Path:
+        from platformdirs import user_data_path
+
+        return user_data_path(APP_NAME, appauthor=False)
+
+    return _own_folder("XDG_DATA_HOME", ".local/share", ask)
 
 
 def user_cache_dir() -> Path:
     """The user's cache folder (``$XDG_CACHE_HOME/nightstretch``); safe to delete."""
-    return user_cache_path(APP_NAME, appauthor=False)
+
+    def ask() -> Path:
+        from platformdirs import user_cache_path
+
+        return user_cache_path(APP_NAME, appauthor=False)
+
+    return _own_folder("XDG_CACHE_HOME", ".cache", ask)
 
 
 def user_routines_dir() -> Path:

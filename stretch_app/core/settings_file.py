@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from stretch_app.core.tomlfile import FileProblem, load_toml
+from stretch_app.core.userfile import FileProblem, read_text
 
 __all__ = ["read_settings_file"]
 
@@ -18,6 +18,13 @@ __all__ = ["read_settings_file"]
 def read_settings_file(path: Path) -> dict[str, Any]:
     """The file's top-level table, unchecked; empty when it cannot be read or parsed."""
     try:
-        return load_toml(path)[1]
-    except FileProblem:  # a FIFO, a device, a huge or broken file: never waited on
+        text = read_text(path)
+    except FileProblem:  # none yet (a first start), a FIFO, a device, a huge file: never waited on
+        return {}
+    # Only for a file that is there: tomllib costs a first start's first paint a few ms.
+    from stretch_app.core.tomlfile import parse_toml
+
+    try:
+        return parse_toml(text)
+    except FileProblem:  # broken TOML
         return {}

@@ -20,7 +20,7 @@ import json
 import os
 import stat
 import tempfile
-from datetime import datetime
+import time
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +184,7 @@ def set_aside(path: Path) -> Path | None:
 
     Only call this for a regular file whose content is bad (never for a FIFO or a device).
     """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = time.strftime("%Y%m%d-%H%M%S")  # local time; not datetime, which the first paint skips
     target = path.with_name(f"{path.name}.broken-{stamp}")
     counter = 1
     while os.path.lexists(target):

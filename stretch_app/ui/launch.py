@@ -159,8 +159,6 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
     first thing painted is the relief screen's own first question; the relief screen takes
     its place once the app has loaded, and a tap or a key 1-4 made meanwhile lands there.
     """
-    from datetime import datetime
-
     from stretch_app import paths
     from stretch_app.core.nightlook import look_name_from_file
     from stretch_app.ui.screens.main_window import MainWindow
@@ -172,9 +170,9 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
         "high-contrast": HIGH_CONTRAST,
         "high-contrast-day": HIGH_CONTRAST_DAY,
     }
-    look = looks[look_name_from_file(paths.settings_path(), datetime.now())]
+    look = looks[look_name_from_file(paths.settings_path())]
     apply_look(qapp, look)
-    window = MainWindow()
+    window = MainWindow(rest_later=True)  # title and Cramp now first: the rest after the paint
     if cramp_now:
         from stretch_app.ui.screens.relief_pages import ChoosePage, relief_title
         from stretch_app.ui.screens.relief_parts import relief_style
@@ -184,8 +182,47 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
         page.setStyleSheet(relief_style(look, 1.0))
         window.show_screen(page, relief_title())
     window.bring_to_front()
-    qapp.processEvents()
+    _paint_now(qapp, window)
+    window.build_rest()
     return window
+
+
+FIRST_PAINT_WAIT_MS = 250
+"""The longest the start waits for the window system to show the first window."""
+
+
+def _paint_now(qapp: QApplication, window: MainWindow) -> None:
+    """Run the events until the window is shown on screen, so it is painted before the rest of
+    the app loads. One ``processEvents()`` was not enough: on a busy machine the window
+    system's answer sometimes came after it (1 start in 10 here, load average 3), and the
+    window then stayed blank until the whole app had loaded.
+
+    At most :data:`FIRST_PAINT_WAIT_MS`: a slow window manager must not hold the start back.
+    """
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    handle = window.windowHandle()
+    if handle is None or handle.isExposed():
+        qapp.processEvents()
+        return
+    loop = QEventLoop()
+
+    class _Exposed(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Expose and handle.isExposed():
+                loop.quit()  # once this expose has been handled: the window is painted
+            return False
+
+    watcher = _Exposed(loop)
+    handle.installEventFilter(watcher)
+    guard = QTimer(loop)
+    guard.setObjectName("first-paint-guard-timer")
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
+    guard.start(FIRST_PAINT_WAIT_MS)
+    loop.exec()
+    guard.stop()
+    handle.removeEventFilter(watcher)
 
 
 def _drop_first_relief_page(app: NightstretchApp) -> None:

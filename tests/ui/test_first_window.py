@@ -87,3 +87,82 @@ def test_the_stand_in_gives_way_to_the_relief_screen(qapp: object, qtbot: object
     finally:
         app.shutdown()
         window.close()
+
+
+_NO_QT_ENUMS_PROBE = """
+import json, sys
+from PySide6 import QtCore
+from PySide6.QtWidgets import QApplication
+from stretch_app.ui.launch import _show_first_window
+from stretch_app.ui.screens.main_window import MainWindow
+
+seen = {}
+build_rest = MainWindow.build_rest
+
+def spy(self):
+    # Called right after the first paint's processEvents: what had the paint needed?
+    seen["qt_namespace"] = QtCore.__dict__.get("Qt") is not None
+    seen["shown"] = self.isVisible() and self.home.cramp_button.isVisible()
+    seen["exposed"] = self.windowHandle().isExposed()  # on screen, so painted
+    heavy = {"platformdirs", "dataclasses", "tomllib", "datetime"}
+    seen["modules"] = sorted(heavy & set(sys.modules))
+    build_rest(self)
+
+MainWindow.build_rest = spy
+qapp = QApplication(["nightstretch"])
+window = _show_first_window(qapp)
+home = window.home
+print(json.dumps({
+    **seen,
+    "rest": [b.text() for b in (home.history_button, home.guidance_button, home.settings_button)],
+    "quit_key": window.quit_action.shortcut().toString(),
+}))
+"""
+
+
+def test_the_first_paint_loads_no_qt_namespace_and_the_rest_follows() -> None:
+    """Qt's ``Qt`` enums cost ~20 ms to load: the first paint does without them, and the
+    home screen's buttons and the window's keys are there once :func:`_show_first_window`
+    returns."""
+    shown = run_probe(_NO_QT_ENUMS_PROBE)
+    assert shown["shown"] is True
+    assert shown["exposed"] is True
+    assert shown["qt_namespace"] is False
+    assert shown["modules"] == []  # with no settings file yet: tomllib only reads one
+    assert shown["rest"] == ["History", "Guidance", "Settings"]
+    assert shown["quit_key"] == "Ctrl+Q"
+
+
+def _layout_of(home: object) -> list[tuple[str, str, tuple[int, int, int, int]]]:
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(home, QWidget)
+    return [
+        (type(w).__name__, w.objectName() or w.accessibleName(), w.geometry().getRect())
+        for w in home.findChildren(QWidget)
+        if w.isVisibleTo(home)
+    ]
+
+
+def test_a_home_built_in_two_steps_matches_one_built_at_once(qtbot: object) -> None:
+    """No jump and no difference: the header stays put and the screen ends up the same."""
+    from PySide6.QtCore import Qt
+
+    from stretch_app.ui.screens.home import HomeScreen
+
+    whole, header_first = HomeScreen(), HomeScreen(rest_later=True)
+    for home in (whole, header_first):
+        qtbot.addWidget(home)  # type: ignore[attr-defined]
+        home.resize(1024, 600)
+        home.show()
+    qtbot.waitExposed(header_first)  # type: ignore[attr-defined]
+    before = header_first.cramp_button.geometry()
+    header_first.build_rest()
+    header_first.build_rest()  # a second call adds nothing
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: _layout_of(header_first) == _layout_of(whole)
+    )
+    assert header_first.cramp_button.geometry() == before
+    assert len(_layout_of(whole)) > 10  # the cards' area, the notices, the buttons at the foot
+    assert header_first.cramp_button.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert header_first.cramp_button.cursor().shape() == Qt.CursorShape.PointingHandCursor

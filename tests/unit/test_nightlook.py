@@ -82,3 +82,17 @@ def test_quick_readers_fall_back_to_the_settings_models_defaults(
         for minute in (0, 30, 59):
             at = time(hour, minute)
             assert night_look_from_file(path, at) is uses_night_look(defaults, at), at
+
+
+@pytest.mark.parametrize(("hour", "look"), [(23, "night"), (12, "day")])
+def test_the_first_paint_reads_the_local_clock_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hour: int, look: str
+) -> None:
+    """No moment given: the local time now (read without ``datetime``, for the first paint)."""
+    import time as clock
+
+    from stretch_app.core import nightlook
+
+    at = clock.struct_time((2026, 11, 29, hour, 30, 0, 6, 333, 0))
+    monkeypatch.setattr(nightlook, "localtime", lambda: at)
+    assert nightlook.look_name_from_file(tmp_path / "none.toml") == look

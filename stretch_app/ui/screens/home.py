@@ -6,7 +6,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+# ``QtCore.Qt`` when used, not ``from PySide6.QtCore import Qt``: importing that name builds
+# all its enums (about 20 ms), which the first paint does without (see make_pressable).
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
+from stretch_app.ui.widgets.buttons import BigButton, ButtonRow, make_pressable
 from stretch_app.ui.widgets.labels import NameLabel, role_label
 
 if TYPE_CHECKING:  # the home screen is shown before the routine models load
@@ -82,7 +85,7 @@ class RoutineCard(QFrame):
         layout.addWidget(self.stretches_label, 1, 0)
         layout.addWidget(self.length_label, 2, 0)
         layout.addLayout(reminder_line, 3, 0)
-        layout.addWidget(self.start_button, 0, 1, 4, 1, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.start_button, 0, 1, 4, 1, QtCore.Qt.AlignmentFlag.AlignVCenter)
         layout.setColumnStretch(0, 1)
 
 
@@ -105,11 +108,14 @@ class HomeScreen(QWidget):
     quit_requested = Signal()
     hide_window_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, rest_later: bool = False) -> None:
+        """Build the screen; with ``rest_later`` only its header (title and Cramp now), for a
+        first paint that loads none of Qt's ``Qt`` enums: :meth:`build_rest` adds the rest."""
         super().__init__(parent)
         self.setObjectName("home")
         self.setAcceptDrops(True)
         self.cards: list[RoutineCard] = []
+        self._rest_built = False
         title = role_label("Nightstretch", "title", wrap=False)
         subtitle = role_label(
             self.tr("Stretches for the night, and help when a cramp strikes."), "muted"
@@ -119,22 +125,41 @@ class HomeScreen(QWidget):
             role="urgent",
             accessible_name=self.tr("Cramp now"),
             description=self.tr("Start cramp relief now (C)"),
+            pressable_later=True,
         )
         self.cramp_button.setMinimumHeight(96)
         self.cramp_button.clicked.connect(self.cramp_now_requested.emit)
+        self._header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(title)
+        titles.addWidget(subtitle)
+        self._header.addLayout(titles, 1)
+        # Top-aligned in build_rest: a button of fixed height sits at the top until then too.
+        self._header.addWidget(self.cramp_button)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(32, 28, 32, 28)
+        self._layout.setSpacing(18)
+        self._layout.addLayout(self._header)
+        if rest_later:
+            self._layout.addStretch(1)  # the header stays where the whole screen puts it
+        else:
+            self.build_rest()
+
+    def build_rest(self) -> None:
+        """Everything under the header: notices, the cards' scrolling area, the buttons."""
+        if self._rest_built:
+            return
+        self._rest_built = True
+        if self._layout.count() > 1:  # the stretch held in place of the rest
+            self._layout.takeAt(1)
+        make_pressable(self.cramp_button)
+        self._header.setAlignment(self.cramp_button, QtCore.Qt.AlignmentFlag.AlignTop)
         self.notice_label = role_label("", "notice")
         self.notice_label.hide()
         self.undo_button = BigButton(self.tr("Undo"), accessible_name=self.tr("Undo delete"))
         self.undo_button.clicked.connect(self.undo_requested.emit)
         self.undo_button.hide()
         self._build_close_note()
-
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        header.addLayout(titles, 1)
-        header.addWidget(self.cramp_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self._cards_box = QVBoxLayout()
         self._cards_box.setSpacing(16)
@@ -153,10 +178,7 @@ class HomeScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.setSpacing(18)
-        layout.addLayout(header)
+        layout = self._layout
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice_label, 1)
         notice_row.addWidget(self.undo_button, 0)

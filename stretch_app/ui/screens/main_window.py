@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-    QResizeEvent,
-    QScreen,
-    QShortcut,
-    QShowEvent,
-)
+# ``QtCore.Qt`` when used, not ``from PySide6.QtCore import Qt``: importing that name builds
+# all its enums (about 20 ms), which the first paint does without (see make_pressable).
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPoint, QRect, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from stretch_app import paths
 from stretch_app.core.window_sizes import fit_size, read_window_size, remember_window_size
 from stretch_app.ui.screens.home import HomeScreen
 from stretch_app.ui.widgets.labels import hold_wrapped_heights
+
+if TYPE_CHECKING:  # built after the first paint (see MainWindow.build_rest)
+    from PySide6.QtGui import QAction
 
 __all__ = ["APP_TITLE", "DEFAULT_SIZE", "MainWindow", "screen_key"]
 
@@ -45,7 +43,15 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     """Quit (Ctrl+Q): really end the app, reminders and all."""
 
-    def __init__(self, parent: QWidget | None = None, *, sizes_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        sizes_file: Path | None = None,
+        rest_later: bool = False,
+    ) -> None:
+        """``rest_later``: for a first paint, only the window and the home screen's header;
+        :meth:`build_rest` adds the keys and the rest of the home screen."""
         super().__init__(parent)
         self.setObjectName("main-window")
         self.setWindowTitle(APP_TITLE)
@@ -55,21 +61,36 @@ class MainWindow(QMainWindow):
         self.fit_to_screen()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.home = HomeScreen()
+        self.home = HomeScreen(rest_later=rest_later)
         self.home.cramp_now_requested.connect(self.cramp_now_requested)
         self.stack.addWidget(self.home)
+        self._rest_built = False
+        if not rest_later:
+            self.build_rest()
+
+    def build_rest(self) -> None:
+        """The window's keys (C, F11, Ctrl+Q) and the rest of the home screen.
+
+        Apart for the first paint: the key classes' Python types (and their enums) take a few
+        ms to build, and no key reaches the window before the event loop runs.
+        """
+        if self._rest_built:
+            return
+        self._rest_built = True
+        from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+        # All three work in this window only: Qt's default context, so it is not set here.
         cramp_key = QShortcut(QKeySequence("C"), self)
-        cramp_key.setContext(Qt.ShortcutContext.WindowShortcut)
         cramp_key.activated.connect(self.cramp_now_requested)
         full_screen = QShortcut(QKeySequence("F11"), self)
         full_screen.activated.connect(self.toggle_full_screen)
-        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action: QAction = QAction(self.tr("Quit"), self)
         self.quit_action.setObjectName("quit-action")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.quit_action.setToolTip(self.tr("Quit Nightstretch; reminders stop until it starts"))
         self.quit_action.triggered.connect(self.quit_requested.emit)
         self.addAction(self.quit_action)
+        self.home.build_rest()
 
     def _screen(self) -> QScreen:
         return self.screen() or QGuiApplication.primaryScreen()
@@ -186,7 +207,8 @@ class MainWindow(QMainWindow):
 
     def bring_to_front(self) -> None:
         """Show, un-minimise, raise and focus the window."""
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        if self.isMinimized():  # asked first: the first paint needs no Qt enum
+            self.setWindowState(self.windowState() & ~QtCore.Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
         self.activateWindow()

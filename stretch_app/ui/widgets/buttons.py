@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+# ``QtCore.Qt`` when used, not ``from PySide6.QtCore import Qt``: importing that name builds
+# all its enums (about 20 ms), which the first paint does without (see make_pressable).
+from PySide6 import QtCore
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QWidget
 
-__all__ = ["BigButton", "ButtonRow"]
+__all__ = ["BigButton", "ButtonRow", "make_pressable"]
+
+
+def make_pressable(button: QPushButton) -> None:
+    """Focus by Tab and by click, and a pointing hand over it.
+
+    Apart, because it is the one part of a button that needs Qt's ``Qt`` namespace, whose
+    enums take about 20 ms to load: a first paint leaves it for right after (before the event
+    loop runs, no pointer or key reaches the button; on Linux the default is the same focus).
+    """
+    button.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+    button.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
 
 
 class BigButton(QPushButton):
@@ -22,20 +36,25 @@ class BigButton(QPushButton):
         role: str = "",
         accessible_name: str = "",
         description: str = "",
+        pressable_later: bool = False,
     ) -> None:
-        super().__init__(text, parent)
+        # Not super().__init__(text, parent): choosing among that overload's forms builds
+        # QIcon's Python type (a 151-member enum, ~2 ms) that a first paint does without.
+        super().__init__(parent)
+        self.setText(text)
         if role:
             self.setProperty("role", role)
         self.setAccessibleName(accessible_name or text.replace("&", ""))
         if description:
             self.setAccessibleDescription(description)
             self.setToolTip(description)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        if not pressable_later:  # else the owner calls make_pressable after the first paint
+            make_pressable(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return and Enter press the button, as people expect."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+        keys = QtCore.Qt.Key
+        if event.key() in (keys.Key_Return, keys.Key_Enter) and not event.isAutoRepeat():
             self.animateClick()
             return
         super().keyPressEvent(event)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+# ``QtCore.Qt`` when used, not ``from PySide6.QtCore import Qt``: importing that name builds
+# all its enums (about 20 ms), which the first paint does without (see make_pressable).
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -16,7 +19,7 @@ def role_label(text: str = "", role: str = "", *, wrap: bool = True, plain: bool
         label.setProperty("role", role)
     label.setWordWrap(wrap)
     if plain:
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     return label
 
 
@@ -32,7 +35,7 @@ class NameLabel(QLabel):
         if role:
             self.setProperty("role", role)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self._full = ""
         self.set_name(text)
 
@@ -72,7 +75,7 @@ class NameLabel(QLabel):
         width = max(1, self.contentsRect().width() - 2 * self.margin())
         metrics = self.fontMetrics()
         words = [
-            metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+            metrics.elidedText(word, QtCore.Qt.TextElideMode.ElideRight, width)
             if metrics.horizontalAdvance(word) > width
             else word
             for word in self._full.split(" ")
