@@ -74,6 +74,8 @@ class ReliefFlow(GuidedActivity):
         self._last: ReliefEpisode | None = None
         """The latest episode, kept after going home so it can be continued."""
         self._last_notes: EpisodeNotes | None = None
+        self._unsettled: list[Callable[[], None]] | None = None
+        """Sounds and lines held until the screen is painted (None: play them at once)."""
 
     def open(self) -> ReliefScreen | None:
         """Start relief now; raise the screen instead if a cramp is already being eased.
@@ -126,12 +128,39 @@ class ReliefFlow(GuidedActivity):
         self._last = episode
         if self._episode_id is None:
             self._record_start(episode)
+        # The screen is painted first; the voice helper (a process), the sound stack (tens of
+        # ms the first time) and the inhibitor start right after, and what relief says or
+        # plays meanwhile waits for them (docs/performance.md, issue 13).
+        self._unsettled = []
+        relief.settled.connect(lambda: self._settle(relief))
         self.host.show_screen(relief, relief_title())
+        relief.start()
+        if not relief.isVisible():  # in a hidden window: no paint to wait for
+            relief.settle()
+        return relief
+
+    def _settle(self, relief: ReliefScreen) -> None:
+        """The relief screen is on screen: start the helpers, then what waited for them."""
+        if relief is not self.screen or self._unsettled is None:
+            return
+        waiting, self._unsettled = self._unsettled, None
+        if relief.episode.is_over:  # ended (or the app closed) before its first paint
+            return
         self.voice.warm_up()
         self.cues.warm_up()
         self.inhibitor.inhibit(self.tr("Cramp relief is running"))
-        relief.start()
-        return relief
+        for action in waiting:
+            action()
+
+    def _soon(self, action: Callable[[], None], *, urgent: bool = False) -> None:
+        """Do ``action`` now, or once the screen has settled if it has not yet.
+
+        The emergency notice (``urgent``) never waits, not even the few ms to the first paint.
+        """
+        if self._unsettled is None or urgent:
+            action()
+        else:
+            self._unsettled.append(action)
 
     def close(self) -> None:
         """End relief still on (saved), keep what its form holds, and forget the screen."""
@@ -161,7 +190,7 @@ class ReliefFlow(GuidedActivity):
     def _on_event(self, event: ReliefEvent) -> None:
         emergency = self._guide().emergency
         if isinstance(event, StepStarted) and event.step.open_ended:
-            self.cues.play(Cue.HOLD_START)
+            self._soon(lambda: self.cues.play(Cue.HOLD_START))
         elif isinstance(event, EmergencyReached):
             self.cues.play(Cue.EMERGENCY)
             self._update(emergency=True)
@@ -174,7 +203,9 @@ class ReliefFlow(GuidedActivity):
             self.inhibitor.inhibit(self.tr("Cramp relief is running"))
         lines = relief_lines(event, [emergency.lead, *emergency.signs], self.phrases)
         if lines:
-            self.voice.say_lines(lines)
+            self._soon(
+                lambda: self.voice.say_lines(lines), urgent=isinstance(event, EmergencyReached)
+            )
 
     def _on_ended(self, outcome: ReliefOutcome) -> None:
         """Complete the episode's entry the moment it ends; the form only adds to it."""

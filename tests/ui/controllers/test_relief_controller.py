@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from stretch_app import paths
 from stretch_app.core.clock import FakeClock
 from stretch_app.core.journal import Journal
+from stretch_app.core.journal_rows import MUSCLE_CHOICES
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.phrases import phrases_for
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
@@ -34,8 +37,16 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 class Parts:
     """One relief controller and the fakes it was given."""
 
-    def __init__(self, qtbot: QtBot, journal: Journal | None, library: Library) -> None:
-        self.host = FakeHost(qtbot)
+    def __init__(
+        self,
+        qtbot: QtBot,
+        journal: Journal | None,
+        library: Library,
+        *,
+        autostart_s: int = 0,
+        host: FakeHost | None = None,
+    ) -> None:
+        self.host = host or FakeHost(qtbot)
         self.voice = FakeVoice()
         self.cues = FakeCues()
         self.inhibitor = FakeInhibitor()
@@ -47,7 +58,7 @@ class Parts:
             self.inhibitor,
             self.clock,
             library=lambda: library,
-            settings=lambda: Settings(relief_autostart_s=0),
+            settings=lambda: Settings(relief_autostart_s=autostart_s),
             look=lambda: NIGHT,
             phrases=phrases_for("en", paths.i18n_dir()),
         )
@@ -122,3 +133,52 @@ def test_no_relief_routine_is_a_notice_and_nothing_else_stops(qtbot: QtBot) -> N
     assert parts.flow.open() is None
     assert parts.starting == []
     assert parts.host.notices == ["The cramp-relief routine could not be loaded."]
+
+
+class ShowingHost(FakeHost):
+    """A host that puts the screen on screen, as the main window does (so it gets painted)."""
+
+    def show_screen(self, screen: QWidget, title: str) -> None:
+        super().show_screen(screen, title)
+        screen.show()
+
+
+def test_the_question_is_painted_before_the_voice_sound_and_inhibitor_start(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """Issue 13: the hand-over's relief is painted first; the slower helpers start after."""
+    parts = Parts(qtbot, journal, bundled(), autostart_s=5, host=ShowingHost(qtbot))
+    relief = parts.flow.open()
+    assert relief is not None
+    [episode] = journal.episodes()  # written before the paint: a SIGKILL now still leaves it
+    assert episode.ended_at is None
+    assert relief.page == "choose"
+    assert relief.emergency_banner.isVisibleTo(relief)  # the signs from 0:00
+    assert not relief.later_pages_built
+    assert (parts.voice.warmed, parts.cues.warmed, parts.inhibitor.reason) == (0, 0, None)
+    assert parts.voice.lines == []  # "where is the cramp?" is said once the helper starts
+    with qtbot.waitSignal(relief.settled):
+        pass  # the first paint, then a zero timer
+    assert relief.later_pages_built
+    assert (parts.voice.warmed, parts.cues.warmed) == (1, 1)
+    assert parts.inhibitor.reason == "Cramp relief is running"
+    assert len(parts.voice.lines) == 1
+
+
+@pytest.mark.parametrize("muscle", MUSCLE_CHOICES)
+def test_a_tap_before_the_first_paint_lands_on_its_stretch(
+    qtbot: QtBot, journal: Journal, muscle: str
+) -> None:
+    """Nothing pressed while the later pages are not built yet is lost."""
+    parts = Parts(qtbot, journal, bundled(), autostart_s=5, host=ShowingHost(qtbot))
+    relief = parts.flow.open()
+    assert relief is not None and not relief.later_pages_built
+    qtbot.mouseClick(relief.choose_page.muscle_buttons[muscle], Qt.MouseButton.LeftButton)
+    assert relief.page == "step"
+    assert relief.episode.muscle == muscle
+    assert relief.step_page.isVisibleTo(relief)
+    [episode] = journal.episodes()
+    assert episode.muscle == muscle
+    qtbot.mouseClick(relief.step_page.eased_button, Qt.MouseButton.LeftButton)
+    assert relief.page == "details"
+    assert journal.episodes()[0].ended_at is not None
