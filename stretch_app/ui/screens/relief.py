@@ -91,6 +91,7 @@ class ReliefScreen(ReliefFrame):
         self._picture_for = picture_for
         self._ended_sent = False
         self._settled = False
+        self._notes_to_fill: EpisodeNotes | None = None
 
         # A precise single shot at the engine's next moment: the auto-start, the emergency.
         self._timers = MomentTimers(self, "relief", self.tick)
@@ -102,16 +103,22 @@ class ReliefScreen(ReliefFrame):
         self._painted = False
         bind_relief_keys(self)
 
-    def later_pages_ready(self) -> None:
-        """Wire the step, form and tips pages, once built (after the first paint, or sooner)."""
+    def step_page_ready(self) -> None:
+        """Wire the step page, once built (after the first paint, or when first needed)."""
         self.step_page.eased_button.clicked.connect(self.eased)
         self.step_page.next_button.clicked.connect(self.next_step)
         self.step_page.end_button.clicked.connect(self.stop)
         self.step_page.back_button.clicked.connect(self.back)
+
+    def after_pages_ready(self) -> None:
+        """Wire the form and tips, once built; fill the form with what was told before."""
         self.form.saved.connect(self._on_form_saved)
         self.form.resume_requested.connect(self.resume)
         self.form.discard_requested.connect(self.discard)
         self.tips.done_button.clicked.connect(self.done.emit)
+        if self._notes_to_fill is not None:
+            self.form.fill(self._notes_to_fill)
+            self._notes_to_fill = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """After the first paint, build what is not on screen yet, then say it is settled.
@@ -159,9 +166,10 @@ class ReliefScreen(ReliefFrame):
             return
         self._ended_sent = False
         self._undo_timer.stop()
-        self.form.resume_button.hide()
-        self.form.discard_button.hide()
-        self.form.reopen()
+        if self.later_pages_built:  # a form built later starts open, its buttons hidden
+            self.form.resume_button.hide()
+            self.form.discard_button.hide()
+            self.form.reopen()
         self.earlier_bar.show()
         self._timers.start()
         self._handle(self.episode.reopen())
@@ -310,7 +318,10 @@ class ReliefScreen(ReliefFrame):
 
     def fill_form(self, notes: EpisodeNotes) -> None:
         """What was told about this cramp before (it is being continued)."""
-        self.form.fill(notes)
+        if self.later_pages_built:
+            self.form.fill(notes)
+        else:  # filled when the form is built: a continued cramp shows its step first
+            self._notes_to_fill = notes
 
     def _on_form_saved(self, notes: object) -> None:
         self.details_saved.emit(notes)

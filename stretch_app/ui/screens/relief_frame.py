@@ -85,8 +85,9 @@ class ReliefFrame(QWidget):
         # The step, the diary form and the tips come after the first paint (or when first
         # needed, if sooner): "where is the cramp?" and the signs are on screen ~30 ms sooner.
         self._prevention = prevention
-        self._later: tuple[StepPage, EpisodeForm, PreventionTips] | None = None
-        self._look: tuple[Look, float] | None = None
+        self._step: StepPage | None = None
+        self._after: tuple[EpisodeForm, PreventionTips] | None = None
+        self._look: Look | None = None
         self._compact: bool | None = None
 
         self._top = QHBoxLayout()
@@ -110,46 +111,61 @@ class ReliefFrame(QWidget):
     @property
     def step_page(self) -> StepPage:
         """One relief step (built when first needed)."""
-        return self.build_later_pages()[0]
+        return self._step or self._build_step_page()
 
     @property
     def form(self) -> EpisodeForm:
         """The diary form after the cramp (built when first needed)."""
-        return self.build_later_pages()[1]
+        return self.build_later_pages()[0]
 
     @property
     def tips(self) -> PreventionTips:
         """The prevention tips after the form (built when first needed)."""
-        return self.build_later_pages()[2]
+        return self.build_later_pages()[1]
 
     @property
     def later_pages_built(self) -> bool:
-        """Whether the step, form and tips pages exist yet."""
-        return self._later is not None
+        """Whether the step, form and tips pages all exist yet."""
+        return self._after is not None
 
-    def build_later_pages(self) -> tuple[StepPage, EpisodeForm, PreventionTips]:
-        """Build the step, form and tips pages now, if they are not built yet."""
-        if self._later is not None:
-            return self._later
-        step_page, form = StepPage(), EpisodeForm()
-        tips = PreventionTips(self._prevention)
-        self._later = (step_page, form, tips)
-        for page in self._later:
-            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-            self.pages.addWidget(page)
-            self._page_widgets.append(page)
+    def _add_page(self, page: QWidget) -> None:
+        page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.pages.addWidget(page)
+        self._page_widgets.append(page)
+
+    def _build_step_page(self) -> StepPage:
+        if self._step is None:
+            self._step = StepPage()
+            self._add_page(self._step)  # index 1
+            if self._look is not None:
+                self._colour_step_page(self._step, self._look)
+            if self._compact is not None:
+                self._compact_step_page(self._step, self._compact)
+            self.step_page_ready()
+        return self._step
+
+    def build_later_pages(self) -> tuple[EpisodeForm, PreventionTips]:
+        """Build the step, form and tips pages now, those not built yet; (form, tips)."""
+        self._build_step_page()
+        if self._after is not None:
+            return self._after
+        form, tips = EpisodeForm(), PreventionTips(self._prevention)
+        self._after = (form, tips)
+        self._add_page(form)  # index 2
+        self._add_page(tips)  # index 3
         form.discard_button.hide()  # shown once the cramp is over
         self._top.insertWidget(2, form.resume_button)
         self._top.insertWidget(3, form.discard_button)
-        if self._look is not None:
-            self._colour_step_page(step_page, self._look[0])
         if self._compact is not None:
-            self._compact_later_pages(self._compact)
-        self.later_pages_ready()
-        return self._later
+            form.set_compact(self._compact)
+        self.after_pages_ready()
+        return self._after
 
-    def later_pages_ready(self) -> None:
-        """Called once the later pages exist, to wire them (the screen overrides it)."""
+    def step_page_ready(self) -> None:
+        """Called once the step page exists, to wire it (the screen overrides it)."""
+
+    def after_pages_ready(self) -> None:
+        """Called once the form and tips exist, to wire them (the screen overrides it)."""
 
     # --- fitting ------------------------------------------------------------------------------
 
@@ -168,16 +184,17 @@ class ReliefFrame(QWidget):
         set_compact(self, compact)
         self.choose_page.set_compact(compact)
         self.emergency_banner.set_compact(compact)
-        if self._later is not None:
-            self._compact_later_pages(compact)
+        if self._step is not None:
+            self._compact_step_page(self._step, compact)
+        if self._after is not None:
+            self._after[0].set_compact(compact)
         outer = self.layout()
         if outer is not None:
             outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
         self._hold_heights()
 
-    def _compact_later_pages(self, compact: bool) -> None:
-        step_page, form, _tips = self.build_later_pages()
-        form.set_compact(compact)
+    @staticmethod
+    def _compact_step_page(step_page: StepPage, compact: bool) -> None:
         step_page.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
 
     def _hold_heights(self) -> None:
@@ -211,7 +228,7 @@ class ReliefFrame(QWidget):
         height = min(self.height(), self.screen().availableGeometry().height() - frame)
         room = height - margins.top() - margins.bottom() - sum(others) - spacing
         fits = self.emergency_banner.fit_height(room)
-        if not fits and self._later is not None and self._later[0].give_way():
+        if not fits and self._step is not None and self._step.give_way():
             self.fit_banner()
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:
@@ -220,9 +237,9 @@ class ReliefFrame(QWidget):
         height = self.screen().availableGeometry().height()
         room = max(0.4, min(1.0, height / (ROOMY_HEIGHT * scale)))
         self.setStyleSheet(relief_style(look, scale, room))
-        self._look = (look, scale)
-        if self._later is not None:
-            self._colour_step_page(self._later[0], look)
+        self._look = look
+        if self._step is not None:
+            self._colour_step_page(self._step, look)
 
     @staticmethod
     def _colour_step_page(step_page: StepPage, look: Look) -> None:
@@ -236,7 +253,9 @@ class ReliefFrame(QWidget):
 
     def turn_to(self, index: int) -> None:
         """Bring a page to the front; only the page in front may ask for room."""
-        if index > 0:
+        if index == 1:
+            self._build_step_page()
+        elif index > 1:
             self.build_later_pages()
         if self.pages.currentIndex() == index:
             return
