@@ -114,7 +114,13 @@ class ReliefFlow(GuidedActivity):
             )
             self._episode_id = None
             self._last_notes = None
-        relief = ReliefScreen(episode, emergency, guide.prevention, paths.resolve_picture)
+        relief = ReliefScreen(
+            episode,
+            emergency,
+            guide.prevention,
+            paths.resolve_picture,
+            parent=self.host.screen_parent(),
+        )
         relief.set_look(self._look(), settings.text_scale)
         relief.set_reduce_motion(settings.reduce_motion)
         relief.relief_event.connect(self._on_event)

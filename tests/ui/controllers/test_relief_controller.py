@@ -182,3 +182,24 @@ def test_a_tap_before_the_first_paint_lands_on_its_stretch(
     qtbot.mouseClick(relief.step_page.eased_button, Qt.MouseButton.LeftButton)
     assert relief.page == "details"
     assert journal.episodes()[0].ended_at is not None
+
+
+class ParentingHost(FakeHost):
+    """A host whose screens live in one widget, as the main window's stack."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        super().__init__(qtbot)
+        self.stack = QWidget()
+        qtbot.addWidget(self.stack)
+
+    def screen_parent(self) -> QWidget | None:
+        return self.stack
+
+
+def test_the_relief_screen_is_built_inside_the_host(qtbot: QtBot, journal: Journal) -> None:
+    """Built where it will live, Qt styles its widgets once (not again when it is added)."""
+    host = ParentingHost(qtbot)
+    parts = Parts(qtbot, journal, bundled(), host=host)
+    relief = parts.flow.open()
+    assert relief is not None
+    assert relief.parentWidget() is host.stack
