@@ -217,6 +217,18 @@ def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWi
     return window
 
 
+MAKE_RELIEF_AHEAD_AFTER_MS = 500
+"""When a plain start builds the relief screen for a later hand-over (ours): after the first
+window and its routine cards are painted, so its ~15 ms delay nothing a person waits for."""
+
+
+def _make_relief_ahead(app: NightstretchApp) -> None:
+    """Have a relief screen ready for a later "cramp now" (see ``ReliefFlow.make_ahead``)."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(MAKE_RELIEF_AHEAD_AFTER_MS, app.relief_flow, app.relief_flow.make_ahead)
+
+
 def _drop_first_relief_page(app: NightstretchApp) -> None:
     """The real relief screen is up: the stand-in painted at start goes."""
     from stretch_app.ui.screens.relief_pages import ChoosePage
@@ -299,6 +311,8 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
     elif routine:
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)
+    if not (tray or cramp_now or routine):
+        _make_relief_ahead(app)
     try:
         code = qapp.exec()
     finally:

@@ -143,6 +143,10 @@ class ReliefScreen(ReliefFrame):
         if self.later_pages_built:
             self.form.resume_button.hide()
 
+    def take_episode(self, episode: ReliefEpisode) -> None:
+        """The cramp this screen is for, when it was made ahead of it (before :meth:`start`)."""
+        self.episode = episode
+
     def set_reduce_motion(self, calm: bool) -> None:
         """Reduce motion: the clocks move once a second."""
         self._timers.set_calm(calm)

@@ -23,7 +23,8 @@ from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.settings import Settings
 from stretch_app.ui.controllers.activity import Companions
 from stretch_app.ui.controllers.relief import ReliefFlow
-from stretch_app.ui.theme import NIGHT
+from stretch_app.ui.screens.relief import ReliefScreen
+from stretch_app.ui.theme import DAY, NIGHT
 from tests.ui.controllers.fakes import FakeCues, FakeHost, FakeInhibitor, FakeVoice
 
 
@@ -203,3 +204,62 @@ def test_the_relief_screen_is_built_inside_the_host(qtbot: QtBot, journal: Journ
     relief = parts.flow.open()
     assert relief is not None
     assert relief.parentWidget() is host.stack
+
+
+class WindowLikeHost(ParentingHost):
+    """A host whose stack is on screen, like the main window's, and shows screens in it."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        super().__init__(qtbot)
+        self.stack.show()
+
+    def show_screen(self, screen: QWidget, title: str) -> None:
+        super().show_screen(screen, title)
+        screen.show()
+
+
+def test_a_screen_made_ahead_is_the_next_cramps_and_works(qtbot: QtBot, journal: Journal) -> None:
+    """Issue 13: a hand-over shows a relief screen built while the window was idle."""
+    host = WindowLikeHost(qtbot)
+    parts = Parts(qtbot, journal, bundled(), autostart_s=5, host=host)
+    parts.flow.make_ahead()
+    ahead = host.stack.findChild(ReliefScreen)
+    assert ahead is not None and not ahead.isVisible()
+    parts.clock.advance(120)  # the cramp comes later: its clock starts at open, not before
+    relief = parts.flow.open()
+    assert relief is ahead
+    assert relief.episode.elapsed() == 0.0
+    assert relief.isVisible() and relief.page == "choose"
+    [episode] = journal.episodes()
+    assert episode.ended_at is None
+    qtbot.mouseClick(relief.choose_page.muscle_buttons["foot"], Qt.MouseButton.LeftButton)
+    assert relief.page == "step" and journal.episodes()[0].muscle == "foot"
+    parts.flow.close()
+    qtbot.waitUntil(lambda: len(host.stack.findChildren(ReliefScreen)) == 2)  # the next one
+    assert parts.flow.open() is not relief
+
+
+def test_nothing_is_made_ahead_in_the_tray(qtbot: QtBot, journal: Journal) -> None:
+    """A hidden window (in the tray) keeps no relief screen in memory."""
+    host = ParentingHost(qtbot)  # its stack is not shown
+    parts = Parts(qtbot, journal, bundled(), host=host)
+    parts.flow.make_ahead()
+    assert host.stack.findChild(ReliefScreen) is None
+
+
+def test_a_screen_made_ahead_follows_a_new_look(qtbot: QtBot, journal: Journal) -> None:
+    """Made at night, opened in the day look: it takes the day look."""
+    host = WindowLikeHost(qtbot)
+    parts = Parts(qtbot, journal, bundled(), autostart_s=5, host=host)
+    parts.flow.make_ahead()
+    night_style = host.stack.findChild(ReliefScreen).styleSheet()
+    parts.flow._look = lambda: DAY  # the reader the root gives: the look in force now
+    relief = parts.flow.open()
+    assert relief is not None
+    assert relief.styleSheet() != night_style
+    fresh = Parts(qtbot, None, bundled(), host=FakeHost(qtbot))
+    fresh.flow._look = lambda: DAY
+    built = fresh.flow.open()
+    assert built is not None
+    built.set_look(DAY, 1.0)
+    assert relief.styleSheet() == built.styleSheet()
