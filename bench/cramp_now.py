@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/cramp_now.py [--runs 10] [--platforms offscreen,xcb]
 
-Three kinds of sample, interleaved round by round (bare, cold, warm, bare, cold, warm...), after
+Four kinds of sample, interleaved round by round (bare, cold, warm, bare, cold, warm...), after
 one unmeasured warm-up of each, offscreen and on a private Xvfb, with throw-away XDG dirs:
 
 * bare: ``bench/_startup_child.py bare``, a fresh PySide6 process showing a QMainWindow, timed
@@ -13,6 +13,11 @@ one unmeasured warm-up of each, offscreen and on a private Xvfb, with throw-away
   --cramp-now`` is started from a shell, hands over over the instance socket and exits, and we
   time to the first paint of the relief screen in the running app. After each warm sample the
   resident app goes back home (the episode is saved in the throw-away journal).
+* warm, ``stretch-app`` script: the same, started the way the launcher's "Cramp now" starts it:
+  the console script pip writes (``import sys; from stretch_app.cli import main; ...``), which
+  does not pay ``python -m``'s ``runpy`` (with ``importlib.util``, ``contextlib``,
+  ``functools``, ``collections``: several ms). A copy of pip's template is run with this
+  Python, so it imports this checkout.
 
 The ping comes from inside the app: when ``NightstretchApp.cramp_now`` returns the relief screen,
 a one-shot event filter on it writes ``time.monotonic()`` (CLOCK_MONOTONIC, system-wide) at
@@ -38,6 +43,13 @@ from _common import REPO, stats, table, temp_envs, versions, xvfb
 
 BARE_CHILD = str(REPO / "bench" / "_startup_child.py")
 WAIT_S = 60.0
+# pip's console-script template, as in the venv's bin/stretch-app (pip 24).
+CONSOLE_SCRIPT = """import sys
+from stretch_app.cli import main
+if __name__ == '__main__':
+    sys.argv[0] = sys.argv[0].removesuffix('.exe')
+    sys.exit(main())
+"""
 
 
 # --- inside the app (this file run with --child) ---------------------------------------------
@@ -268,12 +280,12 @@ class Resident:
         )
         _wait_for_line(self.out, 1, time.monotonic() + WAIT_S)
 
-    def sample(self) -> tuple[float, float, float]:
-        """(ms to the relief screen's first paint, ms for the handing-over command to exit,
+    def sample(self, command: list[str]) -> tuple[float, float, float]:
+        """(ms to the relief screen's first paint, ms for the handing-over ``command`` to exit,
         the CPU ms that command used)."""
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.monotonic()
-        _run([sys.executable, "-m", "stretch_app", "--cramp-now"], self.env)
+        _run(command, self.env)
         exited = (time.monotonic() - t0) * 1000
         after = resource.getrusage(resource.RUSAGE_CHILDREN)  # only that command ended since
         cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
@@ -294,17 +306,35 @@ class Resident:
 
 def run_platform(platform: str, display: str | None, runs: int) -> list[list[object]]:
     """Interleaved rounds on one platform; one table row per kind."""
-    kinds = ("pass", "bare", "cold", "ready", "warm", "exit", "bare_cpu", "ready_cpu", "exit_cpu")
+    kinds = (
+        "pass",
+        "bare",
+        "cold",
+        "ready",
+        "warm",
+        "exit",
+        "script",
+        "script_exit",
+        "bare_cpu",
+        "ready_cpu",
+        "exit_cpu",
+        "script_exit_cpu",
+    )
     results: dict[str, list[float]] = {k: [] for k in kinds}
     with temp_envs() as make_env, tempfile.TemporaryDirectory() as tmp:
         cold_env = _runtime_env(make_env(platform, display))
         warm_env = _runtime_env(make_env(platform, display))
+        script = Path(tmp, "stretch-app")
+        script.write_text(CONSOLE_SCRIPT)
+        module_command = [sys.executable, "-m", "stretch_app", "--cramp-now"]
+        script_command = [sys.executable, str(script), "--cramp-now"]
         resident = Resident(warm_env, Path(tmp))
         try:
             for round_number in range(runs + 1):  # round 0 warms caches and is not counted
                 bare, bare_cpu = sample_bare(cold_env)
                 cold, ready, ready_cpu = sample_cold(cold_env)
-                warm, exited, exit_cpu = resident.sample()
+                warm, exited, exit_cpu = resident.sample(module_command)
+                by_script, script_exited, script_cpu = resident.sample(script_command)
                 floor = sample_pass(cold_env)
                 if round_number:
                     results["bare"].append(bare)
@@ -316,6 +346,9 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
                     results["bare_cpu"].append(bare_cpu)
                     results["ready_cpu"].append(ready_cpu)
                     results["exit_cpu"].append(exit_cpu)
+                    results["script"].append(by_script)
+                    results["script_exit"].append(script_exited)
+                    results["script_exit_cpu"].append(script_cpu)
         finally:
             resident.stop()
             for env in (cold_env, warm_env):
@@ -328,12 +361,16 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
         "ready": "... relief screen working",
         "warm": "cramp-now, app running",
         "exit": "... the handing-over command exits",
+        "script": "cramp-now, app running, stretch-app script",
+        "script_exit": "... the handing-over command exits",
     }
     bare_cpu_median = stats(results["bare_cpu"])[0]
     rows: list[list[object]] = []
-    for kind in kinds[:6]:
+    for kind in kinds[:8]:
         median, low, high = stats(results[kind])
-        ratio = f"{median / bare_median:.2f}x" if kind in ("cold", "ready", "warm") else ""
+        ratio = (
+            f"{median / bare_median:.2f}x" if kind in ("cold", "ready", "warm", "script") else ""
+        )
         cpu, cpu_ratio = "", ""
         if f"{kind}_cpu" in results:
             cpu_med, cpu_low, cpu_high = stats(results[f"{kind}_cpu"])

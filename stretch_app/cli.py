@@ -8,17 +8,19 @@ running).
 
 from __future__ import annotations
 
-import json
-import re
+# Only ``sys`` at the top: ``stretch-app --cramp-now`` with the app running goes straight to
+# the hand-over, and ``json``, ``re``, ``pathlib`` and ``typing`` would cost it several ms
+# (docs/performance.md). The commands import what they use.
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from stretch_app import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import Any
 
 __all__ = ["build_parser", "main"]
 
@@ -26,6 +28,7 @@ __all__ = ["build_parser", "main"]
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with every subcommand."""
     import argparse  # only here: a hand-over to the running app never needs it
+    from pathlib import Path
 
     parser = argparse.ArgumentParser(
         prog="stretch-app",
@@ -110,16 +113,16 @@ def _list_rows(folders: list[Path]) -> dict[str, list[Any]]:
     return {"rows": rows, "problems": [str(p) for p in library.problems]}
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def _cmd_list() -> int:
+    import re
+
+    control = re.compile(r"[\x00-\x1f\x7f-\x9f]")
     folders = _library_folders()
     answer = _cached(
         "list", [[str(f) for f in folders]], _toml_inputs(folders), lambda: _list_rows(folders)
     )
     # A name may hold escape sequences or newlines: one routine, one line, nothing recoloured.
-    rows = [[_CONTROL.sub("?", cell) for cell in row] for row in answer["rows"]]
+    rows = [[control.sub("?", cell) for cell in row] for row in answer["rows"]]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
@@ -157,6 +160,8 @@ def _list_json(folders: list[Path]) -> dict[str, list[Any]]:
 
 def _cmd_list_json() -> int:
     """``list --json``: one JSON array of routines on stdout; skipped files on stderr."""
+    import json
+
     folders = _library_folders()
     answer = _cached(
         "list-json", [[str(f) for f in folders]], _toml_inputs(folders), lambda: _list_json(folders)
@@ -183,6 +188,8 @@ def _cmd_validate(files: Sequence[Path]) -> int:
 
 
 def _cmd_schema() -> int:
+    import json
+
     from stretch_app.core.schema import routine_file_schema
 
     print(json.dumps(routine_file_schema(), indent=2))
@@ -222,6 +229,8 @@ def _cmd_export_ics(routine_id: str | None, output: str) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
+        from pathlib import Path
+
         from stretch_app.core.userfile import write_atomically
 
         try:  # a full disk leaves the old calendar whole and says so, never a torn file

@@ -20,17 +20,24 @@ only this user can enter (``$XDG_RUNTIME_DIR/nightstretch/``), so only this user
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import json
+# os.path, not pathlib, on the hand-over's path (see the imports below).
+# ruff: noqa: PTH101, PTH102, PTH112, PTH117, PTH118, PTH120
+# Only modules Python has loaded before ours, and C modules: a hand-over to the running app
+# pays for nothing else (``re``, ``json``, ``enum`` via ``socket``/``signal``, ``pathlib`` and
+# ``typing`` cost it about 10 ms, a quarter of its budget; docs/performance.md). ``_socket``
+# and ``_json`` are the C halves of ``socket`` and ``json`` (whose Python halves import
+# ``enum`` and ``re``); what else the server side needs is imported where it is used.
+import _socket
 import os
-import re
-import socket
 import stat
-import struct
+import sys
 import time
-from pathlib import Path
-from typing import Any
+from _json import encode_basestring_ascii
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 __all__ = [
     "ACTIONS",
@@ -40,6 +47,7 @@ __all__ = [
     "InstanceRequestError",
     "ReminderLock",
     "UnsafeSocketFolderError",
+    "encode_request",
     "is_listening",
     "parse_request",
     "peer_uid",
@@ -53,9 +61,13 @@ PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 4096
 #: What a request may ask for. ``ping`` only asks "are you there?" (``--tray`` uses it).
 ACTIONS = frozenset({"show", "cramp-now", "routine", "ping"})
-_ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,47}")
-#: Activation tokens and startup ids: printable ASCII without spaces, as compositors make them.
-_TOKEN = re.compile(r"[\x21-\x7e]{1,256}")
+#: A routine id: a lower-case letter or digit, then up to 47 of those or dashes.
+_ID_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_ID_CHARS = _ID_FIRST | {"-"}
+_ID_MAX = 48
+#: Activation tokens and startup ids: printable ASCII without spaces (``!`` to ``~``), as
+#: compositors make them, at most this long.
+_TOKEN_MAX = 256
 #: The environment variables a launcher sets, and the request keys that carry them.
 ACTIVATION_KEYS = {"activation_token": "XDG_ACTIVATION_TOKEN", "startup_id": "DESKTOP_STARTUP_ID"}
 _SOCKET_NAME = "instance.sock"
@@ -74,26 +86,45 @@ class UnsafeSocketFolderError(OSError):
 
 def valid_routine_id(text: str) -> bool:
     """Whether ``text`` has the form of a routine id (lower-case letters, digits, dashes)."""
-    return _ROUTINE_ID.fullmatch(text) is not None
+    return 0 < len(text) <= _ID_MAX and text[0] in _ID_FIRST and all(c in _ID_CHARS for c in text)
 
 
 def valid_activation_token(text: object) -> bool:
     """Whether ``text`` can be an activation token or a startup id (checked, never trusted)."""
-    return isinstance(text, str) and _TOKEN.fullmatch(text) is not None
+    return (
+        isinstance(text, str) and 0 < len(text) <= _TOKEN_MAX and all("!" <= c <= "~" for c in text)
+    )
 
 
-def _private_folder(folder: Path) -> Path:
+def _private_folder(folder: str) -> str:
     """Create ``folder`` mode 0700, or check that the existing one is ours and private."""
-    with contextlib.suppress(FileExistsError):
-        folder.mkdir(mode=0o700)
+    try:  # noqa: SIM105 (contextlib is not loaded before a hand-over)
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
     info = os.lstat(folder)  # lstat: a symlink planted here is refused, not followed
     if not stat.S_ISDIR(info.st_mode):
         raise UnsafeSocketFolderError(f"{folder} is not a folder")
     if info.st_uid != os.getuid():
         raise UnsafeSocketFolderError(f"{folder} belongs to another user")
     if stat.S_IMODE(info.st_mode) != 0o700:
-        folder.chmod(0o700)
+        os.chmod(folder, 0o700)
     return folder
+
+
+def _socket_file() -> str:
+    """:func:`socket_path` as a plain string (``os.path``: no ``pathlib`` on the hand-over)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+        folder = os.path.join(runtime, "nightstretch")
+    else:
+        import tempfile  # only here: it costs a few ms of the hand-over's start-up
+
+        folder = os.path.join(tempfile.gettempdir(), f"nightstretch-{os.getuid()}")
+    path = os.path.join(_private_folder(folder), _SOCKET_NAME)
+    if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
+        raise UnsafeSocketFolderError(f"socket path too long for AF_UNIX: {path}")
+    return path
 
 
 def socket_path() -> Path:
@@ -103,17 +134,9 @@ def socket_path() -> Path:
     ``<tmp>/nightstretch-<uid>/instance.sock``. Raises :class:`UnsafeSocketFolderError`
     (an ``OSError``) when the folder exists but is not this user's, or the path is too long.
     """
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if runtime and Path(runtime).is_absolute() and Path(runtime).is_dir():
-        folder = Path(runtime) / "nightstretch"
-    else:
-        import tempfile  # only here: it costs a few ms of the hand-over's start-up
+    from pathlib import Path
 
-        folder = Path(tempfile.gettempdir()) / f"nightstretch-{os.getuid()}"
-    path = _private_folder(folder) / _SOCKET_NAME
-    if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
-        raise UnsafeSocketFolderError(f"socket path too long for AF_UNIX: {path}")
-    return path
+    return Path(_socket_file())
 
 
 class ReminderLock:
@@ -135,8 +158,10 @@ class ReminderLock:
         When no lock file can be made at all (no private folder), there is nothing to agree
         on and the lock is granted: reminders from two apps beat none.
         """
+        import fcntl
+
         try:
-            path = socket_path().parent / _LOCK_NAME
+            path = os.path.join(os.path.dirname(_socket_file()), _LOCK_NAME)
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         except OSError:
             return cls(None)
@@ -157,17 +182,17 @@ class ReminderLock:
             self._fd = None
 
 
-def peer_uid(sock: socket.socket) -> int | None:
+def peer_uid(sock: _socket.socket) -> int | None:
     """The user id of the process at the other end of a local socket (None if unknown)."""
-    option = getattr(socket, "SO_PEERCRED", None)
+    option = getattr(_socket, "SO_PEERCRED", None)
     if option is None:
         return None
-    size = struct.calcsize("3i")
     try:
-        _pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, option, size))
+        # struct ucred: three native ints, pid, uid, gid (read without the struct module).
+        credentials = sock.getsockopt(_socket.SOL_SOCKET, option, 12)
     except OSError:
         return None
-    return int(uid)
+    return int.from_bytes(credentials[4:8], sys.byteorder, signed=True)
 
 
 def _reject_constant(name: str) -> Any:
@@ -187,6 +212,8 @@ def parse_request(line: bytes) -> dict[str, Any]:
     """Check one request line (without its newline) strictly; raises InstanceRequestError."""
     if len(line) >= MAX_MESSAGE_BYTES:  # the newline after it counts too
         raise InstanceRequestError(f"message longer than {MAX_MESSAGE_BYTES} bytes")
+    import json  # the running app's side only: the hand-over never reads JSON
+
     try:
         text = line.decode("utf-8")
         request = json.loads(
@@ -218,7 +245,7 @@ def parse_request(line: bytes) -> dict[str, Any]:
     return request
 
 
-def _read_reply(sock: socket.socket, deadline: float) -> bytes:
+def _read_reply(sock: _socket.socket, deadline: float) -> bytes:
     reply = b""
     while b"\n" not in reply and len(reply) < 64:
         remaining = deadline - time.monotonic()
@@ -238,14 +265,16 @@ def is_listening(path: Path, *, timeout: float = 0.3) -> bool:
     A refused connection means a stale socket file left by a crashed app; a missing file, no
     app. Connecting sends nothing: the app that listens just sees a client that hung up.
     """
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
         sock.settimeout(timeout)
-        try:
-            sock.connect(os.fsencode(path))
-        except (ConnectionRefusedError, FileNotFoundError):
-            return False
-        except OSError:  # a timeout or a full backlog: an app is there, but busy
-            return True
+        sock.connect(os.fsencode(path))
+    except (ConnectionRefusedError, FileNotFoundError):
+        return False
+    except OSError:  # a timeout or a full backlog: an app is there, but busy
+        return True
+    finally:
+        sock.close()
     return True
 
 
@@ -270,20 +299,43 @@ def send_to_running(
     False when no app runs (no socket, or a stale one: connection refused), when the socket
     folder is not private, or when the app does not answer ``ok`` within ``reply_timeout``.
     """
-    payload = json.dumps(request, separators=(",", ":")).encode("utf-8") + b"\n"
+    payload = encode_request(request)
     if len(payload) > MAX_MESSAGE_BYTES:
         return False
     try:
-        path = socket_path()
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(connect_timeout)
-            sock.connect(os.fsencode(path))
-            uid = peer_uid(sock)
-            if uid is not None and uid != os.getuid():
-                return False
-            deadline = time.monotonic() + reply_timeout
-            sock.settimeout(reply_timeout)
-            sock.sendall(payload)
-            return _read_reply(sock, deadline) == b"ok\n"
-    except OSError:  # ENOENT, ECONNREFUSED (stale), timeouts, unsafe folder
+        path = _socket_file()
+        sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    except OSError:  # an unsafe folder, or no socket to be had
         return False
+    try:
+        sock.settimeout(connect_timeout)
+        sock.connect(os.fsencode(path))
+        uid = peer_uid(sock)
+        if uid is not None and uid != os.getuid():
+            return False
+        deadline = time.monotonic() + reply_timeout
+        sock.settimeout(reply_timeout)
+        sock.sendall(payload)
+        return _read_reply(sock, deadline) == b"ok\n"
+    except OSError:  # ENOENT, ECONNREFUSED (stale), timeouts
+        return False
+    finally:
+        sock.close()
+
+
+def encode_request(request: dict[str, Any]) -> bytes:
+    """One request line, newline included: compact JSON, as ``json.dumps`` writes it.
+
+    Written by hand because ``json`` (with ``re`` and ``enum``) would cost the hand-over more
+    than the rest of it; a request only ever holds text and whole numbers.
+    """
+    fields = []
+    for key, value in request.items():
+        if isinstance(value, str):
+            text = encode_basestring_ascii(value)
+        elif type(value) is int:
+            text = str(value)
+        else:
+            raise TypeError(f"a request holds text and whole numbers, not {value!r}")
+        fields.append(f"{encode_basestring_ascii(key)}:{text}")
+    return ("{" + ",".join(fields) + "}\n").encode("ascii")

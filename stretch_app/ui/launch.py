@@ -6,13 +6,12 @@ so a second ``--cramp-now`` costs a socket round trip, not a Qt start).
 
 from __future__ import annotations
 
-import contextlib
+# Before the hand-over only modules Python has loaded already, and C modules: ``signal``,
+# ``socket``, ``contextlib`` and ``typing`` would cost a hand-over several ms (``enum``,
+# ``functools``, ``collections``; docs/performance.md). ``_signal`` is the C half of ``signal``.
+import _signal  # type: ignore[import-not-found]  # (no stub for the C half)
 import os
-import signal
-import socket
 import sys
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
 
 from stretch_app.instance_client import (
     ACTIVATION_KEYS,
@@ -22,7 +21,12 @@ from stretch_app.instance_client import (
     valid_routine_id,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    import socket
+    from collections.abc import Mapping
+    from typing import Any
+
     from PySide6.QtWidgets import QApplication
 
     from stretch_app.ui.app import NightstretchApp
@@ -33,29 +37,43 @@ __all__ = ["launch"]
 
 
 #: Signals that end the app cleanly: Ctrl+C, ``kill``, and a closed terminal or a logout.
-QUIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+QUIT_SIGNALS = (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP)
 
 
 class _SignalCatcher:
     """Catches the quit signals from the first line of start-up, before Qt exists.
 
-    A signal is only noted (and a byte lands in a socket pair, Python's wakeup fd); once the
-    event loop runs, :meth:`quit_on_signals` turns it into a clean quit, so a signal at any
-    moment of start-up ends the app the same way as one later: what runs is saved.
+    A signal is only noted; once the app is to start (no running app took the request),
+    :meth:`arm` adds a socket pair as Python's wakeup fd, and once the event loop runs,
+    :meth:`quit_on_signals` turns a signal into a clean quit, so a signal at any moment of
+    start-up ends the app the same way as one later: what runs is saved. The handlers come
+    first and cost nothing; the socket pair (and the ``socket`` module) only when the
+    hand-over failed, so a hand-over never pays for them.
     """
 
     def __init__(self) -> None:
         self.received: list[int] = []
-        self.reader, self.writer = socket.socketpair()
-        self.reader.setblocking(False)
-        self.writer.setblocking(False)
-        signal.set_wakeup_fd(self.writer.fileno())
+        self.reader: socket.socket | None = None
+        self.writer: socket.socket | None = None
         for number in QUIT_SIGNALS:
-            signal.signal(number, self._note)
+            _signal.signal(number, self._note)
         self._keep: object = None
 
     def _note(self, number: int, _frame: object) -> None:
         self.received.append(number)
+
+    def arm(self) -> None:
+        """Let a signal wake the event loop from now on (one noted already wakes it at once)."""
+        if self.reader is not None:
+            return
+        import socket
+
+        self.reader, self.writer = socket.socketpair()
+        self.reader.setblocking(False)
+        self.writer.setblocking(False)
+        _signal.set_wakeup_fd(self.writer.fileno())
+        if self.received:  # came before the wakeup fd: the byte Python did not write
+            self.writer.send(bytes(self.received[:1]))
 
     def quit_on_signals(self) -> None:
         """Quit the event loop on a signal (one noted already quits it as soon as it runs).
@@ -64,11 +82,16 @@ class _SignalCatcher:
         """
         from PySide6.QtCore import QCoreApplication, QSocketNotifier
 
-        notifier = QSocketNotifier(self.reader.fileno(), QSocketNotifier.Type.Read)
+        self.arm()
+        reader = self.reader
+        assert reader is not None
+        notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
 
         def on_signal() -> None:
-            with contextlib.suppress(OSError):
-                self.reader.recv(64)
+            try:  # noqa: SIM105 (no contextlib before a hand-over)
+                reader.recv(64)
+            except OSError:
+                pass
             # exit, not quit: a window kept open for reminders must not veto a signal.
             QCoreApplication.exit(0)
 
@@ -77,14 +100,18 @@ class _SignalCatcher:
 
     def close(self) -> None:
         """Give the signals back to Python's defaults and close the socket pair."""
-        signal.set_wakeup_fd(-1)
+        if self.reader is not None:
+            _signal.set_wakeup_fd(-1)
         for number in QUIT_SIGNALS:
-            signal.signal(
-                number, signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL
+            _signal.signal(
+                number,
+                _signal.default_int_handler if number == _signal.SIGINT else _signal.SIG_DFL,
             )
         self._keep = None
-        self.reader.close()
-        self.writer.close()
+        for end in (self.reader, self.writer):
+            if end is not None:
+                end.close()
+        self.reader = self.writer = None
 
 
 def _hand_over_request(
@@ -120,23 +147,25 @@ def _hand_over_request(
     return request
 
 
-@contextlib.contextmanager
-def _activation(request: Mapping[str, Any]) -> Iterator[None]:
+class _activation:
     """Let the window come to the front with the token the later launch was given.
 
     Qt's Wayland plugin hands ``XDG_ACTIVATION_TOKEN`` from the environment to the compositor
     when a window asks to be activated (and then unsets it); it is set just for the raise
-    and cleared after, so a stale token is never used for a later one.
+    and cleared after, so a stale token is never used for a later one. (A class, not a
+    ``contextlib`` generator: that module is not loaded before a hand-over.)
     """
-    token = request.get("activation_token")
-    if not token:
-        yield
-        return
-    os.environ["XDG_ACTIVATION_TOKEN"] = token
-    try:
-        yield
-    finally:
-        os.environ.pop("XDG_ACTIVATION_TOKEN", None)
+
+    def __init__(self, request: Mapping[str, Any]) -> None:
+        self._token = request.get("activation_token")
+
+    def __enter__(self) -> None:
+        if self._token:
+            os.environ["XDG_ACTIVATION_TOKEN"] = self._token
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._token:
+            os.environ.pop("XDG_ACTIVATION_TOKEN", None)
 
 
 def _install_language(qapp: QApplication) -> Translation:
@@ -225,6 +254,18 @@ def _paint_now(qapp: QApplication, window: MainWindow) -> None:
     handle.removeEventFilter(watcher)
 
 
+MAKE_RELIEF_AHEAD_AFTER_MS = 500
+"""When a plain start builds the relief screen for a later hand-over (ours): after the first
+window and its routine cards are painted, so its ~15 ms delay nothing a person waits for."""
+
+
+def _make_relief_ahead(app: NightstretchApp) -> None:
+    """Have a relief screen ready for a later "cramp now" (see ``ReliefFlow.make_ahead``)."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(MAKE_RELIEF_AHEAD_AFTER_MS, app.relief_flow, app.relief_flow.make_ahead)
+
+
 def _drop_first_relief_page(app: NightstretchApp) -> None:
     """The real relief screen is up: the stand-in painted at start goes."""
     from stretch_app.ui.screens.relief_pages import ChoosePage
@@ -266,6 +307,7 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
         return 0
     if catcher.received:
         return 0  # asked to end before anything was opened
+    catcher.arm()
 
     from PySide6.QtWidgets import QApplication
 
@@ -306,6 +348,8 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
     elif routine:
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)
+    if not (tray or cramp_now or routine):
+        _make_relief_ahead(app)
     try:
         code = qapp.exec()
     finally:

@@ -39,10 +39,16 @@ def app(qapp: QApplication, qtbot: QtBot) -> Iterator[NightstretchApp]:
     nightstretch.shutdown()
 
 
-def test_cues_and_voice_wait_for_a_routine_or_a_cramp(app: NightstretchApp) -> None:
+def test_cues_and_voice_wait_for_a_routine_or_a_cramp(app: NightstretchApp, qtbot: QtBot) -> None:
     assert not app.cues.loaded
     assert not app.voice.running
-    app.cramp_now()
+    relief = app.cramp_now()
+    assert relief is not None
+    # Not before the relief screen is painted (issue 13): right after it.
+    assert not app.cues.loaded
+    assert not app.voice.running
+    with qtbot.waitSignal(relief.settled):
+        pass
     assert app.cues.loaded
     assert app.voice.running
 

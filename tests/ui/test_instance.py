@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import socket
 import stat
 import subprocess
@@ -22,9 +23,12 @@ from pytestqt.qtbot import QtBot
 from stretch_app.instance_client import (
     MAX_MESSAGE_BYTES,
     UnsafeSocketFolderError,
+    encode_request,
     parse_request,
     send_to_running,
     socket_path,
+    valid_activation_token,
+    valid_routine_id,
 )
 from stretch_app.ui.instance import InstanceServer
 from stretch_app.ui.launch import _hand_over_request, _on_hand_over
@@ -282,6 +286,64 @@ def test_parse_request_accepts_the_documented_forms() -> None:
     assert parse_request(b'{"v":1,"action":"routine","routine":"cramp-relief"}')["routine"] == (
         "cramp-relief"
     )
+
+
+@pytest.mark.parametrize(
+    "request_sent",
+    [
+        CRAMP_NOW,
+        {"v": 1, "action": "routine", "routine": "bedtime-2"},
+        {"v": 1, "action": "show", "activation_token": 'a"b\\c~!', "startup_id": "x_TIME9"},
+        {"v": 1, "action": "show", "note": "Wadenkrampf \u00e4 \n\u2603 \U0001f9b5"},
+    ],
+)
+def test_a_request_line_is_the_compact_json_of_the_request(request_sent: dict[str, Any]) -> None:
+    """Written without the json module, it is byte for byte what json.dumps writes."""
+    expected = json.dumps(request_sent, separators=(",", ":")).encode() + b"\n"
+    assert encode_request(request_sent) == expected
+    assert json.loads(encode_request(request_sent)) == request_sent
+
+
+@pytest.mark.parametrize("value", [True, 1.5, None, ["a"]])
+def test_a_request_holds_only_text_and_whole_numbers(value: object) -> None:
+    with pytest.raises(TypeError):
+        encode_request({"v": 1, "action": value})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a",
+        "0",
+        "cramp-relief",
+        "a" * 48,
+        "a" * 49,
+        "",
+        "-a",
+        "A",
+        "abc ",
+        "\u00e9t\u00e9",
+        "\u0661",
+        "a_b",
+        "a/b",
+        "a\n",
+        "9-",
+    ],
+)
+def test_routine_ids_are_checked_as_the_pattern_says(text: str) -> None:
+    """The plain character test agrees with ``[a-z0-9][a-z0-9-]{0,47}`` matched whole."""
+    expected = re.fullmatch(r"[a-z0-9][a-z0-9-]{0,47}", text, flags=re.ASCII) is not None
+    assert valid_routine_id(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x", "!~", "a" * 256, "a" * 257, "", "a b", "a\tb", "\u00e9", "\x7f", "tok\n"],
+)
+def test_tokens_are_checked_as_the_pattern_says(text: str) -> None:
+    """The plain character test agrees with ``[\\x21-\\x7e]{1,256}`` matched whole."""
+    expected = re.fullmatch(r"[\x21-\x7e]{1,256}", text) is not None
+    assert valid_activation_token(text) is expected
 
 
 def test_client_imports_no_qt() -> None:

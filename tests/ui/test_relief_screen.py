@@ -25,7 +25,7 @@ from stretch_app.instance_client import send_to_running
 from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.desktop.tray import TrayIcon, TrayState
 from stretch_app.ui.instance import InstanceServer
-from stretch_app.ui.launch import _on_hand_over
+from stretch_app.ui.launch import _make_relief_ahead, _on_hand_over
 from stretch_app.ui.screens.relief import ReliefScreen
 from tests.ui.helpers.whole_app import open_app
 
@@ -491,3 +491,18 @@ def test_relief_pictures_at_five_seconds_eight_and_ten_minutes_and_after(
     assert relief.page == "details" and banner.isVisible()
     shot(nightstretch.window, f"relief-after-night{suffix}")
     nightstretch.shutdown()
+
+
+def test_a_plain_start_has_the_relief_screen_ready_for_a_hand_over(
+    app: NightstretchApp, qtbot: QtBot
+) -> None:
+    """Issue 13: once the window is up, "cramp now" finds its screen made and only shows it."""
+    app.show()
+    _make_relief_ahead(app)
+    qtbot.waitUntil(lambda: app.window.stack.findChild(ReliefScreen) is not None)
+    made = app.window.stack.findChild(ReliefScreen)
+    assert made is not None and not made.isVisible()
+    relief = app.cramp_now()
+    assert relief is made
+    assert relief_on_screen(app) is made
+    assert relief.page == "choose"

@@ -104,3 +104,56 @@ def test_cramp_now_hands_over_without_importing_argparse(
     )
     assert result.stdout.split() == ["0", "False", "False"], result.stderr
     assert [json.loads(line) for line in received] == [{"v": 1, "action": "cramp-now"}]
+
+
+#: What a hand-over needs none of: each costs it milliseconds (``enum`` alone several, and
+#: ``re``, ``socket``, ``signal`` and ``json`` bring it), docs/performance.md.
+HEAVY_FOR_A_HAND_OVER = (
+    "argparse",
+    "contextlib",
+    "enum",
+    "json",
+    "pathlib",
+    "re",
+    "signal",
+    "socket",
+    "struct",
+    "typing",
+)
+
+
+def test_a_hand_over_imports_only_what_it_uses(running_app: tuple[Path, list[bytes]]) -> None:
+    """``stretch-app --cramp-now`` with the app running loads none of the heavier modules."""
+    runtime, received = running_app
+    code = (
+        "import sys; from stretch_app.cli import main; code = main(['--cramp-now']); "
+        f"print(code, *sorted(set(sys.modules) & {set(HEAVY_FOR_A_HAND_OVER)!r}))"
+    )
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.stdout.split() == ["0"], result.stderr
+    assert [json.loads(line)["action"] for line in received] == ["cramp-now"]
+
+
+def test_a_signal_before_the_socket_pair_still_wakes_the_loop() -> None:
+    """The handlers come first and the socket pair only once the hand-over failed: a signal
+    in between is noted, and arming puts its byte where the event loop will see it."""
+    import signal
+
+    from stretch_app.ui.launch import _SignalCatcher
+
+    catcher = _SignalCatcher()
+    try:
+        assert catcher.reader is None  # a hand-over never pays for the pair
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert catcher.received == [signal.SIGTERM]
+        catcher.arm()
+        assert catcher.reader is not None
+        assert catcher.reader.recv(16) == bytes([signal.SIGTERM])
+        os.kill(os.getpid(), signal.SIGHUP)  # after arming, Python writes the byte itself
+        assert catcher.reader.recv(16) == bytes([signal.SIGHUP])
+    finally:
+        catcher.close()
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL

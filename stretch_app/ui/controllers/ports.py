@@ -109,6 +109,9 @@ class ScreenHost(Protocol):
     def show_notice(self, text: str, undo: bool = False) -> None:
         """Show a short notice on the home screen (with an Undo button when ``undo``)."""
 
+    def screen_parent(self) -> QWidget | None:
+        """Where a new screen will live, to build it there (or None)."""
+
 
 class WindowHost:
     """The main window as a :class:`ScreenHost`: screens in its stack, notices on its home."""
@@ -123,3 +126,11 @@ class WindowHost:
     def show_notice(self, text: str, undo: bool = False) -> None:
         """Show ``text`` on the home screen."""
         self.window.home.show_notice(text, undo=undo)
+
+    def screen_parent(self) -> QWidget:
+        """The window's stack: a screen built inside it gets its style once, not twice.
+
+        (Built loose and then added, Qt styles every widget of it again: about 10 ms of a
+        hand-over's relief screen, docs/performance.md.)
+        """
+        return self.window.stack

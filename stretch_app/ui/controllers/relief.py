@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from stretch_app import paths
 from stretch_app.core.guidance import Cue
@@ -74,6 +75,10 @@ class ReliefFlow(GuidedActivity):
         self._last: ReliefEpisode | None = None
         """The latest episode, kept after going home so it can be continued."""
         self._last_notes: EpisodeNotes | None = None
+        self._unsettled: list[Callable[[], None]] | None = None
+        """Sounds and lines held until the screen is painted (None: play them at once)."""
+        self._ahead: tuple[ReliefScreen, tuple[object, ...]] | None = None
+        """A relief screen made ahead (:meth:`make_ahead`), and what it was made for."""
 
     def open(self) -> ReliefScreen | None:
         """Start relief now; raise the screen instead if a cramp is already being eased.
@@ -112,8 +117,16 @@ class ReliefFlow(GuidedActivity):
             )
             self._episode_id = None
             self._last_notes = None
-        relief = ReliefScreen(episode, emergency, guide.prevention, paths.resolve_picture)
-        relief.set_look(self._look(), settings.text_scale)
+        relief = self._take_ahead(episode, guide)
+        if relief is None:
+            relief = ReliefScreen(
+                episode,
+                emergency,
+                guide.prevention,
+                paths.resolve_picture,
+                parent=self.host.screen_parent(),
+            )
+            relief.set_look(self._look(), settings.text_scale)
         relief.set_reduce_motion(settings.reduce_motion)
         relief.relief_event.connect(self._on_event)
         relief.ended.connect(self._on_ended)
@@ -126,17 +139,96 @@ class ReliefFlow(GuidedActivity):
         self._last = episode
         if self._episode_id is None:
             self._record_start(episode)
+        # The screen is painted first; the voice helper (a process), the sound stack (tens of
+        # ms the first time) and the inhibitor start right after, and what relief says or
+        # plays meanwhile waits for them (docs/performance.md, issue 13).
+        self._unsettled = []
+        relief.settled.connect(lambda: self._settle(relief))
         self.host.show_screen(relief, relief_title())
+        relief.start()
+        if not relief.isVisible():  # in a hidden window: no paint to wait for
+            relief.settle()
+        return relief
+
+    def _settle(self, relief: ReliefScreen) -> None:
+        """The relief screen is on screen: start the helpers, then what waited for them."""
+        if relief is not self.screen or self._unsettled is None:
+            return
+        waiting, self._unsettled = self._unsettled, None
+        if relief.episode.is_over:  # ended (or the app closed) before its first paint
+            return
         self.voice.warm_up()
         self.cues.warm_up()
         self.inhibitor.inhibit(self.tr("Cramp relief is running"))
-        relief.start()
-        return relief
+        for action in waiting:
+            action()
+
+    def _soon(self, action: Callable[[], None], *, urgent: bool = False) -> None:
+        """Do ``action`` now, or once the screen has settled if it has not yet.
+
+        The emergency notice (``urgent``) never waits, not even the few ms to the first paint.
+        """
+        if self._unsettled is None or urgent:
+            action()
+        else:
+            self._unsettled.append(action)
 
     def close(self) -> None:
         """End relief still on (saved), keep what its form holds, and forget the screen."""
         self.end()
         self.screen = None
+        QTimer.singleShot(0, self, self.make_ahead)  # the next cramp's screen, once home is up
+
+    def make_ahead(self) -> None:
+        """Build the next cramp's relief screen now, while the window is open and idle.
+
+        A "cramp now" (a hand-over from a later launch above all) then only gives it its
+        episode and shows it: building it was most of the running app's part of a hand-over
+        (docs/performance.md, issue 13). Only while the window is shown: hidden in the tray,
+        the screen (~0.9 MB) would only hold memory.
+        """
+        parent = self.host.screen_parent()
+        if parent is None or not parent.isVisible() or self.screen is not None:
+            return
+        if self._ahead is not None and isValid(self._ahead[0]):
+            return
+        library = self._library()
+        routine = library.routines.get(RELIEF_ID)
+        if routine is None:
+            return
+        guide = self._guide()
+        settings = self._settings()
+        # Never started: open() gives the screen the real episode, made when the cramp is.
+        unused = ReliefEpisode(routine, library.exercises, self.clock, started_at=datetime.now(UTC))
+        relief = ReliefScreen(
+            unused, guide.emergency, guide.prevention, paths.resolve_picture, parent=parent
+        )
+        relief.hide()
+        relief.set_look(self._look(), settings.text_scale)
+        relief.ensurePolished()  # styled now, not when it is shown
+        self._ahead = (relief, self._made_for(guide))
+
+    def _made_for(self, guide: SafetyGuide) -> tuple[object, ...]:
+        """What a screen made ahead depends on: the guidance, the look, the screen's height."""
+        parent = self.host.screen_parent()
+        height = parent.screen().availableGeometry().height() if parent is not None else 0
+        settings = self._settings()
+        return (guide.emergency, guide.prevention, self._look(), settings.text_scale, height)
+
+    def _take_ahead(self, episode: ReliefEpisode, guide: SafetyGuide) -> ReliefScreen | None:
+        """The screen made ahead, given ``episode``; None when there is none (or it is stale)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None or not isValid(ahead[0]):
+            return None
+        relief, made_for = ahead
+        now = self._made_for(guide)
+        if made_for[:2] != now[:2]:  # other guidance (another language): not this screen
+            relief.deleteLater()
+            return None
+        if made_for != now:  # the look, the text size or the screen changed since
+            relief.set_look(self._look(), self._settings().text_scale)
+        relief.take_episode(episode)
+        return relief
 
     def _record_start(self, episode: ReliefEpisode) -> None:
         """The episode goes into the journal now, without an end, so nothing can lose it."""
@@ -162,7 +254,7 @@ class ReliefFlow(GuidedActivity):
     def _on_event(self, event: ReliefEvent) -> None:
         emergency = self._guide().emergency
         if isinstance(event, StepStarted) and event.step.open_ended:
-            self.cues.play(Cue.HOLD_START)
+            self._soon(lambda: self.cues.play(Cue.HOLD_START))
         elif isinstance(event, EmergencyReached):
             self.cues.play(Cue.EMERGENCY)
             self._update(lambda entry: replace(entry, emergency=True))
@@ -175,7 +267,9 @@ class ReliefFlow(GuidedActivity):
             self.inhibitor.inhibit(self.tr("Cramp relief is running"))
         lines = relief_lines(event, [emergency.lead, *emergency.signs], self.phrases)
         if lines:
-            self.voice.say_lines(lines)
+            self._soon(
+                lambda: self.voice.say_lines(lines), urgent=isinstance(event, EmergencyReached)
+            )
 
     def _on_ended(self, outcome: ReliefOutcome) -> None:
         """Complete the episode's entry the moment it ends; the form only adds to it."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from stretch_app.core.journal import Muscle
@@ -74,6 +74,8 @@ class ReliefScreen(ReliefFrame):
     """What was just told to screen readers (the question, each step, the emergency)."""
     discarded = Signal()
     """The person said it was not a cramp: the episode must leave the diary."""
+    settled = Signal()
+    """Painted once and built whole: the time for the slower helpers to start (once)."""
 
     def __init__(
         self,
@@ -88,25 +90,62 @@ class ReliefScreen(ReliefFrame):
         self.episode = episode
         self._picture_for = picture_for
         self._ended_sent = False
+        self._settled = False
+        self._notes_to_fill: EpisodeNotes | None = None
 
         # A precise single shot at the engine's next moment: the auto-start, the emergency.
         self._timers = MomentTimers(self, "relief", self.tick)
 
         self.earlier_bar.chosen.connect(self.started_earlier)
         self.choose_page.chosen.connect(self.choose)
+        self._undo_timer = named_timer(self, "relief-undo-timer", self._end_undo, single_shot=True)
+        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
+        self._painted = False
+        bind_relief_keys(self)
+
+    def step_page_ready(self) -> None:
+        """Wire the step page, once built (after the first paint, or when first needed)."""
         self.step_page.eased_button.clicked.connect(self.eased)
         self.step_page.next_button.clicked.connect(self.next_step)
         self.step_page.end_button.clicked.connect(self.stop)
         self.step_page.back_button.clicked.connect(self.back)
+
+    def after_pages_ready(self) -> None:
+        """Wire the form and tips, once built; fill the form with what was told before."""
         self.form.saved.connect(self._on_form_saved)
         self.form.resume_requested.connect(self.resume)
         self.form.discard_requested.connect(self.discard)
-        self._undo_timer = named_timer(
-            self, "relief-undo-timer", self.form.resume_button.hide, single_shot=True
-        )
-        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
         self.tips.done_button.clicked.connect(self.done.emit)
-        bind_relief_keys(self)
+        if self._notes_to_fill is not None:
+            self.form.fill(self._notes_to_fill)
+            self._notes_to_fill = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """After the first paint, build what is not on screen yet, then say it is settled.
+
+        "Where is the cramp?" and the signs are painted first; the other pages, and what the
+        controller defers to :attr:`settled` (the sound, the voice), come a moment later.
+        """
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.settle)
+
+    def settle(self) -> None:
+        """Build the pages not shown yet and emit :attr:`settled` (once)."""
+        if self._settled:
+            return
+        self._settled = True
+        self.build_later_pages()
+        self.settled.emit()
+
+    def _end_undo(self) -> None:
+        if self.later_pages_built:
+            self.form.resume_button.hide()
+
+    def take_episode(self, episode: ReliefEpisode) -> None:
+        """The cramp this screen is for, when it was made ahead of it (before :meth:`start`)."""
+        self.episode = episode
 
     def set_reduce_motion(self, calm: bool) -> None:
         """Reduce motion: the clocks move once a second."""
@@ -131,9 +170,10 @@ class ReliefScreen(ReliefFrame):
             return
         self._ended_sent = False
         self._undo_timer.stop()
-        self.form.resume_button.hide()
-        self.form.discard_button.hide()
-        self.form.reopen()
+        if self.later_pages_built:  # a form built later starts open, its buttons hidden
+            self.form.resume_button.hide()
+            self.form.discard_button.hide()
+            self.form.reopen()
         self.earlier_bar.show()
         self._timers.start()
         self._handle(self.episode.reopen())
@@ -180,7 +220,7 @@ class ReliefScreen(ReliefFrame):
         """Relief left (home, or the window closed): the undo after the end is over too."""
         super().hideEvent(event)
         self._undo_timer.stop()
-        self.form.resume_button.hide()
+        self._end_undo()
 
     def save_details(self) -> None:
         """Keep what the form holds now; used when the window closes or a new cramp starts.
@@ -282,7 +322,10 @@ class ReliefScreen(ReliefFrame):
 
     def fill_form(self, notes: EpisodeNotes) -> None:
         """What was told about this cramp before (it is being continued)."""
-        self.form.fill(notes)
+        if self.later_pages_built:
+            self.form.fill(notes)
+        else:  # filled when the form is built: a continued cramp shows its step first
+            self._notes_to_fill = notes
 
     def _on_form_saved(self, notes: object) -> None:
         self.details_saved.emit(notes)

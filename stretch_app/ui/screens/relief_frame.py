@@ -80,21 +80,20 @@ class ReliefFrame(QWidget):
         self.earlier_bar = EarlierBar(EARLIER_CHOICES)
         self.pages = QStackedWidget()
         self.choose_page = ChoosePage()
-        self.step_page = StepPage()
-        self.form = EpisodeForm()
-        self.tips = PreventionTips(prevention)
-        for page in (self.choose_page, self.step_page, self.form, self.tips):
-            self.pages.addWidget(page)
-        self._page_widgets: list[QWidget] = [self.choose_page, self.step_page, self.form, self.tips]
-        self.form.discard_button.hide()  # shown once the cramp is over
-        self.turn_to(0)
+        self.pages.addWidget(self.choose_page)
+        self._page_widgets: list[QWidget] = [self.choose_page]
+        # The step, the diary form and the tips come after the first paint (or when first
+        # needed, if sooner): "where is the cramp?" and the signs are on screen ~30 ms sooner.
+        self._prevention = prevention
+        self._step: StepPage | None = None
+        self._after: tuple[EpisodeForm, PreventionTips] | None = None
+        self._look: Look | None = None
+        self._compact: bool | None = None
 
         self._top = QHBoxLayout()
         self._top.addWidget(self.title_label)
         self._top.addWidget(self.earlier_bar, 1)
-        # After the cramp the form's two ways back from a mistake sit up here, small.
-        self._top.addWidget(self.form.resume_button)
-        self._top.addWidget(self.form.discard_button)
+        # After the cramp the form's two ways back from a mistake sit up here (index 2 and 3).
         self._top.addStretch(0)
         self._top.addSpacing(12)
         self._top.addWidget(self.clock_label)
@@ -106,6 +105,67 @@ class ReliefFrame(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.emergency_banner)
         self.emergency_banner.relaid.connect(self.fit_banner)
+
+    # --- the pages built after the first ----------------------------------------------------
+
+    @property
+    def step_page(self) -> StepPage:
+        """One relief step (built when first needed)."""
+        return self._step or self._build_step_page()
+
+    @property
+    def form(self) -> EpisodeForm:
+        """The diary form after the cramp (built when first needed)."""
+        return self.build_later_pages()[0]
+
+    @property
+    def tips(self) -> PreventionTips:
+        """The prevention tips after the form (built when first needed)."""
+        return self.build_later_pages()[1]
+
+    @property
+    def later_pages_built(self) -> bool:
+        """Whether the step, form and tips pages all exist yet."""
+        return self._after is not None
+
+    def _add_page(self, page: QWidget) -> None:
+        page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.pages.addWidget(page)
+        self._page_widgets.append(page)
+
+    def _build_step_page(self) -> StepPage:
+        if self._step is None:
+            self._step = StepPage()
+            self._add_page(self._step)  # index 1
+            if self._look is not None:
+                self._colour_step_page(self._step, self._look)
+            if self._compact is not None:
+                self._compact_step_page(self._step, self._compact)
+            self.step_page_ready()
+        return self._step
+
+    def build_later_pages(self) -> tuple[EpisodeForm, PreventionTips]:
+        """Build the step, form and tips pages now, those not built yet; (form, tips)."""
+        self._build_step_page()
+        if self._after is not None:
+            return self._after
+        form, tips = EpisodeForm(), PreventionTips(self._prevention)
+        self._after = (form, tips)
+        self._add_page(form)  # index 2
+        self._add_page(tips)  # index 3
+        form.discard_button.hide()  # shown once the cramp is over
+        self._top.insertWidget(2, form.resume_button)
+        self._top.insertWidget(3, form.discard_button)
+        if self._compact is not None:
+            form.set_compact(self._compact)
+        self.after_pages_ready()
+        return self._after
+
+    def step_page_ready(self) -> None:
+        """Called once the step page exists, to wire it (the screen overrides it)."""
+
+    def after_pages_ready(self) -> None:
+        """Called once the form and tips exist, to wire them (the screen overrides it)."""
 
     # --- fitting ------------------------------------------------------------------------------
 
@@ -120,15 +180,22 @@ class ReliefFrame(QWidget):
         """Wrapped words keep the lines they need at the new width; short: smaller headings."""
         super().resizeEvent(event)
         compact = event.size().height() < COMPACT_BELOW * text_scale()
+        self._compact = compact
         set_compact(self, compact)
-        self.form.set_compact(compact)
         self.choose_page.set_compact(compact)
         self.emergency_banner.set_compact(compact)
-        self.step_page.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
+        if self._step is not None:
+            self._compact_step_page(self._step, compact)
+        if self._after is not None:
+            self._after[0].set_compact(compact)
         outer = self.layout()
         if outer is not None:
             outer.setContentsMargins(*((20, 6, 20, 8) if compact else (28, 12, 28, 16)))
         self._hold_heights()
+
+    @staticmethod
+    def _compact_step_page(step_page: StepPage, compact: bool) -> None:
+        step_page.ring.setMinimumSize(*((110, 110) if compact else (180, 180)))
 
     def _hold_heights(self) -> None:
         """Wrapped words and buttons keep the lines they need; then the signs get the rest.
@@ -160,7 +227,8 @@ class ReliefFrame(QWidget):
         frame = window.frameGeometry().height() - self.height()
         height = min(self.height(), self.screen().availableGeometry().height() - frame)
         room = height - margins.top() - margins.bottom() - sum(others) - spacing
-        if not self.emergency_banner.fit_height(room) and self.step_page.give_way():
+        fits = self.emergency_banner.fit_height(room)
+        if not fits and self._step is not None and self._step.give_way():
             self.fit_banner()
 
     def set_look(self, look: Look, scale: float = 1.0) -> None:
@@ -169,8 +237,14 @@ class ReliefFrame(QWidget):
         height = self.screen().availableGeometry().height()
         room = max(0.4, min(1.0, height / (ROOMY_HEIGHT * scale)))
         self.setStyleSheet(relief_style(look, scale, room))
-        self.step_page.ring.set_colours(look.ring_track, look.accent, look.text)
-        self.step_page.picture.set_colours(body=look.text, highlight=look.accent)
+        self._look = look
+        if self._step is not None:
+            self._colour_step_page(self._step, look)
+
+    @staticmethod
+    def _colour_step_page(step_page: StepPage, look: Look) -> None:
+        step_page.ring.set_colours(look.ring_track, look.accent, look.text)
+        step_page.picture.set_colours(body=look.text, highlight=look.accent)
 
     def show_notice(self, text: str) -> None:
         """A quiet line at the top (e.g. that voice guidance is off, or the diary failed)."""
@@ -179,6 +253,10 @@ class ReliefFrame(QWidget):
 
     def turn_to(self, index: int) -> None:
         """Bring a page to the front; only the page in front may ask for room."""
+        if index == 1:
+            self._build_step_page()
+        elif index > 1:
+            self.build_later_pages()
         if self.pages.currentIndex() == index:
             return
         for number, page in enumerate(self._page_widgets):

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from stretch_app.core.journal_rows import MUSCLE_CHOICES, Muscle
 from stretch_app.ui.widgets.buttons import BigButton, ButtonRow
-from stretch_app.ui.widgets.countdown_ring import CountdownRing
-from stretch_app.ui.widgets.picture import ExercisePicture
 
 if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the models load
     from stretch_app.core.relief import ReliefEpisode
+    from stretch_app.ui.widgets.countdown_ring import CountdownRing
+    from stretch_app.ui.widgets.picture import ExercisePicture
 
 __all__ = ["ChoosePage", "EarlierBar", "StepPage", "muscle_labels", "relief_label", "relief_title"]
 
@@ -132,8 +132,12 @@ class StepPage(QWidget):
         # Never squeeze the instructions: the picture and the ring give way instead.
         self.howto_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.next_label = relief_label(role="muted")
-        self.picture = ExercisePicture()
-        self.ring = CountdownRing()
+        # Imported here: the stand-in "where is the cramp?" of a cold start needs neither.
+        from stretch_app.ui.widgets.countdown_ring import CountdownRing
+        from stretch_app.ui.widgets.picture import ExercisePicture
+
+        self.picture: ExercisePicture = ExercisePicture()
+        self.ring: CountdownRing = CountdownRing()
         self.ring.setAccessibleName(self.tr("How long this step has lasted"))
         self.eased_button = BigButton(
             self.tr("Easing / gone"),

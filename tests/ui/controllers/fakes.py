@@ -26,6 +26,9 @@ class FakeHost:
     def show_notice(self, text: str, undo: bool = False) -> None:
         self.notices.append(text)
 
+    def screen_parent(self) -> QWidget | None:
+        return None
+
 
 class FakeVoice:
     """Keeps the lines it was asked to say."""
