@@ -35,7 +35,7 @@ from itertools import islice
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from stretch_app.core.model import Day, Reminder
+from stretch_app.core.days import Day, ReminderTime
 from stretch_app.core.nights import night_of, wall_date
 
 __all__ = [
@@ -96,7 +96,7 @@ def resolve_wall_time(day: date, at: time, tz: ZoneInfo) -> datetime:
 
 
 def _occurrences(
-    reminder: Reminder, after: datetime, tz: ZoneInfo
+    reminder: ReminderTime, after: datetime, tz: ZoneInfo
 ) -> Iterator[tuple[date, datetime]]:
     """Every (local date, UTC instant) of ``reminder`` strictly after ``after``, in order."""
     if not reminder.enabled or not reminder.days:
@@ -112,7 +112,7 @@ def _occurrences(
         day += timedelta(days=1)
 
 
-def next_occurrence(reminder: Reminder, after: datetime, tz: ZoneInfo) -> datetime | None:
+def next_occurrence(reminder: ReminderTime, after: datetime, tz: ZoneInfo) -> datetime | None:
     """The first UTC instant strictly after ``after`` at which ``reminder`` fires; None if off."""
     return next((instant for _, instant in _occurrences(reminder, _utc(after), tz)), None)
 
@@ -261,7 +261,7 @@ class Scheduler:
 
     def __init__(
         self,
-        reminders: Mapping[str, Sequence[Reminder]],
+        reminders: Mapping[str, Sequence[ReminderTime]],
         tz: ZoneInfo,
         settings: ScheduleSettings | None = None,
         state: ReminderState | None = None,

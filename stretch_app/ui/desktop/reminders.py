@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 
-from stretch_app.core.model import Reminder
+from stretch_app.core.days import ReminderTime
 from stretch_app.core.nights import NIGHT_STARTS, night_of
 from stretch_app.core.reminder_rules import effective_reminders, schedule_settings
 from stretch_app.core.schedule import (
@@ -99,7 +99,7 @@ class ReminderService(QObject):
 
     def __init__(
         self,
-        reminders: Mapping[str, Sequence[Reminder]],
+        reminders: Mapping[str, Sequence[ReminderTime]],
         state_file: Path,
         settings: ScheduleSettings | None = None,
         *,
@@ -249,7 +249,7 @@ class ReminderService(QObject):
 
     def set_reminders(
         self,
-        reminders: Mapping[str, Sequence[Reminder]],
+        reminders: Mapping[str, Sequence[ReminderTime]],
         settings: ScheduleSettings | None = None,
     ) -> None:
         """Replace the reminders (routines reloaded or edited) and re-arm."""
