@@ -12,7 +12,9 @@ file, means the full path is taken again and the book compiled anew.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -199,3 +201,41 @@ class BookSource:
     def book(self) -> ReminderBook:
         """The kept book when it is current, else the one compiled now."""
         return self.cached() or self.compile()
+
+    def to_argument(self) -> str:
+        """This source as one command-line argument, for :func:`main` in a child process."""
+        return json.dumps(
+            {
+                "folders": [str(f) for f in self.folders],
+                "settings_file": str(self.settings_file),
+                "language": self.language,
+                "version": self.version,
+                "cache_file": str(self.cache_file),
+            }
+        )
+
+    @classmethod
+    def from_argument(cls, argument: str) -> BookSource:
+        """Read what :meth:`to_argument` wrote."""
+        data = json.loads(argument)
+        return cls(
+            folders=[Path(f) for f in data["folders"]],
+            settings_file=Path(data["settings_file"]),
+            language=str(data["language"]),
+            version=str(data["version"]),
+            cache_file=Path(data["cache_file"]),
+        )
+
+
+def main(argv: Sequence[str]) -> int:
+    """``python -m stretch_app.core.reminder_book SOURCE``: compile and keep the book.
+
+    The tray runs this in a child process when its kept book is stale, so that pydantic and
+    the routine models are loaded (and their memory held) there, not in the long-lived tray.
+    """
+    BookSource.from_argument(argv[1]).compile()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

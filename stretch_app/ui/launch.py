@@ -12,7 +12,7 @@ import signal
 import socket
 import sys
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from stretch_app.instance_client import (
     ACTIVATION_KEYS,
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
     from stretch_app.ui.app import NightstretchApp
     from stretch_app.ui.i18n import Translation
+    from stretch_app.ui.instance import InstanceServer
+    from stretch_app.ui.resident import TrayResident
     from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["launch"]
@@ -247,6 +249,8 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
     server = InstanceServer(qapp)
     if not server.listen() and send_to_running(request):
         return 0  # another instance won the race to start
+    if tray and not (cramp_now or routine):
+        return _run_in_tray(qapp, server, catcher, translation)
     from stretch_app.ui.app import NightstretchApp
 
     app = NightstretchApp(qapp, window=window, translation=translation)
@@ -275,5 +279,42 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
         if reminder_lock is not None:
             reminder_lock.release()
     if app.restart_wanted:  # "Restart now" after a language change: the same app, anew
+        os.execv(sys.executable, [sys.executable, "-m", "stretch_app"])
+    return code
+
+
+def _hand_over_to_tray(resident: TrayResident, request: dict[str, Any]) -> None:
+    """A later launch asked for a window (built now), or only checked that we run."""
+    if request["action"] != "ping":
+        _on_hand_over(cast("NightstretchApp", resident.window_app()), request)
+
+
+def _run_in_tray(
+    qapp: QApplication, server: InstanceServer, catcher: _SignalCatcher, translation: Translation
+) -> int:
+    """``--tray``: reminders and the tray icon from the kept reminder book, and the full app
+    (window, screens, models; pydantic) only while a window is open (:mod:`.resident`)."""
+    from stretch_app.ui.controllers.reminders import ReminderDesk
+    from stretch_app.ui.resident import TrayResident, book_source
+
+    def build_app(desk: ReminderDesk) -> NightstretchApp:
+        from stretch_app.ui.app import NightstretchApp
+
+        return NightstretchApp(qapp, translation=translation, reminder_desk=desk)
+
+    resident = TrayResident(book_source(translation.language), build_app)
+    server.request_received.connect(lambda asked: _hand_over_to_tray(resident, asked))
+    qapp.aboutToQuit.connect(server.close)
+    catcher.quit_on_signals()
+    reminder_lock = ReminderLock.take()  # as in _launch: one app runs the reminders
+    resident.desk.start(tray_mode=True, run_reminders=reminder_lock is not None)
+    qapp.aboutToQuit.connect(resident.shutdown)
+    qapp.aboutToQuit.connect(translation.remove)
+    try:
+        code = qapp.exec()
+    finally:
+        if reminder_lock is not None:
+            reminder_lock.release()
+    if resident.restart_wanted:  # "Restart now" after a language change
         os.execv(sys.executable, [sys.executable, "-m", "stretch_app"])
     return code

@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -45,6 +45,16 @@ if TYPE_CHECKING:  # the window side is built (and imported) only when a window 
 __all__ = ["ReminderDesk", "reminder_line"]
 
 log = logging.getLogger(__name__)
+
+
+def _tray_image() -> QIcon:
+    """The tray's icon, from the shipped PNG sizes: the SVG would load Qt's SVG engine (about
+    1.7 MB resident, measured) into a process that waits for hours; pixmaps load when drawn."""
+    icon = QIcon()
+    for png in sorted((paths.assets_dir() / "icons" / "hicolor").glob("*/apps/nightstretch.png")):
+        side = int(png.parent.parent.name.partition("x")[0])
+        icon.addFile(str(png), QSize(side, side))
+    return icon
 
 
 def reminder_line(reminders: Sequence[ReminderTime]) -> str:
@@ -106,7 +116,7 @@ class ReminderDesk(QObject):
         self.service.reminder_due.connect(self.show_reminder)
         self.service.schedule_changed.connect(self.refresh)
         self.tray = TrayIcon(
-            QIcon(str(paths.assets_dir() / "icons" / "nightstretch.svg")),
+            _tray_image(),
             self._tray_state,
             self,
             available=tray_available,
