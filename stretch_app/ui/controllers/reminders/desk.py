@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from stretch_app import paths
 from stretch_app.core.days import ReminderTime
-from stretch_app.core.nights import night_of
+from stretch_app.core.nights import tonight
 from stretch_app.core.reminder_book import ReminderBook
 from stretch_app.core.schedule import Due
 from stretch_app.ui.controllers.reminders.notifications import ReminderNotifications
@@ -283,7 +283,7 @@ class ReminderDesk(QObject):
         self._paused_night = self._night()
 
     def _night(self) -> object:
-        return night_of(self.service.wall_clock(), self.service.tz)
+        return tonight(self.service.wall_clock(), self.service.tz)
 
     def edit_reminders(self, routine_id: str) -> None:
         """Open the reminders dialog for a routine and save what the person chooses."""
