@@ -25,7 +25,7 @@ from tests.ui.test_reminders import LONDON, FakeTime, london
 Shown = list[tuple[str, ReminderNote]]
 
 
-def main_windows() -> list[MainWindow]:
+def all_main_windows() -> list[MainWindow]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
@@ -36,6 +36,11 @@ class Built:
         self.qapp = qapp
         self.clocks = clocks
         self.apps: list[NightstretchApp] = []
+        self.earlier = all_main_windows()  # left by earlier tests, waiting for deletion
+
+    def main_windows(self) -> list[MainWindow]:
+        """The main windows made since (the tray's own)."""
+        return [w for w in all_main_windows() if w not in self.earlier]
 
     def __call__(self, desk: ReminderDesk) -> NightstretchApp:
         app = NightstretchApp(
@@ -95,7 +100,7 @@ def shown_notes(desk: ReminderDesk, monkeypatch: pytest.MonkeyPatch) -> Shown:
 
 def test_the_tray_builds_no_window_until_asked(resident: TrayResident, built: Built) -> None:
     assert built.apps == [] and resident.app is None
-    assert main_windows() == []
+    assert built.main_windows() == []
     assert resident.desk.window is None
     resident.desk.tray.menu.aboutToShow.emit()  # the menu is made from the book alone
     assert "Bedtime leg stretches" in [
@@ -112,7 +117,7 @@ def test_open_from_the_tray_builds_and_shows_the_window(
     window = built.apps[0].window
     qtbot.waitExposed(window)
     assert window.isVisible()
-    assert main_windows() == [window]
+    assert built.main_windows() == [window]
     resident.desk.tray.open_requested.emit()  # again: the same window, not a second one
     assert len(built.apps) == 1
 
@@ -128,7 +133,7 @@ def test_closing_to_the_tray_lets_the_window_go(
     window.close()
     qtbot.waitUntil(lambda: resident.app is None)
     qtbot.waitUntil(lambda: not isValid(window) and not isValid(app))
-    assert main_windows() == []
+    assert built.main_windows() == []
     assert resident.desk.window is None
     assert resident.desk.service.running  # still reminding
     assert resident.book().name_of("bedtime") == "Bedtime leg stretches"
