@@ -18,13 +18,15 @@ from typing import Any
 
 from stretch_app.core.userfile import FileProblem, load_json, write_atomically
 
-__all__ = ["cached_answer", "keep_answer", "stored_answer"]
+__all__ = ["cached_answer", "fingerprint", "keep_answer", "stored_answer"]
 
 MAX_CACHE_BYTES = 4 * 1024 * 1024
 """Our own limit on one kept answer (a few kilobytes in real use)."""
 
 
-def _fingerprint(paths: Sequence[Path]) -> list[list[Any]] | None:
+def fingerprint(paths: Sequence[Path]) -> list[list[Any]] | None:
+    """Each file's (or folder's) resolved path, size, mtime, ctime and inode; None if one is
+    missing or not a plain file or folder."""
     prints: list[list[Any]] = []
     for path in paths:
         try:
@@ -41,7 +43,7 @@ def _fingerprint(paths: Sequence[Path]) -> list[list[Any]] | None:
 
 def stored_answer(cache_file: Path, question: list[Any], inputs: Sequence[Path]) -> Any:
     """The answer kept for ``question`` while ``inputs`` are unchanged; None when there is none."""
-    prints = _fingerprint(inputs)
+    prints = fingerprint(inputs)
     if prints is None:
         return None
     try:
@@ -55,7 +57,7 @@ def stored_answer(cache_file: Path, question: list[Any], inputs: Sequence[Path])
 
 def keep_answer(cache_file: Path, question: list[Any], inputs: Sequence[Path], answer: Any) -> None:
     """Keep ``answer`` for ``question`` and the ``inputs`` as they are now (never raises)."""
-    prints = _fingerprint(inputs)
+    prints = fingerprint(inputs)
     if prints is None:
         return
     with contextlib.suppress(OSError):  # a cache that cannot be kept is only slower
@@ -73,13 +75,13 @@ def cached_answer(
     compute: Callable[[], Any],
 ) -> Any:
     """``compute()``'s JSON-able answer, reused while ``question`` and ``inputs`` are unchanged."""
-    prints = _fingerprint(inputs)
+    prints = fingerprint(inputs)
     if prints is not None:
         stored = stored_answer(cache_file, question, inputs)
         if stored is not None:
             return stored
     answer = compute()
     # Only keep answers whose inputs did not change while we computed them.
-    if prints is not None and _fingerprint(inputs) == prints:
+    if prints is not None and fingerprint(inputs) == prints:
         keep_answer(cache_file, question, inputs, answer)
     return answer

@@ -21,7 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stretch_app.core.answer_cache import keep_answer, stored_answer
+from stretch_app.core.answer_cache import fingerprint, keep_answer, stored_answer
 from stretch_app.core.days import Day, PlainReminder, ReminderTime
 from stretch_app.core.schedule import ScheduleSettings
 
@@ -188,14 +188,18 @@ class BookSource:
         keep_answer(self.cache_file, self._question(), self._inputs(), book.to_json())
 
     def compile(self) -> ReminderBook:
-        """The full path: read the routine files and settings with their models, keep the book."""
+        """The full path: read the routine files and settings with their models, and keep the
+        book (only if no file changed meanwhile: it must be the book of the files it is keyed
+        by)."""
         from stretch_app.core.library import load_library
         from stretch_app.core.settings import load_settings
 
+        before = fingerprint(self._inputs())
         library = load_library(self.folders).in_language(self.language)
         settings, _problem = load_settings(self.settings_file)
         book = book_of(library, settings)
-        self.keep(book)
+        if fingerprint(self._inputs()) == before:
+            self.keep(book)
         return book
 
     def book(self) -> ReminderBook:

@@ -190,12 +190,15 @@ class TrayResident(QObject):
         self.window_app().cramp_now()
 
     def let_go_of_window(self) -> None:
-        """The window went to the tray: keep the app's book, and let the app go."""
+        """The window went to the tray: keep the app's book in memory, and let the app go.
+
+        Not in the cache: only a book compiled from the files is kept there, keyed by them (the
+        app does not watch the files, so its book may be older than a file edited meanwhile).
+        """
         app, self.app = self.app, None
         if app is None:
             return
         self._book = app.reminder_book()
-        self.source.keep(self._book)
         self.restart_wanted = self.restart_wanted or app.restart_wanted
         app.let_go()
 
