@@ -140,6 +140,8 @@ def test_closing_to_the_tray_lets_the_window_go(
     resident.open()  # and a window comes back when asked
     assert len(built.apps) == 2
     qtbot.waitExposed(built.apps[1].window)
+    keep_running = resident.desk.keep_running
+    assert keep_running is not None and keep_running.told  # said once a run, not per window
 
 
 def test_a_reminder_fires_from_the_tray_as_from_the_full_app(

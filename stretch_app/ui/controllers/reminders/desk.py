@@ -96,6 +96,7 @@ class ReminderDesk(QObject):
         self.run_reminders = True
         self._paused_night: object = None
         self._side: DeskWindow | None = None
+        self._told = False  # where the app went is said once a run, not once a window
         self.keep_running: KeepRunning | None = None
         """Close-to-tray for the attached window (None while no window is attached)."""
         if service is None:
@@ -151,6 +152,7 @@ class ReminderDesk(QObject):
             before_hiding=side.show_home,  # a running routine stops and is recorded
             parent=self,
         )
+        self.keep_running.told = self._told
         self.keep_running.hidden.connect(self.window_hidden)
         window.installEventFilter(self)
         window.home.reminders_requested.connect(self.edit_reminders)
@@ -169,6 +171,7 @@ class ReminderDesk(QObject):
         side.window.removeEventFilter(self)
         side.window.home.reminders_requested.disconnect(self.edit_reminders)
         if self.keep_running is not None:
+            self._told = self.keep_running.told
             self.keep_running.detach()
             self.keep_running.deleteLater()
             self.keep_running = None
