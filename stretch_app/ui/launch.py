@@ -294,6 +294,8 @@ def _run_in_tray(
 ) -> int:
     """``--tray``: reminders and the tray icon from the kept reminder book, and the full app
     (window, screens, models; pydantic) only while a window is open (:mod:`.resident`)."""
+    from PySide6.QtWidgets import QApplication
+
     from stretch_app.ui.controllers.reminders import ReminderDesk
     from stretch_app.ui.resident import TrayResident, book_source
 
@@ -303,6 +305,13 @@ def _run_in_tray(
         return NightstretchApp(qapp, translation=translation, reminder_desk=desk)
 
     resident = TrayResident(book_source(translation.language), build_app)
+    afresh: list[bool] = []
+
+    def start_afresh() -> None:
+        afresh.append(True)
+        QApplication.exit(0)  # exit, not quit: the reminders' close veto must not apply
+
+    resident.start_afresh_requested.connect(start_afresh)
     server.request_received.connect(lambda asked: _hand_over_to_tray(resident, asked))
     qapp.aboutToQuit.connect(server.close)
     catcher.quit_on_signals()
@@ -317,4 +326,6 @@ def _run_in_tray(
             reminder_lock.release()
     if resident.restart_wanted:  # "Restart now" after a language change
         os.execv(sys.executable, [sys.executable, "-m", "stretch_app"])
+    if afresh:  # the window's modules go with this process; the reminders carry on
+        os.execv(sys.executable, [sys.executable, "-m", "stretch_app", "--tray"])
     return code

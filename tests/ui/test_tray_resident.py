@@ -70,12 +70,26 @@ def built(qapp: QApplication, clocks: ReminderClocks) -> Built:
 
 
 @pytest.fixture
+def afresh_after_ms() -> int:
+    return 10 * 60_000
+
+
+@pytest.fixture
 def resident(
-    qapp: QApplication, built: Built, clocks: ReminderClocks, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication,
+    built: Built,
+    clocks: ReminderClocks,
+    monkeypatch: pytest.MonkeyPatch,
+    afresh_after_ms: int,
 ) -> Iterator[TrayResident]:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     tray = TrayResident(
-        book_source("en"), built, compile_aside=False, tray_available=False, clocks=clocks
+        book_source("en"),
+        built,
+        compile_aside=False,
+        tray_available=False,
+        clocks=clocks,
+        afresh_after_ms=afresh_after_ms,
     )
     tray.desk.start(tray_mode=True)
     yield tray
@@ -142,6 +156,46 @@ def test_closing_to_the_tray_lets_the_window_go(
     qtbot.waitExposed(built.apps[1].window)
     keep_running = resident.desk.keep_running
     assert keep_running is not None and keep_running.told  # said once a run, not per window
+
+
+def close_to_tray(resident: TrayResident, qtbot: QtBot) -> None:
+    """Open the window, then close it (twice: offscreen has no tray) and wait till it goes."""
+    resident.open()
+    app = resident.app
+    assert isinstance(app, NightstretchApp)
+    qtbot.waitExposed(app.window)
+    app.window.close()
+    app.window.close()
+    qtbot.waitUntil(lambda: resident.app is None)
+
+
+@pytest.mark.parametrize("afresh_after_ms", [50])
+def test_a_while_after_the_window_went_the_tray_starts_afresh(
+    resident: TrayResident, qtbot: QtBot
+) -> None:
+    with qtbot.assertNotEmitted(resident.start_afresh_requested, wait=200):
+        pass  # never before a window was opened: nothing to give back
+    close_to_tray(resident, qtbot)
+    with qtbot.waitSignal(resident.start_afresh_requested, timeout=5_000):
+        pass
+
+
+@pytest.mark.parametrize("afresh_after_ms", [50])
+def test_not_while_a_reminder_is_on_show_nor_once_the_window_is_back(
+    resident: TrayResident, qtbot: QtBot
+) -> None:
+    close_to_tray(resident, qtbot)
+    resident.desk.show_reminder(Due("bedtime", "21:45", london(21, 45).date(), london(21, 45)))
+    assert resident.desk.shown
+    with qtbot.assertNotEmitted(resident.start_afresh_requested, wait=300):
+        pass
+    resident.desk.routine_done("bedtime")  # the reminder is taken back
+    resident.open()  # and the window is wanted again before the tray would start afresh
+    with qtbot.assertNotEmitted(resident.start_afresh_requested, wait=300):
+        pass
+    close_to_tray(resident, qtbot)
+    with qtbot.waitSignal(resident.start_afresh_requested, timeout=5_000):
+        pass
 
 
 def test_a_reminder_fires_from_the_tray_as_from_the_full_app(
