@@ -225,7 +225,7 @@ class TrayResident(QObject):
     def _start_afresh_if_idle(self) -> None:
         if self.app is not None:
             return
-        if self.desk.shown or self.compiler is not None:
+        if self.desk.notifications.on_screen() or self.compiler is not None:
             # A reminder on show would lose its answer (its D-Bus actions come to this
             # process); a compile would be cut short. Look again later.
             self._afresh_timer.start(self._afresh_after_ms)
