@@ -110,7 +110,7 @@ def _cold_child(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from stretch_app.cli import main
-    from stretch_app.ui import launch as launch_module
+    from stretch_app.ui import first_paint
     from stretch_app.ui.screens import relief_pages
 
     def note(what: str, stamp: float) -> None:
@@ -157,7 +157,7 @@ def _cold_child(out: Path) -> int:
         else:
             QTimer.singleShot(0, quit_when_running)
 
-    install_language = launch_module._install_language
+    install_language = first_paint.install_language
     keep: list[QObject] = []
 
     def install_and_watch(qapp: QApplication) -> object:
@@ -165,7 +165,7 @@ def _cold_child(out: Path) -> int:
         qapp.installEventFilter(keep[0])
         return install_language(qapp)
 
-    launch_module._install_language = install_and_watch  # type: ignore[assignment]
+    first_paint.install_language = install_and_watch  # type: ignore[assignment]
     return main(["--cramp-now"])
 
 

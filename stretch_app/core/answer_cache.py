@@ -18,13 +18,15 @@ from typing import Any
 
 from stretch_app.core.userfile import FileProblem, load_json, write_atomically
 
-__all__ = ["cached_answer"]
+__all__ = ["cached_answer", "fingerprint", "keep_answer", "stored_answer"]
 
 MAX_CACHE_BYTES = 4 * 1024 * 1024
 """Our own limit on one kept answer (a few kilobytes in real use)."""
 
 
-def _fingerprint(paths: Sequence[Path]) -> list[list[Any]] | None:
+def fingerprint(paths: Sequence[Path]) -> list[list[Any]] | None:
+    """Each file's (or folder's) resolved path, size, mtime, ctime and inode; None if one is
+    missing or not a plain file or folder."""
     prints: list[list[Any]] = []
     for path in paths:
         try:
@@ -39,6 +41,33 @@ def _fingerprint(paths: Sequence[Path]) -> list[list[Any]] | None:
     return prints
 
 
+def stored_answer(cache_file: Path, question: list[Any], inputs: Sequence[Path]) -> Any:
+    """The answer kept for ``question`` while ``inputs`` are unchanged; None when there is none."""
+    prints = fingerprint(inputs)
+    if prints is None:
+        return None
+    try:
+        stored = load_json(cache_file, MAX_CACHE_BYTES)
+    except FileProblem:  # a FIFO, a device, a huge or damaged cache: compute it again
+        return None
+    if isinstance(stored, dict) and stored.get("key") == [question, prints]:
+        return stored.get("answer")
+    return None
+
+
+def keep_answer(cache_file: Path, question: list[Any], inputs: Sequence[Path], answer: Any) -> None:
+    """Keep ``answer`` for ``question`` and the ``inputs`` as they are now (never raises)."""
+    prints = fingerprint(inputs)
+    if prints is None:
+        return
+    with contextlib.suppress(OSError):  # a cache that cannot be kept is only slower
+        write_atomically(
+            cache_file,
+            json.dumps({"key": [question, prints], "answer": answer}).encode(),
+            durable=False,
+        )
+
+
 def cached_answer(
     cache_file: Path,
     question: list[Any],
@@ -46,20 +75,13 @@ def cached_answer(
     compute: Callable[[], Any],
 ) -> Any:
     """``compute()``'s JSON-able answer, reused while ``question`` and ``inputs`` are unchanged."""
-    prints = _fingerprint(inputs)
-    key = [question, prints]
+    prints = fingerprint(inputs)
     if prints is not None:
-        try:
-            stored = load_json(cache_file, MAX_CACHE_BYTES)
-            if isinstance(stored, dict) and stored.get("key") == key and "answer" in stored:
-                return stored["answer"]
-        except FileProblem:  # a FIFO, a device, a huge or damaged cache: compute it again
-            pass
+        stored = stored_answer(cache_file, question, inputs)
+        if stored is not None:
+            return stored
     answer = compute()
     # Only keep answers whose inputs did not change while we computed them.
-    if prints is not None and _fingerprint(inputs) == prints:
-        with contextlib.suppress(OSError):  # a cache that cannot be kept is only slower
-            write_atomically(
-                cache_file, json.dumps({"key": key, "answer": answer}).encode(), durable=False
-            )
+    if prints is not None and fingerprint(inputs) == prints:
+        keep_answer(cache_file, question, inputs, answer)
     return answer

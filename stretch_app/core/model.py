@@ -22,6 +22,7 @@ from pydantic import (
     StrictInt,
 )
 
+from stretch_app.core.days import Day
 from stretch_app.core.language import language_candidates
 
 SCHEMA_VERSION = 1
@@ -139,18 +140,6 @@ class Side(StrEnum):
 
     LEFT = "left"
     RIGHT = "right"
-
-
-class Day(StrEnum):
-    """A day of the week, as written in reminder entries."""
-
-    MON = "mon"
-    TUE = "tue"
-    WED = "wed"
-    THU = "thu"
-    FRI = "fri"
-    SAT = "sat"
-    SUN = "sun"
 
 
 class StepMode(StrEnum):

@@ -13,10 +13,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Final
 
-__all__ = ["NIGHT_STARTS", "night_of", "night_start", "wall_date"]
+__all__ = ["MORNING_STARTS", "NIGHT_STARTS", "night_of", "night_start", "tonight", "wall_date"]
 
 NIGHT_STARTS: Final = time(12, 0)
 """Local time at which one night ends and the next one begins."""
+MORNING_STARTS: Final = time(6, 0)
+"""From this local time until noon, "tonight" means the coming night (see :func:`tonight`)."""
 
 
 def night_of(moment: datetime, tz: tzinfo | None = None) -> date:
@@ -25,6 +27,17 @@ def night_of(moment: datetime, tz: tzinfo | None = None) -> date:
     if local.time() < NIGHT_STARTS:
         return local.date() - timedelta(days=1)
     return local.date()
+
+
+def tonight(moment: datetime, tz: tzinfo | None = None) -> date:
+    """The night a person means by "tonight" at ``moment`` ("Skip tonight", "Pause reminders
+    tonight"): the night ``moment`` belongs to, except in the morning (06:00 to noon), when the
+    night just ending is over for them and "tonight" is the coming one. Ours, not the
+    article's: someone up at 08:00 who pauses the reminders means this evening's."""
+    local = moment.astimezone(tz)
+    if MORNING_STARTS <= local.time() < NIGHT_STARTS:
+        return local.date()
+    return night_of(moment, tz)
 
 
 def night_start(night: date, tz: tzinfo | None = None) -> datetime:

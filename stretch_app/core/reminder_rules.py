@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from stretch_app.core.days import ReminderTime
 from stretch_app.core.schedule import ScheduleSettings
 
 if TYPE_CHECKING:
@@ -15,10 +16,12 @@ if TYPE_CHECKING:
 
 __all__ = ["effective_reminders", "schedule_settings"]
 
+_R = TypeVar("_R", bound=ReminderTime)
+
 
 def effective_reminders(
-    routines: Iterable[Routine], overrides: Mapping[str, Sequence[Reminder]]
-) -> dict[str, tuple[Reminder, ...]]:
+    routines: Iterable[Routine], overrides: Mapping[str, Sequence[_R]]
+) -> dict[str, tuple[Reminder | _R, ...]]:
     """Each routine's reminders: the person's own (from settings) where set, else the file's."""
     return {routine.id: tuple(overrides.get(routine.id, routine.reminders)) for routine in routines}
 

@@ -33,7 +33,7 @@ from enum import StrEnum
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from stretch_app.core.model import Day, Reminder
+from stretch_app.core.days import Day, ReminderTime
 from stretch_app.core.nights import night_of, wall_date
 from stretch_app.core.wall_clock import aware_utc, resolve_wall_time, wall_time
 
@@ -60,7 +60,7 @@ SET_BACK_LIMIT = timedelta(days=7)
 
 
 def _occurrences(
-    reminder: Reminder, after: datetime, tz: ZoneInfo
+    reminder: ReminderTime, after: datetime, tz: ZoneInfo
 ) -> Iterator[tuple[date, datetime]]:
     """Every (local date, UTC instant) of ``reminder`` strictly after ``after``, in order."""
     if not reminder.enabled or not reminder.days:
@@ -76,7 +76,7 @@ def _occurrences(
         day += timedelta(days=1)
 
 
-def next_occurrence(reminder: Reminder, after: datetime, tz: ZoneInfo) -> datetime | None:
+def next_occurrence(reminder: ReminderTime, after: datetime, tz: ZoneInfo) -> datetime | None:
     """The first UTC instant strictly after ``after`` at which ``reminder`` fires; None if off."""
     return next((instant for _, instant in _occurrences(reminder, aware_utc(after), tz)), None)
 
@@ -225,7 +225,7 @@ class Scheduler:
 
     def __init__(
         self,
-        reminders: Mapping[str, Sequence[Reminder]],
+        reminders: Mapping[str, Sequence[ReminderTime]],
         tz: ZoneInfo,
         settings: ScheduleSettings | None = None,
         state: ReminderState | None = None,

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,13 +17,14 @@ from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.phrases import phrases_for
+from stretch_app.core.reminder_book import ReminderBook, book_of
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.settings import Settings, uses_night_look
 from stretch_app.ui.controllers.activity import Companions
 from stretch_app.ui.controllers.editor import EditorFlow
 from stretch_app.ui.controllers.ports import WindowHost
 from stretch_app.ui.controllers.relief import ReliefFlow
-from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
+from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk, reminder_line
 from stretch_app.ui.controllers.routine import RoutineFlow
 from stretch_app.ui.desktop import autostart
 from stretch_app.ui.desktop.audio import DeferredCuePlayer
@@ -47,14 +48,6 @@ __all__ = ["NightstretchApp"]
 log = logging.getLogger(__name__)
 
 
-def _reminder_text(routine: Routine) -> str:
-    active = [r for r in routine.reminders if r.enabled]
-    if not active:
-        return QCoreApplication.translate("NightstretchApp", "No reminder")
-    times = ", ".join(r.at for r in active)
-    return QCoreApplication.translate("NightstretchApp", "Reminder at {0}").format(times)
-
-
 class NightstretchApp(QObject):
     """Owns the library, settings, journal, sound, voice and the main window."""
 
@@ -69,6 +62,7 @@ class NightstretchApp(QObject):
         window: MainWindow | None = None,
         translation: Translation | None = None,
         reminder_clocks: ReminderClocks | None = None,
+        reminder_desk: ReminderDesk | None = None,
     ) -> None:
         super().__init__()
         self.qapp = qapp
@@ -164,32 +158,28 @@ class NightstretchApp(QObject):
         home.edit_requested.connect(self.editor_flow.open)
         home.import_requested.connect(self.editor_flow.import_file)
         home.undo_requested.connect(self.editor_flow.undo_delete)
-        # Tray, notifications and reminder timers; the timers start in launch (start()).
-        self.reminder_desk = ReminderDesk(
-            self.window,
-            library=lambda: self.library,
-            settings=lambda: self.settings,
-            settings_store=self.settings_store,
-            before_hiding=self.show_home,  # a running routine stops and is recorded
-            clocks=reminder_clocks,
-            parent=self,
-        )
-        self.reminder_desk.start_requested.connect(self._start_from_outside)
-        self.reminder_desk.open_requested.connect(self.show)
-        self.reminder_desk.cramp_now_requested.connect(self.cramp_now)
+        # Tray, notifications and reminder timers; the timers start in launch (start()). A
+        # tray-resident app (ui.resident) passes its own desk, which outlives this window.
+        if reminder_desk is None:
+            reminder_desk = ReminderDesk(self.reminder_book, clocks=reminder_clocks, parent=self)
+            reminder_desk.start_requested.connect(self._start_from_outside)
+            reminder_desk.open_requested.connect(self.show)
+            reminder_desk.cramp_now_requested.connect(self.cramp_now)
+        self.reminder_desk = reminder_desk
         self.reminder_desk.settings_changed.connect(self._keep_settings)
+        self.reminder_desk.attach(self)  # the window, library, settings, going home
         self.editor_flow.routine_saved.connect(self.reminder_desk.follow_file)
         self.routine_flow.routine_done.connect(self.reminder_desk.routine_done)
         self.routine_flow.activity_starting.connect(self.relief_flow.end)
-        keep_running = self.reminder_desk.keep_running
-        self.window.quit_requested.connect(keep_running.quit)
-        self.window.home.quit_requested.connect(keep_running.quit)
-        self.window.home.hide_window_requested.connect(keep_running.hide_window)
         if self.reminder_desk.service.load_problem:
             notices.append(self.reminder_desk.service.load_problem)
             self.window.home.show_notice("\n".join(notices))
         for line in notices:
             log.warning("%s", line)
+
+    def reminder_book(self) -> ReminderBook:
+        """The reminders in effect and their settings, as plain data (the desk reads these)."""
+        return book_of(self.library, self.settings)
 
     def reload_library(self) -> None:
         """Read the routine files again (after the editor saved, restored, deleted or imported)."""
@@ -204,7 +194,7 @@ class NightstretchApp(QObject):
         self.window.home.show_routines(
             self.library.routines_of_kind(RoutineKind.ROUTINE),
             self.library.exercises,
-            {r.id: _reminder_text(r) for r in self.library.routines.values()},
+            {r.id: reminder_line(r.reminders) for r in self.library.routines.values()},
         )
 
     def _pick_look(self) -> Look:
@@ -350,7 +340,7 @@ class NightstretchApp(QObject):
     def restart(self) -> None:
         """Quit and start again (so a new language applies everywhere)."""
         self.restart_wanted = True
-        self.reminder_desk.keep_running.quit()
+        self.reminder_desk.quit()
 
     @property
     def relief(self) -> ReliefScreen | None:
@@ -377,14 +367,26 @@ class NightstretchApp(QObject):
         self.relief_flow.end()
         self.inhibitor.release()
 
-    def shutdown(self) -> None:
-        """Stop what runs and close the journal."""
+    def _close(self) -> None:
         self._on_window_closing()
-        self.reminder_desk.shutdown()
         self.voice.shut_down()
         if self.journal is not None:
             self.journal.close()
             self.journal = None
             self.relief_flow.journal = None
             self.routine_flow.journal = None
+
+    def shutdown(self) -> None:
+        """Stop what runs and close the journal."""
+        self._close()
+        self.reminder_desk.shutdown()
         self.translation.remove()
+
+    def let_go(self) -> None:
+        """A tray-resident app's window went to the tray: stop what runs, close the journal,
+        and let the window, screens and models go; the desk keeps reminding without them."""
+        self._close()
+        self.reminder_desk.settings_changed.disconnect(self._keep_settings)
+        self.reminder_desk.detach()
+        self.window.deleteLater()
+        self.deleteLater()

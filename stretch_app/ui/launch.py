@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
     from stretch_app.ui.app import NightstretchApp
     from stretch_app.ui.i18n import Translation
-    from stretch_app.ui.screens.main_window import MainWindow
+    from stretch_app.ui.instance import InstanceServer
+    from stretch_app.ui.resident import TrayResident
 
 __all__ = ["launch"]
 
@@ -168,92 +169,6 @@ class _activation:
             os.environ.pop("XDG_ACTIVATION_TOKEN", None)
 
 
-def _install_language(qapp: QApplication) -> Translation:
-    """Install the translation the settings file asks for (read without pydantic: it is quick)."""
-    from stretch_app import paths
-    from stretch_app.core.language import language_from_file
-    from stretch_app.ui.i18n import install_translator
-
-    return install_translator(qapp, language_from_file(paths.settings_path()))
-
-
-FIRST_RELIEF_PAGE = "relief-first-page"
-
-
-def _show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWindow:
-    """Paint the main window before the rest of the app loads.
-
-    The window, its look and the Cramp now button need none of the routine models, so a
-    person sees the app at once; the routine cards fill in a moment later. Mid-cramp, the
-    first thing painted is the relief screen's own first question; the relief screen takes
-    its place once the app has loaded, and a tap or a key 1-4 made meanwhile lands there.
-    """
-    from stretch_app import paths
-    from stretch_app.core.nightlook import look_name_from_file
-    from stretch_app.ui.screens.main_window import MainWindow
-    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, apply_look
-
-    looks = {
-        "night": NIGHT,
-        "day": DAY,
-        "high-contrast": HIGH_CONTRAST,
-        "high-contrast-day": HIGH_CONTRAST_DAY,
-    }
-    look = looks[look_name_from_file(paths.settings_path())]
-    apply_look(qapp, look)
-    window = MainWindow(rest_later=True)  # title and Cramp now first: the rest after the paint
-    if cramp_now:
-        from stretch_app.ui.screens.relief_pages import ChoosePage, relief_title
-        from stretch_app.ui.screens.relief_parts import relief_style
-
-        page = ChoosePage()
-        page.setObjectName(FIRST_RELIEF_PAGE)
-        page.setStyleSheet(relief_style(look, 1.0))
-        window.show_screen(page, relief_title())
-    window.bring_to_front()
-    _paint_now(qapp, window)
-    window.build_rest()
-    return window
-
-
-FIRST_PAINT_WAIT_MS = 250
-"""The longest the start waits for the window system to show the first window."""
-
-
-def _paint_now(qapp: QApplication, window: MainWindow) -> None:
-    """Run the events until the window is shown on screen, so it is painted before the rest of
-    the app loads. One ``processEvents()`` was not enough: on a busy machine the window
-    system's answer sometimes came after it (1 start in 10 here, load average 3), and the
-    window then stayed blank until the whole app had loaded.
-
-    At most :data:`FIRST_PAINT_WAIT_MS`: a slow window manager must not hold the start back.
-    """
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-
-    handle = window.windowHandle()
-    if handle is None or handle.isExposed():
-        qapp.processEvents()
-        return
-    loop = QEventLoop()
-
-    class _Exposed(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Expose and handle.isExposed():
-                loop.quit()  # once this expose has been handled: the window is painted
-            return False
-
-    watcher = _Exposed(loop)
-    handle.installEventFilter(watcher)
-    guard = QTimer(loop)
-    guard.setObjectName("first-paint-guard-timer")
-    guard.setSingleShot(True)
-    guard.timeout.connect(loop.quit)
-    guard.start(FIRST_PAINT_WAIT_MS)
-    loop.exec()
-    guard.stop()
-    handle.removeEventFilter(watcher)
-
-
 MAKE_RELIEF_AHEAD_AFTER_MS = 500
 """When a plain start builds the relief screen for a later hand-over (ours): after the first
 window and its routine cards are painted, so its ~15 ms delay nothing a person waits for."""
@@ -264,16 +179,6 @@ def _make_relief_ahead(app: NightstretchApp) -> None:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(MAKE_RELIEF_AHEAD_AFTER_MS, app.relief_flow, app.relief_flow.make_ahead)
-
-
-def _drop_first_relief_page(app: NightstretchApp) -> None:
-    """The real relief screen is up: the stand-in painted at start goes."""
-    from stretch_app.ui.screens.relief_pages import ChoosePage
-
-    page = app.window.stack.findChild(ChoosePage, FIRST_RELIEF_PAGE)
-    if page is not None:
-        app.window.stack.removeWidget(page)
-        page.deleteLater()
 
 
 def _on_hand_over(app: NightstretchApp, request: dict[str, Any]) -> None:
@@ -311,14 +216,16 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
 
     from PySide6.QtWidgets import QApplication
 
+    from stretch_app.ui import first_paint
+
     QApplication.setApplicationName("nightstretch")
     QApplication.setApplicationDisplayName("Nightstretch")
     QApplication.setDesktopFileName("nightstretch")
     # argv[0] is the X11 WM_CLASS instance name (the class is the application name): both
     # "nightstretch", the launcher's StartupWMClass, however the app was started.
     qapp = QApplication(["nightstretch"])
-    translation = _install_language(qapp)  # before the first window, so it is translated
-    window = None if tray else _show_first_window(qapp, cramp_now=cramp_now)
+    translation = first_paint.install_language(qapp)  # first: the first window is translated
+    window = None if tray else first_paint.show_first_window(qapp, cramp_now=cramp_now)
     # Listen before the slow part of start-up, so a launch meanwhile finds us (its request
     # waits in the socket until the event loop runs, by when everything is wired).
     from stretch_app.ui.instance import InstanceServer
@@ -326,6 +233,8 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
     server = InstanceServer(qapp)
     if not server.listen() and send_to_running(request):
         return 0  # another instance won the race to start
+    if tray and not (cramp_now or routine):
+        return _run_in_tray(qapp, server, catcher, translation)
     from stretch_app.ui.app import NightstretchApp
 
     app = NightstretchApp(qapp, window=window, translation=translation)
@@ -344,7 +253,7 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
     )
     if cramp_now:
         app.cramp_now()
-        _drop_first_relief_page(app)
+        first_paint.drop_first_relief_page(app.window)
     elif routine:
         app.start_routine(routine)
     qapp.aboutToQuit.connect(app.shutdown)
@@ -357,4 +266,54 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
             reminder_lock.release()
     if app.restart_wanted:  # "Restart now" after a language change: the same app, anew
         os.execv(sys.executable, [sys.executable, "-m", "stretch_app"])
+    return code
+
+
+def _hand_over_to_tray(resident: TrayResident, request: dict[str, Any]) -> None:
+    """A later launch asked for a window (built now), or only checked that we run."""
+    from typing import cast  # loaded long before (by PySide6): not on the hand-over path
+
+    if request["action"] != "ping":
+        _on_hand_over(cast("NightstretchApp", resident.window_app()), request)
+
+
+def _run_in_tray(
+    qapp: QApplication, server: InstanceServer, catcher: _SignalCatcher, translation: Translation
+) -> int:
+    """``--tray``: reminders and the tray icon from the kept reminder book, and the full app
+    (window, screens, models; pydantic) only while a window is open (:mod:`.resident`)."""
+    from PySide6.QtWidgets import QApplication
+
+    from stretch_app.ui.controllers.reminders import ReminderDesk
+    from stretch_app.ui.resident import TrayResident, book_source
+
+    def build_app(desk: ReminderDesk) -> NightstretchApp:
+        from stretch_app.ui.app import NightstretchApp
+
+        return NightstretchApp(qapp, translation=translation, reminder_desk=desk)
+
+    resident = TrayResident(book_source(translation.language), build_app)
+    afresh: list[bool] = []
+
+    def start_afresh() -> None:
+        afresh.append(True)
+        QApplication.exit(0)  # exit, not quit: the reminders' close veto must not apply
+
+    resident.start_afresh_requested.connect(start_afresh)
+    server.request_received.connect(lambda asked: _hand_over_to_tray(resident, asked))
+    qapp.aboutToQuit.connect(server.close)
+    catcher.quit_on_signals()
+    reminder_lock = ReminderLock.take()  # as in _launch: one app runs the reminders
+    resident.desk.start(tray_mode=True, run_reminders=reminder_lock is not None)
+    qapp.aboutToQuit.connect(resident.shutdown)
+    qapp.aboutToQuit.connect(translation.remove)
+    try:
+        code = qapp.exec()
+    finally:
+        if reminder_lock is not None:
+            reminder_lock.release()
+    if resident.restart_wanted:  # "Restart now" after a language change
+        os.execv(sys.executable, [sys.executable, "-m", "stretch_app"])
+    if afresh:  # the window's modules go with this process; the reminders carry on
+        os.execv(sys.executable, [sys.executable, "-m", "stretch_app", "--tray"])
     return code

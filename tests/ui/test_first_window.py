@@ -9,9 +9,9 @@ from tests.ui.helpers.probe import run_probe
 _PROBE = """
 import json, sys
 from PySide6.QtWidgets import QApplication
-from stretch_app.ui.launch import _show_first_window
+from stretch_app.ui.first_paint import show_first_window
 qapp = QApplication(["nightstretch"])
-window = _show_first_window(qapp)
+window = show_first_window(qapp)
 print(json.dumps({
     "pydantic": sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "pydantic_core")),
     "title": window.windowTitle(),
@@ -36,9 +36,9 @@ def test_first_window_needs_no_models(tmp_path: object) -> None:
 _RELIEF_PROBE = """
 import json, sys
 from PySide6.QtWidgets import QApplication
-from stretch_app.ui.launch import _show_first_window
+from stretch_app.ui.first_paint import show_first_window
 qapp = QApplication(["nightstretch"])
-window = _show_first_window(qapp, cramp_now=True)
+window = show_first_window(qapp, cramp_now=True)
 page = window.current_screen()
 print(json.dumps({
     "pydantic": sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "pydantic_core")),
@@ -62,22 +62,22 @@ def test_the_stand_in_gives_way_to_the_relief_screen(qapp: object, qtbot: object
 
     from stretch_app.core.clock import FakeClock
     from stretch_app.ui.app import NightstretchApp
-    from stretch_app.ui.launch import (
+    from stretch_app.ui.first_paint import (
         FIRST_RELIEF_PAGE,
-        _drop_first_relief_page,
-        _show_first_window,
+        drop_first_relief_page,
+        show_first_window,
     )
     from stretch_app.ui.screens.relief import ReliefScreen
     from stretch_app.ui.screens.relief_pages import ChoosePage
 
     assert isinstance(qapp, QApplication)
-    window = _show_first_window(qapp, cramp_now=True)
+    window = show_first_window(qapp, cramp_now=True)
     app = NightstretchApp(qapp, clock=FakeClock(), voice_engine="mock", window=window)
     try:
         stand_in = window.stack.findChild(ChoosePage, FIRST_RELIEF_PAGE)
         assert stand_in is not None
         app.cramp_now()
-        _drop_first_relief_page(app)
+        drop_first_relief_page(app.window)
         assert window.stack.indexOf(stand_in) == -1
         qtbot.waitUntil(  # type: ignore[attr-defined]
             lambda: window.stack.findChild(ChoosePage, FIRST_RELIEF_PAGE) is None
@@ -93,7 +93,7 @@ _NO_QT_ENUMS_PROBE = """
 import json, sys
 from PySide6 import QtCore
 from PySide6.QtWidgets import QApplication
-from stretch_app.ui.launch import _show_first_window
+from stretch_app.ui.first_paint import show_first_window
 from stretch_app.ui.screens.main_window import MainWindow
 
 seen = {}
@@ -110,7 +110,7 @@ def spy(self):
 
 MainWindow.build_rest = spy
 qapp = QApplication(["nightstretch"])
-window = _show_first_window(qapp)
+window = show_first_window(qapp)
 home = window.home
 print(json.dumps({
     **seen,
@@ -122,7 +122,7 @@ print(json.dumps({
 
 def test_the_first_paint_loads_no_qt_namespace_and_the_rest_follows() -> None:
     """Qt's ``Qt`` enums cost ~20 ms to load: the first paint does without them, and the
-    home screen's buttons and the window's keys are there once :func:`_show_first_window`
+    home screen's buttons and the window's keys are there once :func:`show_first_window`
     returns."""
     shown = run_probe(_NO_QT_ENUMS_PROBE)
     assert shown["shown"] is True

@@ -100,6 +100,39 @@ def test_pause_tonight_follows_the_injected_clock_not_the_real_one(
     assert not desk._tray_state().paused_tonight
 
 
+@pytest.mark.parametrize("answer", ["pause", "skip"])
+def test_pausing_in_the_morning_means_this_evening(
+    qapp: QApplication, tmp_path: Path, answer: str
+) -> None:
+    morning = FakeTime(base.london(8, 0))
+    service = base.make_service(morning, tmp_path / "reminders.json")
+    service.start()
+    try:
+        assert service.next_reminder() == base.london(21, 45)
+        if answer == "pause":
+            service.pause_tonight()
+        else:
+            service.skip_tonight("bedtime")
+        assert service.next_reminder() == base.london(21, 45) + timedelta(days=1)
+        morning.advance(13 * 3600 + 46 * 60)  # 21:46 that evening
+        assert service.check() == []
+    finally:
+        service.stop()
+
+
+def test_pausing_after_midnight_means_the_night_in_progress(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    small_hours = FakeTime(base.london(2, 0))  # 02:00 on the 27th: the night of the 26th
+    service = base.make_service(small_hours, tmp_path / "reminders.json")
+    service.start()
+    try:
+        service.pause_tonight()
+        assert service.next_reminder() == base.london(21, 45)  # the 27th's evening still rings
+    finally:
+        service.stop()
+
+
 def test_an_app_that_does_not_run_the_reminders_says_so_and_writes_nothing(
     qapp: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from stretch_app.core import history, nights, schedule
 from stretch_app.core.model import Reminder
-from stretch_app.core.nights import night_of, wall_date
+from stretch_app.core.nights import night_of, tonight, wall_date
 from stretch_app.core.schedule import OccurrenceKey, Scheduler
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -30,6 +30,23 @@ def test_a_night_runs_from_noon_to_noon(local: datetime, night: date) -> None:
     moment = local.replace(tzinfo=BERLIN)
     assert night_of(moment, BERLIN) == night
     assert night_of(moment.astimezone(UTC), BERLIN) == night
+
+
+@pytest.mark.parametrize(
+    ("local", "meant"),
+    [
+        (datetime(2026, 5, 2, 0, 30), date(2026, 5, 1)),  # still up: the night in progress
+        (datetime(2026, 5, 2, 5, 59), date(2026, 5, 1)),
+        (datetime(2026, 5, 2, 6, 0), date(2026, 5, 2)),  # up for the day: this evening's
+        (datetime(2026, 5, 2, 11, 59), date(2026, 5, 2)),
+        (datetime(2026, 5, 2, 12, 0), date(2026, 5, 2)),
+        (datetime(2026, 5, 2, 23, 0), date(2026, 5, 2)),
+    ],
+)
+def test_tonight_in_the_morning_is_the_coming_night(local: datetime, meant: date) -> None:
+    moment = local.replace(tzinfo=BERLIN)
+    assert tonight(moment, BERLIN) == meant
+    assert tonight(moment.astimezone(UTC), BERLIN) == meant
 
 
 def test_wall_times_of_a_night_fall_on_its_date_or_the_next() -> None:

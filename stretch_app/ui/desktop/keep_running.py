@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 __all__ = ["CloseNote", "KeepRunning"]
@@ -28,6 +28,9 @@ class CloseNote(Protocol):
 
 class KeepRunning(QObject):
     """Decides on each close of ``window`` whether to hide it (and say so once) or let it go."""
+
+    hidden = Signal()
+    """The window was hidden and the app keeps running (a tray-resident app lets it go then)."""
 
     def __init__(
         self,
@@ -66,6 +69,7 @@ class KeepRunning(QObject):
         self._before_hiding()
         QApplication.setQuitOnLastWindowClosed(False)
         self.window.hide()
+        self.hidden.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Intercept the window's close while reminders need the app to stay."""

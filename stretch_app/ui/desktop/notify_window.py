@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from stretch_app.ui.desktop.notify import START, Notifier, ReminderNote
-from stretch_app.ui.widgets.buttons import BigButton
+
+if TYPE_CHECKING:  # imported when a window is shown: a tray waiting for bedtime needs none
+    from stretch_app.ui.widgets.buttons import BigButton
 
 __all__ = ["ReminderWindow", "WindowNotifier"]
 
@@ -26,6 +30,8 @@ class ReminderWindow(QWidget):
         title.setWordWrap(True)
         body = QLabel(note.body)
         body.setWordWrap(True)
+        from stretch_app.ui.widgets.buttons import BigButton
+
         self.buttons: dict[str, BigButton] = {}
         row = QHBoxLayout()
         row.setSpacing(14)

@@ -22,8 +22,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 
-from stretch_app.core.model import Reminder
-from stretch_app.core.nights import NIGHT_STARTS, night_of
+from stretch_app.core.days import ReminderTime
+from stretch_app.core.nights import NIGHT_STARTS, night_of, night_start, tonight
 from stretch_app.core.reminder_rules import effective_reminders, schedule_settings
 from stretch_app.core.schedule import Due, ReminderState, Scheduler, ScheduleSettings
 from stretch_app.core.userfile import FileProblem, load_json, set_aside, write_atomically
@@ -94,7 +94,7 @@ class ReminderService(QObject):
 
     def __init__(
         self,
-        reminders: Mapping[str, Sequence[Reminder]],
+        reminders: Mapping[str, Sequence[ReminderTime]],
         state_file: Path,
         settings: ScheduleSettings | None = None,
         *,
@@ -226,16 +226,20 @@ class ReminderService(QObject):
         return until
 
     def skip_tonight(self, routine_id: str) -> None:
-        """No more of this routine's reminders tonight."""
-        self.scheduler.skip_tonight(routine_id, self.wall_clock())
+        """No more of this routine's reminders tonight (in the morning: the coming night's)."""
+        self.scheduler.skip_tonight(routine_id, self._in_tonight())
         self._changed()
 
     def pause_tonight(self) -> None:
-        """No more reminders tonight, for any routine."""
-        now = self.wall_clock()
+        """No more reminders tonight, for any routine (in the morning: the coming night's)."""
+        moment = self._in_tonight()
         for routine_id in self.scheduler.reminders:
-            self.scheduler.skip_tonight(routine_id, now)
+            self.scheduler.skip_tonight(routine_id, moment)
         self._changed()
+
+    def _in_tonight(self) -> datetime:
+        """A moment of the night the person means by "tonight" (:func:`~.nights.tonight`)."""
+        return night_start(tonight(self.wall_clock(), self.tz), self.tz)
 
     def mark_routine_done(self, routine_id: str, at: datetime | None = None) -> None:
         """The routine was done: its reminders due soon after are skipped."""
@@ -244,7 +248,7 @@ class ReminderService(QObject):
 
     def set_reminders(
         self,
-        reminders: Mapping[str, Sequence[Reminder]],
+        reminders: Mapping[str, Sequence[ReminderTime]],
         settings: ScheduleSettings | None = None,
     ) -> None:
         """Replace the reminders (routines reloaded or edited) and re-arm."""

@@ -1,7 +1,8 @@
-"""ReminderDesk on its own: a real main window and routine files, fake clocks passed in.
+"""ReminderDesk on its own: a reminder book, then a real main window; fake clocks passed in.
 
-No ``NightstretchApp`` is built: the desk gets the window, readers of the library and the
-settings, and a reminder service made here with the clock and zone the test wants.
+No ``NightstretchApp`` is built: the desk gets a reader of the reminder book and a reminder
+service made here with the clock and zone the test wants, then a small window side (the window,
+the library, the settings and the settings file).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from stretch_app import paths
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import RoutineKind
+from stretch_app.core.reminder_book import book_of
 from stretch_app.core.schedule import Due
 from stretch_app.core.settings import Settings
 from stretch_app.ui.controllers.reminders import ReminderDesk
@@ -46,19 +48,20 @@ class Parts:
             monotonic=lambda: 100.0,
         )
         self.hidden: list[None] = []
+        self.settings_store = SettingsStore(tmp_path / "settings.toml")
         self.desk = ReminderDesk(
-            self.window,
-            library=lambda: self.library,
-            settings=lambda: self.settings,
-            settings_store=SettingsStore(tmp_path / "settings.toml"),
-            before_hiding=lambda: self.hidden.append(None),
+            lambda: book_of(self.library, self.settings),
             tray_available=False,
             service=self.service,
         )
+        self.desk.attach(self)
         self.asked: list[str] = []
         self.desk.start_requested.connect(lambda rid: self.asked.append(f"start {rid}"))
         self.desk.cramp_now_requested.connect(lambda: self.asked.append("cramp now"))
         self.desk.open_requested.connect(lambda: self.asked.append("open"))
+
+    def show_home(self) -> None:
+        self.hidden.append(None)
 
 
 @pytest.fixture
@@ -110,3 +113,27 @@ def test_closing_to_the_tray_follows_the_settings_reader(parts: Parts) -> None:
     assert not parts.desk.keeps_running_hidden
     parts.desk.tray_mode = True
     assert parts.desk.keeps_running_hidden
+
+
+def test_without_a_window_the_desk_reminds_from_the_book_alone(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    library = load_library([paths.bundled_routines_dir()]).in_language("en")
+    book = book_of(library, Settings())
+    service = ReminderService(
+        book.reminders, tmp_path / "r.json", zone=lambda: LONDON, now=lambda: NOW
+    )
+    desk = ReminderDesk(lambda: book, tray_available=False, service=service)
+    assert desk.window is None and desk.keep_running is None
+    desk.show_reminder(bedtime_due())
+    assert [due.routine_id for due in desk.shown.values()] == ["bedtime"]
+    desk.edit_reminders("bedtime")  # needs a window: nothing happens
+    assert desk._tray_state().routines[0] == ("bedtime", "Bedtime leg stretches")
+    desk.shutdown()
+
+
+def test_a_detached_window_is_no_longer_watched(parts: Parts) -> None:
+    parts.desk.detach()
+    assert parts.desk.window is None and parts.desk.keep_running is None
+    parts.desk.refresh()  # no window to write the cards' lines on: still fine
+    parts.desk.follow_file("bedtime")

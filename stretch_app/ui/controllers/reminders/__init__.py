@@ -8,6 +8,7 @@
   window closes.
 """
 
-from stretch_app.ui.controllers.reminders.desk import ReminderClocks, ReminderDesk
+from stretch_app.ui.controllers.reminders.desk import ReminderDesk, reminder_line
+from stretch_app.ui.controllers.reminders.ports import DeskWindow, ReminderClocks
 
-__all__ = ["ReminderClocks", "ReminderDesk"]
+__all__ = ["DeskWindow", "ReminderClocks", "ReminderDesk", "reminder_line"]

@@ -6,56 +6,64 @@
 the routine cards' "next reminder" lines and close-to-tray behaviour
 (:class:`~stretch_app.ui.desktop.keep_running.KeepRunning`) up to date.
 
-The composition root gives it the main window, readers of the library and the settings, the
-settings file and what to do before the window hides; it speaks back by signals
-(:attr:`ReminderDesk.start_requested`, :attr:`ReminderDesk.open_requested`,
-:attr:`ReminderDesk.cramp_now_requested`, :attr:`ReminderDesk.settings_changed`).
+It needs no window and no routine models: it reads a plain
+:class:`~stretch_app.core.reminder_book.ReminderBook` (the tray-resident app reads one compiled
+in the cache, so a tray waiting for bedtime never loads pydantic). While a main window is open
+the root attaches it (:meth:`ReminderDesk.attach`, with the library, settings and settings
+file behind it, for the reminders dialog) and detaches it before letting the window go. It
+speaks back by signals (:attr:`ReminderDesk.start_requested`, :attr:`ReminderDesk.open_requested`,
+:attr:`ReminderDesk.cramp_now_requested`, :attr:`ReminderDesk.settings_changed`,
+:attr:`ReminderDesk.window_hidden`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretch_app import paths
-from stretch_app.core.library import Library
-from stretch_app.core.model import Reminder, RoutineKind
-from stretch_app.core.nights import night_of
+from stretch_app.core.days import ReminderTime
+from stretch_app.core.nights import tonight
+from stretch_app.core.reminder_book import ReminderBook
 from stretch_app.core.schedule import Due
-from stretch_app.core.settings import Settings
 from stretch_app.ui.controllers.reminders.notifications import ReminderNotifications
+from stretch_app.ui.controllers.reminders.ports import DeskWindow, ReminderClocks
 from stretch_app.ui.desktop.keep_running import KeepRunning
 from stretch_app.ui.desktop.notify import SKIP, SNOOZE, START, NotifierChain, ReminderNote
 from stretch_app.ui.desktop.notify_dbus import DBusNotifier
-from stretch_app.ui.desktop.reminders import (
-    ReminderService,
-    effective_reminders,
-    schedule_settings,
-)
+from stretch_app.ui.desktop.reminders import ReminderService
 from stretch_app.ui.desktop.tray import TrayIcon, TrayState
-from stretch_app.ui.screens.main_window import MainWindow
-from stretch_app.ui.screens.reminders_dialog import RemindersDialog, apply_reminder_choice
-from stretch_app.ui.settings_store import SettingsStore
 
-__all__ = ["ReminderClocks", "ReminderDesk"]
+if TYPE_CHECKING:  # the window side is built (and imported) only when a window opens
+    from stretch_app.ui.screens.main_window import MainWindow
+
+__all__ = ["ReminderDesk", "reminder_line"]
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ReminderClocks:
-    """The wall clock, the monotonic clock and the zone the reminders go by (tests pass fakes)."""
+def _tray_image() -> QIcon:
+    """The tray's icon, from the shipped PNG sizes: the SVG would load Qt's SVG engine (about
+    1.7 MB resident, measured) into a process that waits for hours; pixmaps load when drawn."""
+    icon = QIcon()
+    for png in sorted((paths.assets_dir() / "icons" / "hicolor").glob("*/apps/nightstretch.png")):
+        side = int(png.parent.parent.name.partition("x")[0])
+        icon.addFile(str(png), QSize(side, side))
+    return icon
 
-    now: Callable[[], datetime]
-    monotonic: Callable[[], float]
-    zone: Callable[[], ZoneInfo]
+
+def reminder_line(reminders: Sequence[ReminderTime]) -> str:
+    """A routine card's reminder line: ``"Reminder at 21:45"``, or ``"No reminder"``."""
+    active = [r for r in reminders if r.enabled]
+    if not active:
+        return QCoreApplication.translate("NightstretchApp", "No reminder")
+    times = ", ".join(r.at for r in active)
+    return QCoreApplication.translate("NightstretchApp", "Reminder at {0}").format(times)
 
 
 class ReminderDesk(QObject):
@@ -70,36 +78,38 @@ class ReminderDesk(QObject):
     settings_changed = Signal(object)
     """(Settings) the reminders dialog saved new settings: the root uses them from now on."""
 
+    window_hidden = Signal()
+    """The window was hidden to the tray or the background (closed while reminders are set)."""
+
     def __init__(
         self,
-        window: MainWindow,
+        book: Callable[[], ReminderBook],
         *,
-        library: Callable[[], Library],
-        settings: Callable[[], Settings],
-        settings_store: SettingsStore,
-        before_hiding: Callable[[], None],
         tray_available: bool | None = None,
         service: ReminderService | None = None,
         clocks: ReminderClocks | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.window = window
-        self._library = library
-        self._settings = settings
-        self.settings_store = settings_store
+        self._book = book
         self.tray_mode = False
+        self.run_reminders = True
         self._paused_night: object = None
+        self._side: DeskWindow | None = None
+        self._told = False  # where the app went is said once a run, not once a window
+        self.keep_running: KeepRunning | None = None
+        """Close-to-tray for the attached window (None while no window is attached)."""
         if service is None:
             timing = (
                 {"now": clocks.now, "monotonic": clocks.monotonic, "zone": clocks.zone}
                 if clocks is not None
                 else {}
             )
+            first = book()
             service = ReminderService(
-                self._reminders(),
+                first.reminders,
                 paths.user_data_dir() / "reminders.json",
-                schedule_settings(settings()),
+                first.schedule_settings(),
                 parent=self,
                 **timing,  # type: ignore[arg-type]
             )
@@ -107,7 +117,7 @@ class ReminderDesk(QObject):
         self.service.reminder_due.connect(self.show_reminder)
         self.service.schedule_changed.connect(self.refresh)
         self.tray = TrayIcon(
-            QIcon(str(paths.assets_dir() / "icons" / "nightstretch.svg")),
+            _tray_image(),
             self._tray_state,
             self,
             available=tray_available,
@@ -116,22 +126,67 @@ class ReminderDesk(QObject):
         self.tray.start_requested.connect(self.start_requested)
         self.tray.open_requested.connect(self.open_requested)
         self.tray.pause_tonight_requested.connect(self.pause_tonight)
+        self.tray.quit_requested.connect(self.quit)
+        self.notifications = ReminderNotifications(self.tray.icon, self)
+        self.notifications.answered.connect(self._answered)
+        self.tray.show()
+        self.refresh()
+
+    # --- the window ---------------------------------------------------------------------------
+
+    @property
+    def window(self) -> MainWindow | None:
+        """The attached main window, or None while none is open."""
+        return self._side.window if self._side is not None else None
+
+    def attach(self, side: DeskWindow) -> None:
+        """A main window is open: keep its reminder lines, its close-to-tray, its dialog."""
+        self._side = side
+        window = side.window
         self.keep_running = KeepRunning(
             window,
             window.home,
             keep_running=lambda: self.keeps_running_hidden,
             tray_icon=lambda: self.tray.icon,
             next_reminder=self.service.next_reminder_text,
-            before_hiding=before_hiding,  # the root goes home: a running routine is recorded
+            before_hiding=side.show_home,  # a running routine stops and is recorded
             parent=self,
         )
-        self.tray.quit_requested.connect(self.keep_running.quit)
-        self.notifications = ReminderNotifications(self.tray.icon, self)
-        self.notifications.answered.connect(self._answered)
+        self.keep_running.told = self._told
+        self.keep_running.hidden.connect(self.window_hidden)
         window.installEventFilter(self)
         window.home.reminders_requested.connect(self.edit_reminders)
-        self.tray.show()
+        window.quit_requested.connect(self.quit)
+        window.home.quit_requested.connect(self.quit)
+        window.home.hide_window_requested.connect(self.hide_window)
+        if not self.run_reminders:
+            self._say_reminders_come_from_elsewhere()
         self.refresh()
+
+    def detach(self) -> None:
+        """The window is about to go: stop watching it (the reminders carry on)."""
+        side, self._side = self._side, None
+        if side is None:
+            return
+        side.window.removeEventFilter(self)
+        side.window.home.reminders_requested.disconnect(self.edit_reminders)
+        if self.keep_running is not None:
+            self._told = self.keep_running.told
+            self.keep_running.detach()
+            self.keep_running.deleteLater()
+            self.keep_running = None
+
+    def quit(self) -> None:
+        """Really quit (the tray's Quit, the window's Ctrl+Q): reminders end with the app."""
+        if self.keep_running is not None:
+            self.keep_running.quit()
+        else:
+            QApplication.quit()
+
+    def hide_window(self) -> None:
+        """Hide the window and keep running (the close note's "Hide window")."""
+        if self.keep_running is not None:
+            self.keep_running.hide_window()
 
     # --- running ------------------------------------------------------------------------------
 
@@ -144,20 +199,25 @@ class ReminderDesk(QObject):
         self.tray_mode = tray_mode
         if tray_mode:
             QApplication.setQuitOnLastWindowClosed(False)
+        self.run_reminders = run_reminders
         if not run_reminders:
             log.warning("Reminders are run by another Nightstretch; none are sent from here")
             self.service.saving = False
-            home = self.window.home
-            line = self.tr("Reminders come from the Nightstretch that is already open.")
-            home.show_notice("\n".join(filter(None, [home.notice_label.text(), line])))
+            self._say_reminders_come_from_elsewhere()
             return
         self.service.start()
         self.refresh()
 
+    def _say_reminders_come_from_elsewhere(self) -> None:
+        if self._side is None:
+            return
+        home = self._side.window.home
+        line = self.tr("Reminders come from the Nightstretch that is already open.")
+        home.show_notice("\n".join(filter(None, [home.notice_label.text(), line])))
+
     def shutdown(self) -> None:
         """Stop the timers, drop the bus connection and take the icon away."""
-        self.window.removeEventFilter(self)
-        self.keep_running.detach()
+        self.detach()
         self.service.stop()
         self.notifications.close()
         self.tray.close()
@@ -167,7 +227,7 @@ class ReminderDesk(QObject):
     def keeps_running_hidden(self) -> bool:
         """Whether closing the main window hides it instead of quitting: in tray mode, when
         asked to keep running in the tray, and while a reminder is set."""
-        if self.tray_mode or (self._settings().close_to_tray and self.tray.visible):
+        if self.tray_mode or (self._book().close_to_tray and self.tray.visible):
             return True
         return self.service.running and self.service.next_reminder() is not None
 
@@ -179,29 +239,27 @@ class ReminderDesk(QObject):
 
     # --- reminders ----------------------------------------------------------------------------
 
-    def _reminders(self) -> dict[str, tuple[Reminder, ...]]:
-        routines = self._library().routines_of_kind(RoutineKind.ROUTINE)
-        return effective_reminders(routines, self._settings().reminder_overrides)
-
     def reload(self) -> None:
-        """Settings changed: re-read the reminders and the scheduler's tunables."""
-        self.service.set_reminders(self._reminders(), schedule_settings(self._settings()))
+        """Settings or routines changed: re-read the reminders and the scheduler's tunables."""
+        book = self._book()
+        self.service.set_reminders(book.reminders, book.schedule_settings())
 
     def show_reminder(self, due: Due) -> None:
         """Show a due reminder through the first notifier that can."""
-        routine = self._library().routines.get(due.routine_id)
-        if routine is None:
+        book = self._book()
+        name = book.name_of(due.routine_id)
+        if name is None:
             return
         token = f"{due.routine_id}|{due.at}|{due.day.isoformat()}"
         if due.snoozed:
-            body = self.tr("{0}. Snoozed reminder.").format(routine.name)
+            body = self.tr("{0}. Snoozed reminder.").format(name)
         else:
-            body = self.tr("{0}. Reminder for {1}.").format(routine.name, due.at)
+            body = self.tr("{0}. Reminder for {1}.").format(name, due.at)
         note = ReminderNote(
             token=token,
             title=self.tr("Time for your bedtime stretches"),
             body=body,
-            snooze_minutes=self._settings().snooze_minutes,
+            snooze_minutes=book.snooze_minutes,
         )
         self.notifications.show(due, note)
 
@@ -228,21 +286,28 @@ class ReminderDesk(QObject):
         self._paused_night = self._night()
 
     def _night(self) -> object:
-        return night_of(self.service.wall_clock(), self.service.tz)
+        return tonight(self.service.wall_clock(), self.service.tz)
 
     def edit_reminders(self, routine_id: str) -> None:
         """Open the reminders dialog for a routine and save what the person chooses."""
-        routine = self._library().routines.get(routine_id)
-        if routine is None:
+        side = self._side
+        routine = side.library.routines.get(routine_id) if side is not None else None
+        if side is None or routine is None:
             return
-        current = self.service.scheduler.reminders.get(routine_id, routine.reminders)
-        chosen = RemindersDialog.ask(routine, current, self.window)
+        from stretch_app.ui.screens.reminders_dialog import (
+            RemindersDialog,
+            apply_reminder_choice,
+        )
+
+        settings = side.settings
+        current = settings.reminder_overrides.get(routine_id, routine.reminders)
+        chosen = RemindersDialog.ask(routine, current, side.window)
         if chosen is None:
             return
         try:
-            saved = apply_reminder_choice(self._settings(), self.settings_store, routine, chosen)
+            saved = apply_reminder_choice(settings, side.settings_store, routine, chosen)
         except OSError as exc:
-            self.window.home.show_notice(
+            side.window.home.show_notice(
                 self.tr("The reminders could not be saved: {0}").format(exc)
             )
             return
@@ -252,17 +317,20 @@ class ReminderDesk(QObject):
     def follow_file(self, routine_id: str) -> None:
         """The routine was saved from the editor with the reminders that ring: the card's own
         choice, kept in the settings, is in its file now and gives way to it."""
-        settings = self._settings()
+        side = self._side
+        if side is None:
+            return
+        settings = side.settings
         if routine_id not in settings.reminder_overrides:
             return
         overrides = {k: v for k, v in settings.reminder_overrides.items() if k != routine_id}
-        updated = Settings.model_validate(
+        updated = type(settings).model_validate(
             {**settings.model_dump(), "reminder_overrides": overrides}
         )
         try:
-            self.settings_store.save(updated)
+            side.settings_store.save(updated)
         except OSError as exc:
-            self.window.home.show_notice(
+            side.window.home.show_notice(
                 self.tr("The reminders could not be saved: {0}").format(exc)
             )
             return
@@ -273,7 +341,8 @@ class ReminderDesk(QObject):
     def refresh(self) -> None:
         """Bring the tray tooltip and the routine cards' reminder lines up to date."""
         self.tray.set_tooltip(f"Nightstretch — {self.service.next_reminder_text()}")
-        self.window.home.set_reminder_texts(self.card_texts())
+        if self._side is not None:
+            self._side.window.home.set_reminder_texts(self.card_texts())
 
     def card_texts(self) -> dict[str, str]:
         """Each routine's next-reminder line."""
@@ -290,9 +359,8 @@ class ReminderDesk(QObject):
         return self.tr("Tonight's reminder skipped: you stretched at {0}").format(at) + "\n"
 
     def _tray_state(self) -> TrayState:
-        routines = self._library().routines_of_kind(RoutineKind.ROUTINE)
         return TrayState(
-            routines=[(r.id, r.name) for r in routines],
+            routines=list(self._book().routines),
             next_reminder=self.service.next_reminder_text(),
             paused_tonight=self._paused_night == self._night(),
         )

@@ -50,6 +50,12 @@ class ReminderNotifications(QObject):
                 self.notifier.withdraw(token)
                 del self.shown[token]
 
+    def on_screen(self) -> bool:
+        """Whether a reminder can still be answered here: a notification the D-Bus server
+        still shows for us, or one of our own reminder windows (a tray balloon soon goes)."""
+        windows = (n for n in self.notifier.notifiers if isinstance(n, WindowNotifier))
+        return bool(self.dbus.shown) or any(window.windows for window in windows)
+
     def names(self) -> list[str]:
         """The notifiers in the order they are tried (for logs and tests)."""
         return [n.name for n in self.notifier.notifiers]

@@ -1,0 +1,311 @@
+"""The tray-resident app: reminders from the kept book, a window only while one is wanted."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from stretch_app.core.clock import FakeClock
+from stretch_app.core.schedule import Due
+from stretch_app.ui.app import NightstretchApp
+from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
+from stretch_app.ui.desktop.notify import ReminderNote
+from stretch_app.ui.launch import _hand_over_to_tray
+from stretch_app.ui.resident import TrayResident, book_source
+from stretch_app.ui.screens.main_window import MainWindow
+from tests.ui.helpers.probe import run_probe
+from tests.ui.test_reminders import LONDON, FakeTime, london
+
+Shown = list[tuple[str, ReminderNote]]
+
+
+def all_main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+class Built:
+    """The full apps the resident built, each a real NightstretchApp on a fake clock."""
+
+    def __init__(self, qapp: QApplication, clocks: ReminderClocks) -> None:
+        self.qapp = qapp
+        self.clocks = clocks
+        self.apps: list[NightstretchApp] = []
+        self.earlier = all_main_windows()  # left by earlier tests, waiting for deletion
+
+    def main_windows(self) -> list[MainWindow]:
+        """The main windows made since (the tray's own)."""
+        return [w for w in all_main_windows() if w not in self.earlier]
+
+    def __call__(self, desk: ReminderDesk) -> NightstretchApp:
+        app = NightstretchApp(
+            self.qapp,
+            clock=FakeClock(),
+            voice_engine="mock",
+            translation=None,
+            reminder_desk=desk,
+        )
+        self.apps.append(app)
+        return app
+
+
+@pytest.fixture
+def fake() -> FakeTime:
+    return FakeTime(london(21, 0))
+
+
+@pytest.fixture
+def clocks(fake: FakeTime) -> ReminderClocks:
+    return ReminderClocks(fake.now, fake.monotonic, lambda: LONDON)
+
+
+@pytest.fixture
+def built(qapp: QApplication, clocks: ReminderClocks) -> Built:
+    return Built(qapp, clocks)
+
+
+@pytest.fixture
+def afresh_after_ms() -> int:
+    return 10 * 60_000
+
+
+@pytest.fixture
+def resident(
+    qapp: QApplication,
+    built: Built,
+    clocks: ReminderClocks,
+    monkeypatch: pytest.MonkeyPatch,
+    afresh_after_ms: int,
+) -> Iterator[TrayResident]:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    tray = TrayResident(
+        book_source("en"),
+        built,
+        compile_aside=False,
+        tray_available=False,
+        clocks=clocks,
+        afresh_after_ms=afresh_after_ms,
+    )
+    tray.desk.start(tray_mode=True)
+    yield tray
+    tray.shutdown()
+    for app in built.apps:
+        if isValid(app.window):
+            app.window.deleteLater()
+        app.translation.remove()
+    QApplication.setQuitOnLastWindowClosed(True)
+
+
+def shown_notes(desk: ReminderDesk, monkeypatch: pytest.MonkeyPatch) -> Shown:
+    """Record what the desk sends to its notifiers (and send nothing)."""
+    notes: Shown = []
+
+    def show(due: Due, note: ReminderNote) -> None:
+        notes.append((due.routine_id, note))
+
+    monkeypatch.setattr(desk.notifications, "show", show)
+    return notes
+
+
+def test_the_tray_builds_no_window_until_asked(resident: TrayResident, built: Built) -> None:
+    assert built.apps == [] and resident.app is None
+    assert built.main_windows() == []
+    assert resident.desk.window is None
+    resident.desk.tray.menu.aboutToShow.emit()  # the menu is made from the book alone
+    assert "Bedtime leg stretches" in [
+        a.text() for a in resident.desk.tray.menu.actions()[1].menu().actions()
+    ]
+    assert resident.desk.service.running
+
+
+def test_open_from_the_tray_builds_and_shows_the_window(
+    resident: TrayResident, built: Built, qtbot: QtBot
+) -> None:
+    resident.desk.tray.open_requested.emit()
+    assert resident.app is built.apps[0]
+    window = built.apps[0].window
+    qtbot.waitExposed(window)
+    assert window.isVisible()
+    assert built.main_windows() == [window]
+    resident.desk.tray.open_requested.emit()  # again: the same window, not a second one
+    assert len(built.apps) == 1
+
+
+def test_closing_to_the_tray_lets_the_window_go(
+    resident: TrayResident, built: Built, qtbot: QtBot
+) -> None:
+    resident.open()
+    app = built.apps[0]
+    window = app.window
+    qtbot.waitExposed(window)
+    window.close()  # no tray offscreen: the first close says where the app goes
+    window.close()
+    qtbot.waitUntil(lambda: resident.app is None)
+    qtbot.waitUntil(lambda: not isValid(window) and not isValid(app))
+    assert built.main_windows() == []
+    assert resident.desk.window is None
+    assert resident.desk.service.running  # still reminding
+    assert resident.book().name_of("bedtime") == "Bedtime leg stretches"
+    resident.open()  # and a window comes back when asked
+    assert len(built.apps) == 2
+    qtbot.waitExposed(built.apps[1].window)
+    keep_running = resident.desk.keep_running
+    assert keep_running is not None and keep_running.told  # said once a run, not per window
+
+
+def close_to_tray(resident: TrayResident, qtbot: QtBot) -> None:
+    """Open the window, then close it (twice: offscreen has no tray) and wait till it goes."""
+    resident.open()
+    app = resident.app
+    assert isinstance(app, NightstretchApp)
+    qtbot.waitExposed(app.window)
+    app.window.close()
+    app.window.close()
+    qtbot.waitUntil(lambda: resident.app is None)
+
+
+@pytest.mark.parametrize("afresh_after_ms", [50])
+def test_a_while_after_the_window_went_the_tray_starts_afresh(
+    resident: TrayResident, qtbot: QtBot
+) -> None:
+    with qtbot.assertNotEmitted(resident.start_afresh_requested, wait=200):
+        pass  # never before a window was opened: nothing to give back
+    close_to_tray(resident, qtbot)
+    with qtbot.waitSignal(resident.start_afresh_requested, timeout=5_000):
+        pass
+
+
+@pytest.mark.parametrize("afresh_after_ms", [50])
+def test_not_while_a_reminder_is_on_show_nor_once_the_window_is_back(
+    resident: TrayResident, qtbot: QtBot
+) -> None:
+    close_to_tray(resident, qtbot)
+    resident.desk.show_reminder(Due("bedtime", "21:45", london(21, 45).date(), london(21, 45)))
+    assert resident.desk.shown
+    with qtbot.assertNotEmitted(resident.start_afresh_requested, wait=300):
+        pass
+    resident.desk.routine_done("bedtime")  # the reminder is taken back
+    resident.open()  # and the window is wanted again before the tray would start afresh
+    with qtbot.assertNotEmitted(resident.start_afresh_requested, wait=300):
+        pass
+    close_to_tray(resident, qtbot)
+    with qtbot.waitSignal(resident.start_afresh_requested, timeout=5_000):
+        pass
+
+
+def test_a_reminder_fires_from_the_tray_as_from_the_full_app(
+    resident: TrayResident,
+    qapp: QApplication,
+    clocks: ReminderClocks,
+    fake: FakeTime,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    from_tray = shown_notes(resident.desk, monkeypatch)
+    fake.advance(46 * 60)
+    resident.desk.service.check()
+    assert resident.app is None  # a reminder needs no window
+    full = NightstretchApp(qapp, clock=FakeClock(), voice_engine="mock", reminder_clocks=clocks)
+    qtbot.addWidget(full.window)
+    try:
+        from_app = shown_notes(full.reminder_desk, monkeypatch)
+        full.reminder_desk.service.scheduler.state = type(resident.desk.service.scheduler.state)()
+        full.reminder_desk.start()
+        assert from_tray and from_tray == from_app
+        assert from_tray[0][0] == "bedtime"
+        assert "Bedtime leg stretches" in from_tray[0][1].body
+    finally:
+        full.shutdown()
+
+
+def test_start_now_on_a_reminder_builds_the_window_on_that_routine(
+    resident: TrayResident, built: Built, qtbot: QtBot
+) -> None:
+    resident.desk.start_requested.emit("bedtime")
+    app = built.apps[0]
+    qtbot.waitExposed(app.window)
+    assert app.player is not None
+    assert "Bedtime leg stretches" in app.window.windowTitle()
+
+
+def test_a_later_launch_gets_a_window_but_a_ping_does_not(
+    resident: TrayResident, built: Built, qtbot: QtBot
+) -> None:
+    _hand_over_to_tray(resident, {"v": 1, "action": "ping"})
+    assert built.apps == []
+    _hand_over_to_tray(resident, {"v": 1, "action": "cramp-now"})
+    assert built.apps[0].relief is not None
+    qtbot.waitExposed(built.apps[0].window)
+
+
+def test_a_stale_book_is_compiled_in_a_child_and_read_back(
+    qapp: QApplication, built: Built, qtbot: QtBot
+) -> None:
+    source = book_source("en")
+    assert source.cached() is None
+    tray = TrayResident(source, built, tray_available=False)
+    try:
+        assert tray.compiler is not None
+        assert tray.book().routines == ()  # until the child is done
+        qtbot.waitUntil(lambda: tray.compiler is None, timeout=30_000)
+        assert tray.book().name_of("bedtime") == "Bedtime leg stretches"
+        assert "bedtime" in tray.desk.service.scheduler.reminders
+        assert source.cached() is not None
+    finally:
+        tray.shutdown()
+
+
+def test_when_the_child_cannot_run_the_full_path_runs_here(
+    qapp: QApplication, built: Built, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    tray = TrayResident(book_source("en"), built, tray_available=False)
+    try:
+        qtbot.waitUntil(lambda: tray.compiler is None, timeout=10_000)
+        assert tray.book().name_of("bedtime") == "Bedtime leg stretches"
+    finally:
+        tray.shutdown()
+
+
+_PROBE = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import stretch_app.ui.launch as launch
+
+def look():
+    windows = [type(w).__name__ for w in QApplication.topLevelWidgets()]
+    print(json.dumps({
+        "pydantic": "pydantic" in sys.modules,
+        "app": "stretch_app.ui.app" in sys.modules,
+        "screens": sorted(m for m in sys.modules if m.startswith("stretch_app.ui.screens")),
+        "windows": windows,
+    }))
+    QApplication.exit(0)
+
+run_in_tray = launch._run_in_tray
+def watched(qapp, *args):
+    QTimer.singleShot(1500, look)
+    return run_in_tray(qapp, *args)
+launch._run_in_tray = watched
+from stretch_app.cli import main
+sys.exit(main(["--tray"]))
+"""
+
+
+def test_the_tray_path_loads_no_pydantic_no_window_no_screens(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parents[2]))
+    loaded = run_probe(_PROBE)
+    assert set(loaded.pop("windows")) == {"QMenu"}  # the tray menu and its Start submenu
+    assert loaded == {"pydantic": False, "app": False, "screens": []}
