@@ -166,7 +166,7 @@ class StepPage(QWidget):
             button.setProperty("small", True)
 
         self.words_box = QWidget()
-        words = QVBoxLayout(self.words_box)
+        self.words = words = QVBoxLayout(self.words_box)
         words.setContentsMargins(0, 0, 0, 0)
         for widget in (self.step_label, self.exercise_label, self.until_label, self.howto_label):
             words.addWidget(widget)
@@ -212,10 +212,40 @@ class StepPage(QWidget):
             self.picture.setVisible(self.width() >= needed)
         self.middle.setColumnStretch(0, 3 if self.picture.isVisibleTo(self) else 0)
 
+    def fit_height(self) -> None:
+        """A short window: "Step 1 of 7" goes first, then "Hold until it eases" takes a
+        smaller size, so the stretch and what to do stay whole in view where they can (not yet
+        in German at 1024×600 and the largest text: two lines of "Halten, bis es nachlässt"
+        do not fit beside the ring); the how-to scrolls below them (and the voice says it)."""
+        room = self.words_scroll.viewport().height()
+        self._set_until_compact(False)
+        if room >= self._height_of(self.step_label, self.exercise_label, self.until_label):
+            self.step_label.show()
+            return
+        self.step_label.hide()
+        if room < self._height_of(self.exercise_label, self.until_label):
+            self._set_until_compact(True)
+
+    def _height_of(self, *labels: QLabel) -> int:
+        width = self.words_scroll.viewport().width()
+        heights = [
+            label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
+            for label in labels
+        ]
+        return sum(heights) + max(0, self.words.spacing()) * (len(labels) - 1)
+
+    def _set_until_compact(self, compact: bool) -> None:
+        if bool(self.until_label.property("compact")) != compact:
+            self.until_label.setProperty("compact", compact)
+            self.until_label.style().unpolish(self.until_label)
+            self.until_label.style().polish(self.until_label)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Narrow windows: the picture makes way for the words and the clock."""
+        """Narrow windows: the picture makes way for the words and the clock; short ones lose
+        the step count first."""
         super().resizeEvent(event)
         self.fit_words()
+        self.fit_height()
 
     def show_step(self, episode: ReliefEpisode, picture: Path | None) -> None:
         """Render the episode's current step (its name, how to, the ring, what comes next)."""
@@ -249,6 +279,7 @@ class StepPage(QWidget):
             )
         else:
             self.ring.show_text(QCoreApplication.translate("ReliefScreen", "Tip"))
+        self.fit_height()
 
     def make_room_for_emergency(self) -> None:
         """Give the picture's and the instructions' room to the emergency notice above."""

@@ -48,6 +48,7 @@ def relief_style(look: Look, scale: float, room: float = 1.0) -> str:
     QLabel#relief-question {{ font-size: {big(52)}; font-weight: 800; }}
     QLabel#relief-clock {{ font-size: {px(34)}; font-weight: 700; color: {look.text}; }}
     QLabel#relief-until {{ font-size: {px(40)}; font-weight: 800; color: {look.accent}; }}
+    QLabel#relief-until[compact="true"] {{ font-size: {px(28)}; }}
     QLabel#relief-autostart {{ font-size: {px(28)}; color: {look.muted}; }}
     QPushButton[relief="muscle"] {{
         font-size: {big(44)}; font-weight: 800; min-height: {tall(96)};

@@ -64,6 +64,22 @@ def relief_faults(window: QWidget, relief: QWidget, *, signs_in_view: bool = Fal
     return faults
 
 
+def what_to_do_faults(relief: QWidget) -> list[str]:
+    """The stretch's name and "Hold until it eases" wholly in view on the step page.
+
+    Checked in English only: in German at 1024×600 and the largest text the two lines of
+    "Halten, bis es nachlässt" do not fit beside the ring yet (docs/layout notes it).
+    """
+    page = relief.step_page  # type: ignore[attr-defined]
+    view = page.words_scroll.viewport()
+    faults = []
+    for label in (page.exercise_label, page.until_label):
+        top_left = label.mapTo(view, label.rect().topLeft())
+        if not view.rect().contains(QRect(top_left, label.size())):
+            faults.append(f"not whole in view: {label.text()!r}")
+    return faults
+
+
 def _settle() -> None:
     for _ in range(3):
         QApplication.sendPostedEvents()
@@ -94,6 +110,8 @@ def walk_relief(qapp: QApplication, language: str) -> list[tuple[str, str]]:
         check("choose")
         relief.choose("calf")
         check("step")
+        if language == "en":
+            found.extend(("step", fault) for fault in what_to_do_faults(relief))
         clock.advance(10 * 60 + 1)
         relief.tick()
         check("emergency")
