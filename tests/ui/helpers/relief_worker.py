@@ -68,7 +68,7 @@ def what_to_do_faults(relief: QWidget) -> list[str]:
     """The stretch's name and "Hold until it eases" wholly in view on the step page.
 
     Checked in English only: in German at 1024×600 and the largest text the two lines of
-    "Halten, bis es nachlässt" do not fit beside the ring yet (docs/layout notes it).
+    "Halten, bis es nachlässt" do not fit beside the ring yet (docs/ARCHITECTURE.md says so).
     """
     page = relief.step_page  # type: ignore[attr-defined]
     view = page.words_scroll.viewport()
