@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from stretch_app.core.journal import EpisodeDetails, Journal
+from stretch_app.core.journal import CrampEpisode, EpisodeDetails, Journal
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 3, 27, 21, 30, tzinfo=TZ)
@@ -58,3 +59,19 @@ def fill_march(journal: Journal) -> None:
                     source=rng.choice(["relief", "manual"]),
                 )
             )
+
+
+def plain_cramp(when: datetime, episode_id: int, **changes: object) -> CrampEpisode:
+    """An ordinary two-minute calf cramp in the left leg, pain 4, with ``changes`` made."""
+    plain = CrampEpisode(
+        when,
+        id=episode_id,
+        duration_s=120.0,
+        leg="left",
+        muscle="calf",
+        pain=4,
+        woke_me=False,
+        swelling_numbness_skin=False,
+        elsewhere_in_body=False,
+    )
+    return replace(plain, **changes)  # type: ignore[arg-type]

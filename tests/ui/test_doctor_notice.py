@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,23 +18,11 @@ from stretch_app.core.report import Adherence, MedicineLine, Report
 from stretch_app.ui.report_pdf import report_html, write_report_pdf
 from stretch_app.ui.theme import NIGHT, apply_look
 from stretch_app.ui.widgets.doctor_notice import DoctorNotice
-from tests.sample_diary import TZ
+from tests.sample_diary import TZ, plain_cramp
 
 
 def cramp(day: int, **changes: object) -> CrampEpisode:
-    when = datetime(2026, 3, day, 3, tzinfo=TZ)
-    plain = CrampEpisode(
-        when,
-        id=day,
-        duration_s=120.0,
-        leg="left",
-        muscle="calf",
-        pain=4,
-        woke_me=False,
-        swelling_numbness_skin=False,
-        elsewhere_in_body=False,
-    )
-    return replace(plain, **changes)  # type: ignore[arg-type]
+    return plain_cramp(datetime(2026, 3, day, 3, tzinfo=TZ), day, **changes)
 
 
 @pytest.fixture(scope="module")

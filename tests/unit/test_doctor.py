@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from stretch_app import paths
 from stretch_app.core.doctor import DoctorRules, evaluate, load_doctor_rules
 from stretch_app.core.journal import CrampEpisode
+from tests.sample_diary import plain_cramp
 
 TZ = ZoneInfo("Europe/London")
 _ids = count(1)
@@ -30,18 +31,7 @@ def at(day: int, hour: int) -> datetime:
 
 
 def cramp(when: datetime, **changes: Any) -> CrampEpisode:
-    plain = CrampEpisode(
-        when,
-        id=next(_ids),
-        duration_s=120.0,
-        leg="left",
-        muscle="calf",
-        pain=4,
-        woke_me=False,
-        swelling_numbness_skin=False,
-        elsewhere_in_body=False,
-    )
-    return replace(plain, **changes)
+    return plain_cramp(when, next(_ids), **changes)
 
 
 def clean_month() -> list[CrampEpisode]:

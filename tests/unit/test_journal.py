@@ -11,7 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -104,39 +104,24 @@ def test_naive_times_are_refused(journal: Journal) -> None:
 
 
 def test_an_episode_with_every_detail_round_trips(journal: Journal) -> None:
-    episode_id = journal.add_episode(
-        EpisodeDetails(
-            NIGHT.astimezone(CET),
-            ended_at=NIGHT + timedelta(seconds=95),
-            duration_s=94.5,
-            leg="left",
-            muscle="back-of-thigh",
-            pain=7,
-            woke_me=True,
-            helped="calf-stretch",
-            swelling_numbness_skin=False,
-            elsewhere_in_body=False,
-            note='it "pulled" \\ badly — ouch',
-            source="relief",
-        )
+    details = EpisodeDetails(
+        NIGHT.astimezone(CET),
+        ended_at=NIGHT + timedelta(seconds=95),
+        duration_s=94.5,
+        leg="left",
+        muscle="back-of-thigh",
+        pain=7,
+        woke_me=True,
+        helped="calf-stretch",
+        swelling_numbness_skin=False,
+        elsewhere_in_body=False,
+        note='it "pulled" \\ badly — ouch',
+        source="relief",
     )
-    assert journal.episodes() == [
-        CrampEpisode(
-            id=episode_id,
-            started_at=NIGHT,
-            ended_at=NIGHT + timedelta(seconds=95),
-            duration_s=94.5,
-            leg="left",
-            muscle="back-of-thigh",
-            pain=7,
-            woke_me=True,
-            helped="calf-stretch",
-            swelling_numbness_skin=False,
-            elsewhere_in_body=False,
-            note='it "pulled" \\ badly — ouch',
-            source="relief",
-        )
-    ]
+    episode_id = journal.add_episode(details)
+    (episode,) = journal.episodes()
+    assert episode == CrampEpisode(**asdict(details), id=episode_id)
+    assert episode.started_at.tzinfo is UTC  # kept in UTC, whatever zone it came in
 
 
 def test_an_episode_with_only_a_start_is_manual_and_blank(journal: Journal) -> None:
