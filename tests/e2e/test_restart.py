@@ -80,3 +80,72 @@ def test_restart_now_starts_the_app_again_in_the_same_process(
             app.kill()
             output, _ = app.communicate()
     assert app.returncode == 0, output
+
+
+# A tray started with --tray asks to start afresh as soon as its event loop runs (as it does
+# ten minutes after its window went); the process that follows is a plain `-m stretch_app --tray`.
+TRAY_START = """
+import sys
+from PySide6.QtCore import QTimer
+import stretch_app.ui.resident as resident
+
+made = resident.TrayResident.__init__
+
+def init(self, *args, **kwargs):
+    made(self, *args, **kwargs)
+    QTimer.singleShot(0, self, self.start_afresh_requested.emit)
+
+resident.TrayResident.__init__ = init
+from stretch_app.cli import main
+sys.exit(main(["--tray"]))
+"""
+
+
+def test_the_tray_starting_afresh_comes_back_in_the_same_process_with_its_reminders(
+    qtbot: QtBot, runtime_dir: Path
+) -> None:
+    """The fresh start that gives the window's memory back must not lose the tray: the same
+    process answers a later launch again and holds the reminders' lock again."""
+    from stretch_app.instance_client import ReminderLock
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    app = subprocess.Popen(
+        [sys.executable, "-c", TRAY_START],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    cmdline = Path(f"/proc/{app.pid}/cmdline")
+
+    def started_afresh() -> bool:
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            return False
+        return args[1:4] == [b"-m", b"stretch_app", b"--tray"] and send_to_running(
+            {"v": 1, "action": "ping"}
+        )
+
+    try:
+        qtbot.waitUntil(started_afresh, timeout=WAIT_MS)
+        assert app.poll() is None
+
+        def lock_held_by_the_app() -> bool:
+            lock = ReminderLock.take()
+            if lock is None:
+                return True
+            lock.release()
+            return False
+
+        qtbot.waitUntil(lock_held_by_the_app, timeout=WAIT_MS)
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+        try:
+            output, _ = app.communicate(timeout=WAIT_MS / 1000)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            output, _ = app.communicate()
+    assert app.returncode == 0, output
