@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from stretch_app.ui.i18n import Translation
     from stretch_app.ui.instance import InstanceServer
     from stretch_app.ui.resident import TrayResident
+    from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["launch"]
 
@@ -273,7 +274,10 @@ def _hand_over_to_tray(resident: TrayResident, request: dict[str, Any]) -> None:
     """A later launch asked for a window (built now), or only checked that we run."""
     from typing import cast  # loaded long before (by PySide6): not on the hand-over path
 
-    if request["action"] != "ping":
+    if request["action"] == "cramp-now":  # the first question painted before the full app
+        with _activation(request):
+            resident.cramp_now()
+    elif request["action"] != "ping":
         _on_hand_over(cast("NightstretchApp", resident.window_app()), request)
 
 
@@ -287,10 +291,10 @@ def _run_in_tray(
     from stretch_app.ui.controllers.reminders import ReminderDesk
     from stretch_app.ui.resident import TrayResident, book_source
 
-    def build_app(desk: ReminderDesk) -> NightstretchApp:
+    def build_app(desk: ReminderDesk, window: MainWindow | None) -> NightstretchApp:
         from stretch_app.ui.app import NightstretchApp
 
-        return NightstretchApp(qapp, translation=translation, reminder_desk=desk)
+        return NightstretchApp(qapp, window=window, translation=translation, reminder_desk=desk)
 
     resident = TrayResident(book_source(translation.language), build_app)
     afresh: list[bool] = []

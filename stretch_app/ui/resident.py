@@ -24,15 +24,19 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtWidgets import QApplication
 
 import stretch_app
 from stretch_app import __version__, paths
 from stretch_app.core.reminder_book import BookSource, ReminderBook
 from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
 from stretch_app.ui.timers import named_timer
+
+if TYPE_CHECKING:
+    from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["TrayResident", "WindowApp", "book_source"]
 
@@ -86,7 +90,7 @@ class TrayResident(QObject):
     def __init__(
         self,
         source: BookSource,
-        build_app: Callable[[ReminderDesk], WindowApp],
+        build_app: Callable[[ReminderDesk, MainWindow | None], WindowApp],
         *,
         compile_aside: bool = True,
         tray_available: bool | None = None,
@@ -186,11 +190,12 @@ class TrayResident(QObject):
 
     # --- the window ---------------------------------------------------------------------------
 
-    def window_app(self) -> WindowApp:
-        """The full app with its window, built now if there is none."""
+    def window_app(self, window: MainWindow | None = None) -> WindowApp:
+        """The full app with its window, built now if there is none (in ``window``, if given:
+        one painted already)."""
         self._afresh_timer.stop()
         if self.app is None:
-            self.app = self._build_app(self.desk)
+            self.app = self._build_app(self.desk, window)
             self.desk.reload()  # the reminders as the app just read them from the files
         return self.app
 
@@ -205,8 +210,23 @@ class TrayResident(QObject):
         app.start_routine(routine_id)
 
     def cramp_now(self) -> None:
-        """The tray's "Cramp now"."""
-        self.window_app().cramp_now()
+        """The tray's "Cramp now", or a later launch's: relief, at once.
+
+        With no window yet, the relief screen's first question ("Where is the cramp?") is
+        painted in a new window first, without the models (:mod:`.first_paint`); the full app
+        is built in that window after, and a tap or a key 1-4 made meanwhile lands on the
+        working relief screen (the events wait in the queue), as at a cold ``--cramp-now``.
+        """
+        if self.app is not None:
+            self.app.cramp_now()
+            return
+        from stretch_app.ui import first_paint
+
+        qapp = QApplication.instance()
+        assert isinstance(qapp, QApplication)
+        window = first_paint.show_first_window(qapp, cramp_now=True)
+        self.window_app(window).cramp_now()
+        first_paint.drop_first_relief_page(window)
 
     def let_go_of_window(self) -> None:
         """The window went to the tray: keep the app's book in memory, and let the app go.

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -16,6 +17,7 @@ from stretch_app.core.schedule import Due
 from stretch_app.ui.app import NightstretchApp
 from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
 from stretch_app.ui.desktop.notify import ReminderNote
+from stretch_app.ui.first_paint import FIRST_RELIEF_PAGE
 from stretch_app.ui.launch import _hand_over_to_tray
 from stretch_app.ui.resident import TrayResident, book_source
 from stretch_app.ui.screens.main_window import MainWindow
@@ -37,16 +39,23 @@ class Built:
         self.clocks = clocks
         self.apps: list[NightstretchApp] = []
         self.earlier = all_main_windows()  # left by earlier tests, waiting for deletion
+        self.given_windows: list[MainWindow | None] = []
+        self.stand_in_on_screen: list[bool] = []
 
     def main_windows(self) -> list[MainWindow]:
         """The main windows made since (the tray's own)."""
         return [w for w in all_main_windows() if w not in self.earlier]
 
-    def __call__(self, desk: ReminderDesk) -> NightstretchApp:
+    def __call__(self, desk: ReminderDesk, window: MainWindow | None = None) -> NightstretchApp:
+        self.given_windows.append(window)
+        if window is not None:  # what was on screen when the full app began to be built
+            page = window.stack.findChild(QWidget, FIRST_RELIEF_PAGE)
+            self.stand_in_on_screen.append(page is not None and page.isVisible())
         app = NightstretchApp(
             self.qapp,
             clock=FakeClock(),
             voice_engine="mock",
+            window=window,
             translation=None,
             reminder_desk=desk,
         )
@@ -243,6 +252,26 @@ def test_a_later_launch_gets_a_window_but_a_ping_does_not(
     qtbot.waitExposed(built.apps[0].window)
 
 
+def test_a_cramp_from_the_tray_paints_the_first_question_before_the_full_app(
+    resident: TrayResident, built: Built, qtbot: QtBot
+) -> None:
+    resident.desk.cramp_now_requested.emit()  # the tray menu's "Cramp now"
+    window = built.given_windows[0]
+    assert window is not None  # the full app was built in the window painted first
+    assert built.stand_in_on_screen == [True]
+    app = built.apps[0]
+    relief = app.relief
+    assert relief is not None
+    assert app.window is window
+    qtbot.waitExposed(window)
+    assert window.stack.currentWidget() is relief
+    qtbot.waitUntil(lambda: window.stack.findChild(QWidget, FIRST_RELIEF_PAGE) is None)
+    assert relief.episode.muscle is None  # still asking "where is the cramp?"
+    qtbot.keyClick(relief, Qt.Key.Key_2)  # a key as on the stand-in: the working screen acts
+    assert relief.episode.muscle is not None
+    assert app.relief_flow._episode_id is not None  # written when relief opened
+
+
 def test_a_stale_book_is_compiled_in_a_child_and_read_back(
     qapp: QApplication, built: Built, qtbot: QtBot
 ) -> None:
@@ -275,7 +304,8 @@ def test_when_the_child_cannot_run_the_full_path_runs_here(
 _PROBE = """
 import json, sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 import stretch_app.ui.launch as launch
 
 def look():
