@@ -36,6 +36,7 @@ from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
 from stretch_app.ui.timers import named_timer
 
 if TYPE_CHECKING:
+    from stretch_app.ui.relief_start import ReliefStart
     from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["TrayResident", "WindowApp", "book_source"]
@@ -61,6 +62,9 @@ class WindowApp(Protocol):
 
     def cramp_now(self) -> object:
         """Start cramp relief at once."""
+
+    def show_home(self) -> None:
+        """Show the home screen (relief, if on, ends and is saved)."""
 
     def reminder_book(self) -> ReminderBook:
         """The reminders in effect, from the models it holds."""
@@ -90,7 +94,7 @@ class TrayResident(QObject):
     def __init__(
         self,
         source: BookSource,
-        build_app: Callable[[ReminderDesk, MainWindow | None], WindowApp],
+        build_app: Callable[[ReminderDesk, MainWindow | None, ReliefStart | None], WindowApp],
         *,
         compile_aside: bool = True,
         tray_available: bool | None = None,
@@ -103,6 +107,8 @@ class TrayResident(QObject):
         self._afresh_after_ms = afresh_after_ms
         self._build_app = build_app
         self.app: WindowApp | None = None
+        self.relief: ReliefStart | None = None
+        """Relief running in a window without the full app (a cramp reported to the tray)."""
         self.restart_wanted = False
         # The window goes once its close has been handled, not from inside the close.
         self._let_go_timer = named_timer(
@@ -195,7 +201,11 @@ class TrayResident(QObject):
         one painted already)."""
         self._afresh_timer.stop()
         if self.app is None:
-            self.app = self._build_app(self.desk, window)
+            relief, self.relief = self.relief, None  # the app takes it over
+            if relief is not None:
+                window = relief.window
+                window.closing.disconnect(self._relief_window_closing)
+            self.app = self._build_app(self.desk, window, relief)
             self.desk.reload()  # the reminders as the app just read them from the files
         return self.app
 
@@ -220,13 +230,44 @@ class TrayResident(QObject):
         if self.app is not None:
             self.app.cramp_now()
             return
+        if self.relief is not None:  # relief is on already: raise it (or open it again)
+            self.relief.window.bring_to_front()
+            self.relief.flow.open()
+            return
         from stretch_app.ui import first_paint
+        from stretch_app.ui.relief_start import start_relief
 
+        self._afresh_timer.stop()
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication)
         window = first_paint.show_first_window(qapp, cramp_now=True)
-        self.window_app(window).cramp_now()
-        first_paint.drop_first_relief_page(window)
+        self.relief = start_relief(qapp, window, self.source.language)
+        if self.relief is None:  # no current relief content kept: the full app opens relief
+            self.window_app(window).cramp_now()
+            first_paint.drop_first_relief_page(window)
+            return
+        # The full app only when the person leaves relief for the home screen (or asks the
+        # tray for something else): mid-cramp nothing else is built.
+        self.relief.flow.home_requested.connect(self._home_from_relief)
+        window.closing.connect(self._relief_window_closing)
+
+    def _home_from_relief(self) -> None:
+        if self.relief is not None:
+            self.window_app().show_home()
+
+    def _relief_window_closing(self) -> None:
+        """The window of a relief without the app closed: end relief (saved) and let it go."""
+        relief, self.relief = self.relief, None
+        if relief is None:
+            return
+        relief.flow.end()
+        relief.inhibitor.release()
+        relief.voice.shut_down()
+        if relief.journal is not None:
+            relief.journal.close()
+        for part in (relief.flow, relief.cues, relief.voice, relief.window):
+            part.deleteLater()
+        self._afresh_timer.start(self._afresh_after_ms)
 
     def let_go_of_window(self) -> None:
         """The window went to the tray: keep the app's book in memory, and let the app go.

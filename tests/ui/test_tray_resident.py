@@ -19,6 +19,7 @@ from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
 from stretch_app.ui.desktop.notify import ReminderNote
 from stretch_app.ui.first_paint import FIRST_RELIEF_PAGE
 from stretch_app.ui.launch import _hand_over_to_tray
+from stretch_app.ui.relief_start import ReliefStart
 from stretch_app.ui.resident import TrayResident, book_source
 from stretch_app.ui.screens.main_window import MainWindow
 from tests.ui.helpers.probe import run_probe
@@ -46,7 +47,12 @@ class Built:
         """The main windows made since (the tray's own)."""
         return [w for w in all_main_windows() if w not in self.earlier]
 
-    def __call__(self, desk: ReminderDesk, window: MainWindow | None = None) -> NightstretchApp:
+    def __call__(
+        self,
+        desk: ReminderDesk,
+        window: MainWindow | None = None,
+        relief: ReliefStart | None = None,
+    ) -> NightstretchApp:
         self.given_windows.append(window)
         if window is not None:  # what was on screen when the full app began to be built
             page = window.stack.findChild(QWidget, FIRST_RELIEF_PAGE)
@@ -58,6 +64,7 @@ class Built:
             window=window,
             translation=None,
             reminder_desk=desk,
+            relief=relief,
         )
         self.apps.append(app)
         return app
