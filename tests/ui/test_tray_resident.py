@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -311,7 +311,7 @@ def test_when_the_child_cannot_run_the_full_path_runs_here(
 _PROBE = """
 import json, sys
 from PySide6.QtCore import QTimer
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 import stretch_app.ui.launch as launch
 
@@ -346,3 +346,90 @@ def test_the_tray_path_loads_no_pydantic_no_window_no_screens(
     loaded = run_probe(_PROBE)
     assert set(loaded.pop("windows")) == {"QMenu"}  # the tray menu and its Start submenu
     assert loaded == {"pydantic": False, "app": False, "screens": []}
+
+
+def keep_relief_content(language: str) -> None:
+    """What an earlier run of the full app leaves in the cache for a relief-only start."""
+    from stretch_app.ui.relief_start import relief_source
+
+    assert relief_source(language).compile() is not None
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_with_the_relief_content_kept_a_cramp_from_the_tray_needs_no_full_app(
+    language: str, qapp: QApplication, built: Built, clocks: ReminderClocks, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from stretch_app import paths
+    from stretch_app.core.journal import Journal
+    from stretch_app.core.library import load_library
+    from stretch_app.core.relief_content import relief_content_of
+    from stretch_app.core.safety import load_safety_guide
+    from stretch_app.core.settings import Settings
+    from stretch_app.ui import first_paint
+    from stretch_app.ui.i18n import install_translator
+    from stretch_app.ui.screens.relief import ReliefScreen
+    from stretch_app.ui.screens.relief_parts import EmergencyBanner
+
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    keep_relief_content(language)
+    translation = install_translator(qapp, language)
+    painted = first_paint.show_first_window
+
+    def stand_in_then_a_key(qapp: QApplication, *, cramp_now: bool = False) -> MainWindow:
+        window = painted(qapp, cramp_now=cramp_now)
+        # "2" pressed on the stand-in: handled once the event loop runs again.
+        QTimer.singleShot(0, lambda: qtbot.keyClick(window, Qt.Key.Key_2))
+        return window
+
+    monkeypatch.setattr(first_paint, "show_first_window", stand_in_then_a_key)
+    tray = TrayResident(
+        book_source(language), built, compile_aside=False, tray_available=False, clocks=clocks
+    )
+    tray.desk.start(tray_mode=True)
+    try:
+        _hand_over_to_tray(tray, {"v": 1, "action": "cramp-now"})
+        assert built.apps == []  # no NightstretchApp: relief works without it
+        assert tray.relief is not None
+        relief = tray.relief.flow.screen
+        assert isinstance(relief, ReliefScreen)
+        window = tray.relief.window
+        qtbot.waitExposed(window)
+        assert window.current_screen() is relief
+        # The emergency signs, in the person's language, from 0:00.
+        emergency = load_safety_guide(paths.guidance_path(language)).emergency
+        banner = relief.findChild(EmergencyBanner)
+        assert banner is not None and banner.isVisible()
+        assert [label.text() for label in banner.sign_labels] == [
+            f"• {sign}" for sign in emergency.panel_signs
+        ]
+        library = load_library([paths.bundled_routines_dir()]).in_language(language)
+        models = relief_content_of(
+            library, load_safety_guide(paths.guidance_path(language)), Settings()
+        )
+        assert models is not None
+        assert [s.note for s in relief.episode.routine.steps] == [
+            s.note for s in models.routine.steps
+        ]
+        # The key pressed on the stand-in landed on the working screen: the thigh's stretch.
+        qtbot.waitUntil(lambda: relief.episode.muscle == "back-of-thigh")
+        # The episode was written when relief opened.
+        journal = tray.relief.journal
+        assert journal is not None
+        assert len(journal.episodes()) == 1
+        # Home from relief: now the full app is built, in this window, and shows home.
+        relief.done.emit()
+        assert len(built.apps) == 1
+        app = built.apps[0]
+        assert app.window is window and tray.relief is None
+        assert app.relief_flow.screen is None  # relief ended, saved
+        assert window.current_screen() is window.home
+        assert app.journal is journal  # adopted, not opened twice
+        assert isinstance(journal, Journal)
+    finally:
+        tray.shutdown()
+        for app in built.apps:
+            if isValid(app.window):
+                app.window.deleteLater()
+        translation.remove()
+        QApplication.setQuitOnLastWindowClosed(True)
