@@ -17,6 +17,8 @@ copies.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -350,3 +352,43 @@ class ReliefSource:
     def fingerprint(self) -> list[list[Any]] | None:
         """The inputs' stat now (taken before the full app reads them, for :meth:`keep`)."""
         return fingerprint(self._inputs())
+
+    def to_argument(self) -> str:
+        """This source as one command-line argument, for :func:`main` in a child process."""
+        return json.dumps(
+            {
+                "folders": [str(f) for f in self.folders],
+                "guidance_file": str(self.guidance_file),
+                "settings_file": str(self.settings_file),
+                "language": self.language,
+                "version": self.version,
+                "cache_file": str(self.cache_file),
+            }
+        )
+
+    @classmethod
+    def from_argument(cls, argument: str) -> ReliefSource:
+        """Read what :meth:`to_argument` wrote."""
+        data = json.loads(argument)
+        return cls(
+            folders=[Path(f) for f in data["folders"]],
+            guidance_file=Path(data["guidance_file"]),
+            settings_file=Path(data["settings_file"]),
+            language=str(data["language"]),
+            version=str(data["version"]),
+            cache_file=Path(data["cache_file"]),
+        )
+
+
+def main(argv: Sequence[str]) -> int:
+    """``python -m stretch_app.core.relief_content SOURCE``: compile and keep the content.
+
+    The tray runs this in a child process when the kept content is stale, so pydantic and the
+    models are loaded (and their memory held) there, not in the long-lived tray.
+    """
+    ReliefSource.from_argument(argv[1]).compile()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -17,23 +17,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
 from stretch_app import __version__, paths
-from stretch_app.core.clock import SystemClock
-from stretch_app.core.journal import Journal, JournalError
-from stretch_app.core.phrases import phrases_for
 from stretch_app.core.relief_content import ReliefContent, ReliefSource
-from stretch_app.ui.controllers.activity import Companions
-from stretch_app.ui.controllers.ports import WindowHost
-from stretch_app.ui.controllers.relief import ReliefFlow
-from stretch_app.ui.desktop.audio import DeferredCuePlayer
-from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
-from stretch_app.ui.desktop.voice_process import ProcessVoice
-from stretch_app.ui.first_paint import drop_first_relief_page, look_from_file
-from stretch_app.ui.screens.main_window import MainWindow
+
+if TYPE_CHECKING:  # imported by start_relief: the tray imports this module for relief_source
+    from PySide6.QtWidgets import QApplication
+
+    from stretch_app.core.journal import Journal
+    from stretch_app.ui.controllers.relief import ReliefFlow
+    from stretch_app.ui.desktop.audio import DeferredCuePlayer
+    from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
+    from stretch_app.ui.desktop.voice_process import ProcessVoice
+    from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["ReliefStart", "keep_relief_content", "relief_source", "start_relief"]
 
@@ -73,8 +72,20 @@ def start_relief(
     if content is None:
         log.info("no current relief content kept: relief opens with the full app")
         return None
+    from stretch_app.core.clock import SystemClock
+    from stretch_app.core.journal import Journal, JournalError
+    from stretch_app.core.phrases import phrases_for
+    from stretch_app.ui.controllers.activity import Companions
+    from stretch_app.ui.controllers.ports import WindowHost
+    from stretch_app.ui.controllers.relief import ReliefFlow
+    from stretch_app.ui.desktop.audio import DeferredCuePlayer
+    from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
+    from stretch_app.ui.desktop.voice_process import ProcessVoice
+    from stretch_app.ui.first_paint import drop_first_relief_page, look_from_file
+
+    journal: Journal | None
     try:
-        journal: Journal | None = Journal.open(paths.journal_path())
+        journal = Journal.open(paths.journal_path())
     except JournalError as exc:  # the full app says so on its home screen
         log.warning("the journal cannot be used: %s", exc)
         journal = None

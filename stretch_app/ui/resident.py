@@ -33,10 +33,10 @@ import stretch_app
 from stretch_app import __version__, paths
 from stretch_app.core.reminder_book import BookSource, ReminderBook
 from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
+from stretch_app.ui.relief_start import ReliefStart, relief_source
 from stretch_app.ui.timers import named_timer
 
 if TYPE_CHECKING:
-    from stretch_app.ui.relief_start import ReliefStart
     from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["TrayResident", "WindowApp", "book_source"]
@@ -118,6 +118,8 @@ class TrayResident(QObject):
             self, "tray-start-afresh", self._start_afresh_if_idle, single_shot=True
         )
         self.compiler: QProcess | None = None
+        self.relief_compiler: QProcess | None = None
+        self._compile_aside_on = compile_aside
         self._compile_timer = named_timer(
             self, "tray-book-compile-timeout", self._compile_failed, single_shot=True
         )
@@ -135,6 +137,7 @@ class TrayResident(QObject):
                 self._compile_aside()
             else:
                 self._use_book(source.compile())
+        self.keep_relief_content()
 
     # --- the reminder book --------------------------------------------------------------------
 
@@ -149,22 +152,46 @@ class TrayResident(QObject):
     def _compile_aside(self) -> None:
         """Compile the book in a child process (pydantic's memory stays there)."""
         log.info("the kept reminder book is stale: compiling it in a child process")
-        self.compiler = QProcess(self)
-        self.compiler.setObjectName("tray-book-compiler")
-        self.compiler.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        self.compiler = self._child("tray-book-compiler")
         self.compiler.finished.connect(self._compiled)
         self.compiler.errorOccurred.connect(self._compiler_error)
-        # The child imports this very copy of the app, wherever it was started from.
-        environment = QProcessEnvironment.systemEnvironment()
-        ours = str(Path(stretch_app.__file__).resolve().parent.parent)
-        others = environment.value("PYTHONPATH")
-        environment.insert("PYTHONPATH", os.pathsep.join(filter(None, [ours, others])))
-        self.compiler.setProcessEnvironment(environment)
         self._compile_timer.start(_COMPILE_TIMEOUT_MS)
         self.compiler.start(
             sys.executable,
             ["-m", "stretch_app.core.reminder_book", self.source.to_argument()],
         )
+
+    def _child(self, name: str) -> QProcess:
+        """A child process of this very copy of the app, wherever it was started from."""
+        child = QProcess(self)
+        child.setObjectName(name)
+        child.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        environment = QProcessEnvironment.systemEnvironment()
+        ours = str(Path(stretch_app.__file__).resolve().parent.parent)
+        others = environment.value("PYTHONPATH")
+        environment.insert("PYTHONPATH", os.pathsep.join(filter(None, [ours, others])))
+        child.setProcessEnvironment(environment)
+        return child
+
+    def keep_relief_content(self) -> None:
+        """Have the relief content kept current for a cramp reported to the tray (then relief
+        works without the full app, :mod:`.relief_start`): when stale, it is compiled in a child
+        process, so pydantic's memory stays there. Not when compiling aside is off (tests)."""
+        source = relief_source(self.source.language)
+        if not self._compile_aside_on or self.relief_compiler is not None or source.cached():
+            return
+        log.info("the kept relief content is stale: compiling it in a child process")
+        self.relief_compiler = self._child("tray-relief-compiler")
+        self.relief_compiler.finished.connect(lambda *_: self._drop_relief_compiler())
+        self.relief_compiler.errorOccurred.connect(lambda *_: self._drop_relief_compiler())
+        self.relief_compiler.start(
+            sys.executable, ["-m", "stretch_app.core.relief_content", source.to_argument()]
+        )
+
+    def _drop_relief_compiler(self) -> None:
+        if self.relief_compiler is not None:  # a failure only leaves relief to the full app
+            self.relief_compiler.deleteLater()
+            self.relief_compiler = None
 
     def _compiler_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:  # no finished() will follow
@@ -282,6 +309,7 @@ class TrayResident(QObject):
         self.restart_wanted = self.restart_wanted or app.restart_wanted
         app.let_go()
         self._afresh_timer.start(self._afresh_after_ms)
+        self.keep_relief_content()  # the window may have changed the settings it depends on
 
     def _start_afresh_if_idle(self) -> None:
         if self.app is not None:
@@ -302,6 +330,10 @@ class TrayResident(QObject):
             self.compiler.kill()
             self.compiler.waitForFinished(1000)  # quitting: reap the killed child, briefly
             self._drop_compiler()
+        if self.relief_compiler is not None:
+            self.relief_compiler.kill()
+            self.relief_compiler.waitForFinished(1000)  # quitting: reap it, briefly
+            self._drop_relief_compiler()
         self.let_go_of_window()
         self._afresh_timer.stop()  # after letting go, which arms it
         self.desk.shutdown()

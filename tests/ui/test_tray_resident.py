@@ -296,6 +296,23 @@ def test_a_stale_book_is_compiled_in_a_child_and_read_back(
         tray.shutdown()
 
 
+def test_stale_relief_content_is_compiled_in_a_child_for_the_next_cramp(
+    qapp: QApplication, built: Built, qtbot: QtBot
+) -> None:
+    from stretch_app.ui.relief_start import relief_source
+
+    source = relief_source("en")
+    assert source.cached() is None
+    tray = TrayResident(book_source("en"), built, tray_available=False)
+    try:
+        assert tray.relief_compiler is not None
+        qtbot.waitUntil(lambda: tray.relief_compiler is None, timeout=30_000)
+        assert source.cached() is not None
+        assert built.apps == []  # compiled there, not here
+    finally:
+        tray.shutdown()
+
+
 def test_when_the_child_cannot_run_the_full_path_runs_here(
     qapp: QApplication, built: Built, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
