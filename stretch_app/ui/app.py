@@ -139,7 +139,7 @@ class NightstretchApp(QObject):
         if relief is not None:
             self.relief_flow = relief.flow
             self.relief_flow.setParent(self)
-            self.relief_flow.adopt(self.host, self.relief_content)  # the models' from now on
+            self.relief_flow.adopt(self.host, self.relief_content, lambda: self.look)
         else:
             self.relief_flow = ReliefFlow(
                 self.host, companions, journal=self.journal, content=self.relief_content,

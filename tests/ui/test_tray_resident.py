@@ -442,6 +442,13 @@ def test_with_the_relief_content_kept_a_cramp_from_the_tray_needs_no_full_app(
         assert app.relief_flow.screen is None  # relief ended, saved
         assert window.current_screen() is window.home
         assert app.journal is journal  # adopted, not opened twice
+        assert app.relief_flow.voice is app.voice and app.relief_flow.cues is app.cues
+        from stretch_app.ui.theme import DAY, NIGHT
+
+        app.look = DAY if app.look is NIGHT else NIGHT  # the app's look, from now on
+        assert app.relief_flow._look() is app.look
+        content = app.relief_flow._content()  # the app's models, from now on
+        assert content is not None and content.emergency is app.safety_guide().emergency
         assert isinstance(journal, Journal)
     finally:
         tray.shutdown()

@@ -42,6 +42,7 @@ from stretch_app.ui.controllers.activity import Companions, GuidedActivity
 from stretch_app.ui.controllers.ports import EpisodeJournal, ScreenHost
 from stretch_app.ui.screens.relief import ReliefScreen, relief_title
 from stretch_app.ui.screens.relief_after import EpisodeNotes
+from stretch_app.ui.theme import Look
 
 __all__ = ["RELIEF_ID", "ReliefFlow"]
 
@@ -81,11 +82,17 @@ class ReliefFlow(GuidedActivity):
         self._ahead: tuple[ReliefScreen, tuple[object, ...]] | None = None
         """A relief screen made ahead (:meth:`make_ahead`), and what it was made for."""
 
-    def adopt(self, host: ScreenHost, content: Callable[[], ReliefContent | None]) -> None:
+    def adopt(
+        self,
+        host: ScreenHost,
+        content: Callable[[], ReliefContent | None],
+        look: Callable[[], Look],
+    ) -> None:
         """The full app takes over this flow (built before it, in a relief-only start): its
-        screen host, and its models as the relief content from now on."""
+        screen host, its models as the relief content and its look from now on."""
         self.host = host
         self._content = content
+        self._look = look
 
     def open(self) -> ReliefScreen | None:
         """Start relief now; raise the screen instead if a cramp is already being eased.
