@@ -457,3 +457,34 @@ def test_with_the_relief_content_kept_a_cramp_from_the_tray_needs_no_full_app(
                 app.window.deleteLater()
         translation.remove()
         QApplication.setQuitOnLastWindowClosed(True)
+
+
+def test_closing_a_relief_window_from_the_tray_ends_relief_and_saves_it(
+    qapp: QApplication, built: Built, clocks: ReminderClocks, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    keep_relief_content("en")
+    tray = TrayResident(
+        book_source("en"), built, compile_aside=False, tray_available=False, clocks=clocks
+    )
+    tray.desk.start(tray_mode=True)
+    try:
+        tray.cramp_now()
+        relief = tray.relief
+        assert relief is not None and relief.journal is not None
+        journal_file = relief.journal.path
+        qtbot.waitExposed(relief.window)
+        relief.window.close()
+        assert tray.relief is None and built.apps == []
+        from stretch_app.core.journal import Journal
+
+        reopened = Journal.open(journal_file)
+        try:
+            (episode,) = reopened.episodes()
+            assert episode.ended_at is not None  # ended and saved
+        finally:
+            reopened.close()
+    finally:
+        tray.shutdown()
+        QApplication.setQuitOnLastWindowClosed(True)
