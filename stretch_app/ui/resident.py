@@ -250,9 +250,11 @@ class TrayResident(QObject):
         """The tray's "Cramp now", or a later launch's: relief, at once.
 
         With no window yet, the relief screen's first question ("Where is the cramp?") is
-        painted in a new window first, without the models (:mod:`.first_paint`); the full app
-        is built in that window after, and a tap or a key 1-4 made meanwhile lands on the
-        working relief screen (the events wait in the queue), as at a cold ``--cramp-now``.
+        painted in a new window first, without the models (:mod:`.first_paint`); then relief
+        starts in it from the kept relief content (:mod:`.relief_start`), and the full app is
+        built only when the person goes home or asks the tray for anything else. A tap or a
+        key 1-4 made on the question lands on the working relief screen (the events wait in
+        the queue). Without current kept content, the full app is built in that window now.
         """
         if self.app is not None:
             self.app.cramp_now()
@@ -312,7 +314,7 @@ class TrayResident(QObject):
         self.keep_relief_content()  # the window may have changed the settings it depends on
 
     def _start_afresh_if_idle(self) -> None:
-        if self.app is not None:
+        if self.app is not None or self.relief is not None:
             return
         if self.desk.notifications.on_screen() or self.compiler is not None:
             # A reminder on show would lose its answer (its D-Bus actions come to this
@@ -334,6 +336,7 @@ class TrayResident(QObject):
             self.relief_compiler.kill()
             self.relief_compiler.waitForFinished(1000)  # quitting: reap it, briefly
             self._drop_relief_compiler()
+        self._relief_window_closing()  # relief still on ends and is saved
         self.let_go_of_window()
         self._afresh_timer.stop()  # after letting go, which arms it
         self.desk.shutdown()

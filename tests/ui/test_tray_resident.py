@@ -488,3 +488,29 @@ def test_closing_a_relief_window_from_the_tray_ends_relief_and_saves_it(
     finally:
         tray.shutdown()
         QApplication.setQuitOnLastWindowClosed(True)
+
+
+def test_quitting_during_a_relief_from_the_tray_saves_it(
+    qapp: QApplication, built: Built, clocks: ReminderClocks, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from stretch_app.core.journal import Journal
+
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    keep_relief_content("en")
+    tray = TrayResident(
+        book_source("en"), built, compile_aside=False, tray_available=False, clocks=clocks
+    )
+    tray.desk.start(tray_mode=True)
+    tray.cramp_now()
+    assert tray.relief is not None and tray.relief.journal is not None
+    journal_file = tray.relief.journal.path
+    tray.shutdown()
+    QApplication.setQuitOnLastWindowClosed(True)
+    assert tray.relief is None and built.apps == []
+    reopened = Journal.open(journal_file)
+    try:
+        (episode,) = reopened.episodes()
+        assert episode.ended_at is not None
+    finally:
+        reopened.close()
