@@ -22,6 +22,10 @@ one unmeasured warm-up of each, offscreen and on a private Xvfb, with throw-away
   ``--cramp-now`` hands over to it; timed to the first relief page painted and to the working
   relief screen painted. A new tray for each sample: the first cramp of the night.
 
+Before the rounds the relief content is kept in the cold and tray caches, as any earlier run of
+the app leaves it (a relief-only start reads it, ``ui/relief_start.py``); with
+``BENCH_NO_RELIEF_CACHE=1`` it is not, and relief opens with the full app (pydantic, models).
+
 The ping comes from inside the app: when ``NightstretchApp.cramp_now`` returns the relief screen,
 a one-shot event filter on it writes ``time.monotonic()`` (CLOCK_MONOTONIC, system-wide) at
 its first ``QEvent.Paint``; the parent takes ``time.monotonic()`` just before it starts the
