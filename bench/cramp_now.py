@@ -18,6 +18,13 @@ one unmeasured warm-up of each, offscreen and on a private Xvfb, with throw-away
   does not pay ``python -m``'s ``runpy`` (with ``importlib.util``, ``contextlib``,
   ``functools``, ``collections``: several ms). A copy of pip's template is run with this
   Python, so it imports this checkout.
+* tray: a fresh ``stretch-app --tray`` (the usual case at night), idle, then the script's
+  ``--cramp-now`` hands over to it; timed to the first relief page painted and to the working
+  relief screen painted. A new tray for each sample: the first cramp of the night.
+
+Before the rounds the relief content is kept in the cold and tray caches, as any earlier run of
+the app leaves it (a relief-only start reads it, ``ui/relief_start.py``); with
+``BENCH_NO_RELIEF_CACHE=1`` it is not, and relief opens with the full app (pydantic, models).
 
 The ping comes from inside the app: when ``NightstretchApp.cramp_now`` returns the relief screen,
 a one-shot event filter on it writes ``time.monotonic()`` (CLOCK_MONOTONIC, system-wide) at
@@ -169,12 +176,59 @@ def _cold_child(out: Path) -> int:
     return main(["--cramp-now"])
 
 
+def _tray_child(out: Path) -> int:
+    """``stretch-app --tray``, idle: say when its event loop runs, then stamp the first paint
+    of any relief page ("question") and of the working relief screen ("ready") that a
+    cramp-now handed over to it brings up. The parent ends this process after each sample,
+    so every sample is the first cramp of a tray started at login."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from stretch_app.cli import main
+    from stretch_app.ui import first_paint
+
+    def note(what: str, stamp: float) -> None:
+        times = os.times()
+        with out.open("a") as stream:
+            stream.write(f"{what} {stamp!r} {(times.user + times.system) * 1000:.0f}\n")
+
+    class ReliefPainted(QObject):
+        """On the QApplication: the first paint of a relief page, and of the relief screen."""
+
+        seen: set[str] = set()  # noqa: RUF012 (one instance)
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                name = type(obj).__name__
+                if name in ("ChoosePage", "ReliefScreen") and "question" not in self.seen:
+                    self.seen.add("question")
+                    note("question", time.monotonic())
+                if name == "ReliefScreen" and "ready" not in self.seen:
+                    self.seen.add("ready")
+                    note("ready", time.monotonic())
+            return False
+
+    install_language = first_paint.install_language
+    keep: list[QObject] = []
+
+    def install_and_watch(qapp: QApplication) -> object:
+        keep.append(ReliefPainted(qapp))
+        qapp.installEventFilter(keep[0])
+        QTimer.singleShot(0, lambda: note("idle", time.monotonic()))  # once the loop runs
+        return install_language(qapp)
+
+    first_paint.install_language = install_and_watch  # type: ignore[assignment]
+    return main(["--tray"])
+
+
 def _child(kind: str) -> int:
     from stretch_app.cli import main
 
     out = Path(os.environ["BENCH_OUT"])
     if kind == "cold":
         return _cold_child(out)
+    if kind == "tray":
+        return _tray_child(out)
 
     from stretch_app.ui.app import NightstretchApp
 
@@ -257,6 +311,55 @@ def sample_cold(env: dict[str, str]) -> tuple[float, float, float]:
         return (question - t0) * 1000, (ready - t0) * 1000, float(stamps["ready"][1])
 
 
+def sample_tray(env: dict[str, str], command: list[str]) -> tuple[float, float, float]:
+    """A fresh ``stretch-app --tray``, idle; then ``command`` (a cramp-now hand-over): ms from
+    the command's start to the first relief page painted and to the working relief screen
+    painted, and the tray process's CPU ms spent on it (from idle to the working screen)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp, "out")
+        tray = subprocess.Popen(
+            [sys.executable, __file__, "--child", "tray"],
+            env={**env, "BENCH_OUT": str(out)},
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            idle = _wait_for_line(out, 1, time.monotonic() + WAIT_S)
+            time.sleep(0.5)  # the tray settles (not measured)
+            t0 = time.monotonic()
+            _run(command, env)
+            _wait_for_line(out, 3, time.monotonic() + WAIT_S)
+        finally:
+            tray.send_signal(signal.SIGTERM)
+            try:
+                tray.wait(10)
+            except subprocess.TimeoutExpired:
+                tray.kill()
+                tray.wait()
+        stamps = {line.split()[0]: line.split()[1:] for line in out.read_text().splitlines()}
+        cpu = float(stamps["ready"][1]) - float(idle.split()[2])
+        return (
+            (float(stamps["question"][0]) - t0) * 1000,
+            (float(stamps["ready"][0]) - t0) * 1000,
+            cpu,
+        )
+
+
+KEEP_RELIEF = """from stretch_app import paths
+from stretch_app.core.language import language_from_file
+from stretch_app.ui.i18n import resolve_language
+from stretch_app.ui.relief_start import relief_source
+relief_source(resolve_language(language_from_file(paths.settings_path()))).compile()
+"""
+
+
+def keep_relief_content(env: dict[str, str]) -> None:
+    """Keep the relief content in ``env``'s cache, as any earlier run of the app leaves it
+    (a relief-only start reads it; without it, relief opens with the full app)."""
+    _run([sys.executable, "-c", KEEP_RELIEF], env)
+
+
 def sample_pass(env: dict[str, str]) -> float:
     """ms for ``python -c pass``: the floor of any command started from a shell."""
     t0 = time.monotonic()
@@ -319,11 +422,18 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
         "ready_cpu",
         "exit_cpu",
         "script_exit_cpu",
+        "tray",
+        "tray_ready",
+        "tray_ready_cpu",
     )
     results: dict[str, list[float]] = {k: [] for k in kinds}
     with temp_envs() as make_env, tempfile.TemporaryDirectory() as tmp:
         cold_env = _runtime_env(make_env(platform, display))
         warm_env = _runtime_env(make_env(platform, display))
+        tray_env = _runtime_env(make_env(platform, display))
+        if not os.environ.get("BENCH_NO_RELIEF_CACHE"):
+            for env in (cold_env, tray_env):
+                keep_relief_content(env)
         script = Path(tmp, "stretch-app")
         script.write_text(CONSOLE_SCRIPT)
         module_command = [sys.executable, "-m", "stretch_app", "--cramp-now"]
@@ -335,6 +445,7 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
                 cold, ready, ready_cpu = sample_cold(cold_env)
                 warm, exited, exit_cpu = resident.sample(module_command)
                 by_script, script_exited, script_cpu = resident.sample(script_command)
+                in_tray, tray_ready, tray_cpu = sample_tray(tray_env, script_command)
                 floor = sample_pass(cold_env)
                 if round_number:
                     results["bare"].append(bare)
@@ -349,9 +460,12 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
                     results["script"].append(by_script)
                     results["script_exit"].append(script_exited)
                     results["script_exit_cpu"].append(script_cpu)
+                    results["tray"].append(in_tray)
+                    results["tray_ready"].append(tray_ready)
+                    results["tray_ready_cpu"].append(tray_cpu)
         finally:
             resident.stop()
-            for env in (cold_env, warm_env):
+            for env in (cold_env, warm_env, tray_env):
                 shutil.rmtree(env["XDG_RUNTIME_DIR"], ignore_errors=True)
     bare_median = stats(results["bare"])[0]
     names = {
@@ -363,19 +477,23 @@ def run_platform(platform: str, display: str | None, runs: int) -> list[list[obj
         "exit": "... the handing-over command exits",
         "script": "cramp-now, app running, stretch-app script",
         "script_exit": "... the handing-over command exits",
+        "tray": "cramp-now, app in the tray, script: relief page",
+        "tray_ready": "... relief screen working",
     }
     bare_cpu_median = stats(results["bare_cpu"])[0]
     rows: list[list[object]] = []
-    for kind in kinds[:8]:
+    for kind in (*kinds[:8], "tray", "tray_ready"):
         median, low, high = stats(results[kind])
         ratio = (
-            f"{median / bare_median:.2f}x" if kind in ("cold", "ready", "warm", "script") else ""
+            f"{median / bare_median:.2f}x"
+            if kind in ("cold", "ready", "warm", "script", "tray", "tray_ready")
+            else ""
         )
         cpu, cpu_ratio = "", ""
         if f"{kind}_cpu" in results:
             cpu_med, cpu_low, cpu_high = stats(results[f"{kind}_cpu"])
             cpu = f"{cpu_med:.0f} / {cpu_low:.0f} / {cpu_high:.0f}"
-            if kind == "ready":
+            if kind in ("ready", "tray_ready"):
                 cpu_ratio = f"{cpu_med / bare_cpu_median:.2f}x"
         rows.append(
             [

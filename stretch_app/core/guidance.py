@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
-from stretch_app.core.model import Exercise, Side, StepMode
+from stretch_app.core.kinds import Cue, Side, StepMode
+from stretch_app.core.model import Exercise
 from stretch_app.core.phrases import ENGLISH, Phrases
 from stretch_app.core.session import (
     Event,
@@ -38,17 +38,6 @@ __all__ = [
     "spoken_lines",
     "spoken_lines_for",
 ]
-
-
-class Cue(StrEnum):
-    """A short tone; the value is the sound file's name without ``.wav``."""
-
-    HOLD_START = "hold-start"
-    LAST_SECONDS = "last-seconds"
-    SWITCH_LEGS = "switch-legs"
-    DONE = "done"
-    EMERGENCY = "emergency"
-    """Relief: the cramp has reached the emergency threshold (again)."""
 
 
 class GuidanceContext(Protocol):

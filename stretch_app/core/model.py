@@ -8,7 +8,6 @@ cramp-relief sequence) whose steps name exercises from a catalog. Durations are 
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Annotated, Literal, TypeVar
 
@@ -23,6 +22,7 @@ from pydantic import (
 )
 
 from stretch_app.core.days import Day
+from stretch_app.core.kinds import RoutineKind, Side, StepMode, format_duration
 from stretch_app.core.language import language_candidates
 
 SCHEMA_VERSION = 1
@@ -74,17 +74,6 @@ def parse_duration(value: object) -> object:
     return value
 
 
-def format_duration(seconds: float) -> str:
-    """A short, human reading of a duration: ``"45 s"``, ``"6 min"``, ``"6 min 10 s"``."""
-    total = round(seconds)
-    minutes, secs = divmod(total, 60)
-    if minutes and secs:
-        return f"{minutes} min {secs} s"
-    if minutes:
-        return f"{minutes} min"
-    return f"{secs} s"
-
-
 Seconds = Annotated[
     int,
     BeforeValidator(parse_duration),
@@ -133,28 +122,6 @@ LanguageCode = Annotated[
 PicturePath = Annotated[str, AfterValidator(_check_picture)]
 Text = Annotated[str, Field(min_length=1, max_length=400)]
 Name = Annotated[str, Field(min_length=1, max_length=80)]
-
-
-class Side(StrEnum):
-    """Which leg a hold is for."""
-
-    LEFT = "left"
-    RIGHT = "right"
-
-
-class StepMode(StrEnum):
-    """How a step is timed: a fixed hold, a hold until the cramp eases, or an untimed tip."""
-
-    TIMED = "timed"
-    UNTIL_EASED = "until-eased"
-    TIP = "tip"
-
-
-class RoutineKind(StrEnum):
-    """A bedtime-style routine, or the cramp-relief sequence."""
-
-    ROUTINE = "routine"
-    RELIEF = "relief"
 
 
 _M = TypeVar("_M", bound=BaseModel)

@@ -24,7 +24,7 @@ from typing import Final
 
 from stretch_app.core.clock import Clock
 from stretch_app.core.journal_rows import MUSCLE_CHOICES, Muscle
-from stretch_app.core.model import Exercise, Routine
+from stretch_app.core.relief_content import ExerciseText, ReliefText
 from stretch_app.core.relief_events import (
     Asking,
     Continued,
@@ -102,7 +102,7 @@ class ReliefState(StrEnum):
 
 
 def relief_steps(
-    routine: Routine, exercises: Mapping[str, Exercise], muscle: Muscle
+    routine: ReliefText, exercises: Mapping[str, ExerciseText], muscle: Muscle
 ) -> tuple[ReliefStep, ...]:
     """The steps for a cramp in ``muscle``: its stretch first, then the rest of ``routine``.
 
@@ -135,8 +135,8 @@ class ReliefEpisode:
 
     def __init__(
         self,
-        routine: Routine,
-        exercises: Mapping[str, Exercise],
+        routine: ReliefText,
+        exercises: Mapping[str, ExerciseText],
         clock: Clock,
         *,
         started_at: datetime,

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from stretch_app.core.journal_rows import Muscle
-from stretch_app.core.model import Exercise, StepMode
+from stretch_app.core.kinds import StepMode
 from stretch_app.core.phrases import ENGLISH, Phrases
+from stretch_app.core.relief_content import ExerciseText
 
 __all__ = [
     "Asking",
@@ -40,7 +41,7 @@ def whole_seconds(seconds: float) -> float:
 class ReliefStep:
     """One thing to do about the cramp: hold a stretch until it eases, or a tip."""
 
-    exercise: Exercise
+    exercise: ExerciseText
     mode: StepMode
     note: str = ""
 

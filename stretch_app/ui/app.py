@@ -17,6 +17,7 @@ from stretch_app.core.journal import Journal, JournalError
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.model import Routine, RoutineKind
 from stretch_app.core.phrases import phrases_for
+from stretch_app.core.relief_content import ReliefContent, relief_content_of
 from stretch_app.core.reminder_book import ReminderBook, book_of
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.settings import Settings, uses_night_look
@@ -38,6 +39,7 @@ from stretch_app.ui.settings_store import SettingsStore
 from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, Look, apply_look
 
 if TYPE_CHECKING:  # screens opened on request are imported when first opened
+    from stretch_app.ui.relief_start import ReliefStart
     from stretch_app.ui.screens.history import HistoryScreen
     from stretch_app.ui.screens.info import InfoScreen
     from stretch_app.ui.screens.medicines import MedicinesScreen
@@ -63,7 +65,9 @@ class NightstretchApp(QObject):
         translation: Translation | None = None,
         reminder_clocks: ReminderClocks | None = None,
         reminder_desk: ReminderDesk | None = None,
+        relief: ReliefStart | None = None,
     ) -> None:
+        """``relief``: relief started before the app (:mod:`.relief_start`), adopted."""
         super().__init__()
         self.qapp = qapp
         self.clock: Clock = clock or SystemClock()
@@ -80,7 +84,9 @@ class NightstretchApp(QObject):
         notices = [settings_problem] if settings_problem else []
         notices += [self.tr("Skipped {0}").format(p) for p in self.library.problems]
         try:
-            self.journal = Journal.open(journal_file or paths.journal_path())
+            self.journal = (relief and relief.journal) or Journal.open(
+                journal_file or paths.journal_path()
+            )
             if self.journal.recovered_from is not None:
                 notices.append(
                     self.tr(
@@ -91,26 +97,24 @@ class NightstretchApp(QObject):
             notices.append(
                 self.tr("The journal cannot be used, so nothing will be saved: {0}").format(exc)
             )
-
         self.look = self._pick_look()
         apply_look(qapp, self.look, self.settings.text_scale)
         icon = paths.assets_dir() / "icons" / "nightstretch.svg"
         if icon.is_file():
             qapp.setWindowIcon(QIcon(str(icon)))
-
-        self.cues = DeferredCuePlayer(self.settings.sound_enabled, self.settings.volume, self)
-        self.voice = ProcessVoice(
-            voice_engine,
-            self.settings.voice_name,
-            self.settings.voice_rate,
-            self.settings.volume,
-            self.settings.voice_enabled,
-            self,
-            language=self.language,
-        )
-        self.inhibitor = ScreenSaverInhibitor()
+        if relief is not None:  # relief runs already: its parts are the app's
+            self.cues, self.voice, self.inhibitor = relief.cues, relief.voice, relief.inhibitor
+            self.cues.setParent(self)
+            self.voice.setParent(self)
+        else:
+            s = self.settings
+            self.cues = DeferredCuePlayer(s.sound_enabled, s.volume, self)
+            self.voice = ProcessVoice(
+                voice_engine, s.voice_name, s.voice_rate, s.volume, s.voice_enabled, self,
+                language=self.language,
+            )  # fmt: skip
+            self.inhibitor = ScreenSaverInhibitor()
         self.restart_wanted = False  # "Restart now" (a new language): launch starts it anew
-
         self.window = window or MainWindow()
         self._show_routines()
         self.window.home.show_notice("\n".join(notices))
@@ -121,35 +125,33 @@ class NightstretchApp(QObject):
         self.window.home.guidance_requested.connect(self.open_guidance)
         self.window.closing.connect(self._on_window_closing)
         self.host = WindowHost(self.window)
-        companions = Companions(
-            self.voice,
-            self.cues,
-            self.inhibitor,
-            self.clock,
-            library=lambda: self.library,
-            settings=lambda: self.settings,
-            look=lambda: self.look,
-            phrases=self.phrases,
-        )
-        self.routine_flow = RoutineFlow(self.host, companions, journal=self.journal, parent=self)
+        companions = Companions(self.voice, self.cues, self.inhibitor, self.clock,
+                                look=lambda: self.look, phrases=self.phrases)  # fmt: skip
+        self.routine_flow = RoutineFlow(
+            self.host, companions, journal=self.journal, library=lambda: self.library,
+            settings=lambda: self.settings, parent=self,
+        )  # fmt: skip
         self.voice.problem_found.connect(self.routine_flow.on_audio_problem)
         self.cues.problem_found.connect(self.routine_flow.on_audio_problem)
         self.routine_flow.home_requested.connect(self.show_home)
         self.routine_flow.raise_requested.connect(self.window.bring_to_front)
         self.routine_flow.fullscreen_requested.connect(self.window.toggle_full_screen)
-        self.relief_flow = ReliefFlow(
-            self.host, companions, journal=self.journal, guide=self.safety_guide, parent=self
-        )
+        if relief is not None:
+            self.relief_flow = relief.flow
+            self.relief_flow.setParent(self)
+            self.relief_flow.adopt(self.host, self.relief_content, lambda: self.look)
+        else:
+            self.relief_flow = ReliefFlow(
+                self.host, companions, journal=self.journal, content=self.relief_content,
+                parent=self,
+            )  # fmt: skip
         self.relief_flow.activity_starting.connect(self.routine_flow.stop)
         self.relief_flow.home_requested.connect(self.show_home)
         self.editor_flow = EditorFlow(
-            self.host,
-            library=lambda: self.library,
-            language=self.language,
+            self.host, library=lambda: self.library, language=self.language,
             reminders_in_use=lambda routine_id: self.settings.reminder_overrides.get(routine_id),
-            dialog_parent=self.window.home,
-            parent=self,
-        )
+            dialog_parent=self.window.home, parent=self,
+        )  # fmt: skip
         self.editor_flow.library_changed.connect(self.reload_library)
         self.editor_flow.try_requested.connect(self._try_routine)
         self.editor_flow.home_requested.connect(self.show_home)
@@ -357,6 +359,10 @@ class NightstretchApp(QObject):
         """Start cramp relief at once, whatever is on screen; raise it if it is already on."""
         self.window.bring_to_front()
         return self.relief_flow.open()
+
+    def relief_content(self) -> ReliefContent | None:
+        """What relief shows and says, from the models and settings the app holds."""
+        return relief_content_of(self.library, self.safety_guide(), self.settings)
 
     def safety_guide(self) -> SafetyGuide:
         """The safety guidance and pages, in the app's language."""

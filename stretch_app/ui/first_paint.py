@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
     from stretch_app.ui.i18n import Translation
     from stretch_app.ui.screens.main_window import MainWindow
+    from stretch_app.ui.theme import Look
 
 __all__ = [
     "FIRST_PAINT_WAIT_MS",
     "FIRST_RELIEF_PAGE",
     "drop_first_relief_page",
     "install_language",
+    "look_from_file",
     "paint_now",
     "show_first_window",
 ]
@@ -45,18 +47,10 @@ def show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWin
     first thing painted is the relief screen's own first question; the relief screen takes
     its place once the app has loaded, and a tap or a key 1-4 made meanwhile lands there.
     """
-    from stretch_app import paths
-    from stretch_app.core.nightlook import look_name_from_file
     from stretch_app.ui.screens.main_window import MainWindow
-    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT, apply_look
+    from stretch_app.ui.theme import apply_look
 
-    looks = {
-        "night": NIGHT,
-        "day": DAY,
-        "high-contrast": HIGH_CONTRAST,
-        "high-contrast-day": HIGH_CONTRAST_DAY,
-    }
-    look = looks[look_name_from_file(paths.settings_path())]
+    look = look_from_file()
     apply_look(qapp, look)
     window = MainWindow(rest_later=True)  # title and Cramp now first: the rest after the paint
     if cramp_now:
@@ -71,6 +65,21 @@ def show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWin
     paint_now(qapp, window)
     window.build_rest()
     return window
+
+
+def look_from_file() -> Look:
+    """The look the settings file asks for now (read without pydantic: it is quick)."""
+    from stretch_app import paths
+    from stretch_app.core.nightlook import look_name_from_file
+    from stretch_app.ui.theme import DAY, HIGH_CONTRAST, HIGH_CONTRAST_DAY, NIGHT
+
+    looks = {
+        "night": NIGHT,
+        "day": DAY,
+        "high-contrast": HIGH_CONTRAST,
+        "high-contrast-day": HIGH_CONTRAST_DAY,
+    }
+    return looks[look_name_from_file(paths.settings_path())]
 
 
 FIRST_PAINT_WAIT_MS = 250

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from stretch_app.ui.app import NightstretchApp
     from stretch_app.ui.i18n import Translation
     from stretch_app.ui.instance import InstanceServer
+    from stretch_app.ui.relief_start import ReliefStart
     from stretch_app.ui.resident import TrayResident
+    from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["launch"]
 
@@ -235,9 +237,17 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
         return 0  # another instance won the race to start
     if tray and not (cramp_now or routine):
         return _run_in_tray(qapp, server, catcher, translation)
+    from stretch_app.ui.relief_start import keep_relief_content, start_relief
+
+    relief = None
+    if cramp_now and window is not None:  # relief works before the app is built, if it can
+        relief = start_relief(qapp, window, translation.language)
+        if relief is not None:
+            first_paint.paint_now(qapp, window)  # the working screen painted before the rest
     from stretch_app.ui.app import NightstretchApp
 
-    app = NightstretchApp(qapp, window=window, translation=translation)
+    keep_relief_content(translation.language, lambda: app.relief_content(), qapp)
+    app = NightstretchApp(qapp, window=window, translation=translation, relief=relief)
     server.request_received.connect(lambda asked: _on_hand_over(app, asked))
     qapp.aboutToQuit.connect(server.close)
     catcher.quit_on_signals()
@@ -273,7 +283,10 @@ def _hand_over_to_tray(resident: TrayResident, request: dict[str, Any]) -> None:
     """A later launch asked for a window (built now), or only checked that we run."""
     from typing import cast  # loaded long before (by PySide6): not on the hand-over path
 
-    if request["action"] != "ping":
+    if request["action"] == "cramp-now":  # the first question painted before the full app
+        with _activation(request):
+            resident.cramp_now()
+    elif request["action"] != "ping":
         _on_hand_over(cast("NightstretchApp", resident.window_app()), request)
 
 
@@ -287,10 +300,20 @@ def _run_in_tray(
     from stretch_app.ui.controllers.reminders import ReminderDesk
     from stretch_app.ui.resident import TrayResident, book_source
 
-    def build_app(desk: ReminderDesk) -> NightstretchApp:
+    def build_app(
+        desk: ReminderDesk, window: MainWindow | None, relief: ReliefStart | None
+    ) -> NightstretchApp:
         from stretch_app.ui.app import NightstretchApp
+        from stretch_app.ui.relief_start import keep_relief_content
 
-        return NightstretchApp(qapp, translation=translation, reminder_desk=desk)
+        app: NightstretchApp | None = None  # read by the keeping, once built
+        keep_relief_content(
+            translation.language, lambda: app.relief_content() if app else None, qapp
+        )
+        app = NightstretchApp(
+            qapp, window=window, translation=translation, reminder_desk=desk, relief=relief
+        )
+        return app
 
     resident = TrayResident(book_source(translation.language), build_app)
     afresh: list[bool] = []

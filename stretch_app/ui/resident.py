@@ -24,15 +24,20 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtWidgets import QApplication
 
 import stretch_app
 from stretch_app import __version__, paths
 from stretch_app.core.reminder_book import BookSource, ReminderBook
 from stretch_app.ui.controllers.reminders import ReminderClocks, ReminderDesk
+from stretch_app.ui.relief_start import ReliefStart, relief_source
 from stretch_app.ui.timers import named_timer
+
+if TYPE_CHECKING:
+    from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = ["TrayResident", "WindowApp", "book_source"]
 
@@ -57,6 +62,9 @@ class WindowApp(Protocol):
 
     def cramp_now(self) -> object:
         """Start cramp relief at once."""
+
+    def show_home(self) -> None:
+        """Show the home screen (relief, if on, ends and is saved)."""
 
     def reminder_book(self) -> ReminderBook:
         """The reminders in effect, from the models it holds."""
@@ -86,7 +94,7 @@ class TrayResident(QObject):
     def __init__(
         self,
         source: BookSource,
-        build_app: Callable[[ReminderDesk], WindowApp],
+        build_app: Callable[[ReminderDesk, MainWindow | None, ReliefStart | None], WindowApp],
         *,
         compile_aside: bool = True,
         tray_available: bool | None = None,
@@ -99,6 +107,8 @@ class TrayResident(QObject):
         self._afresh_after_ms = afresh_after_ms
         self._build_app = build_app
         self.app: WindowApp | None = None
+        self.relief: ReliefStart | None = None
+        """Relief running in a window without the full app (a cramp reported to the tray)."""
         self.restart_wanted = False
         # The window goes once its close has been handled, not from inside the close.
         self._let_go_timer = named_timer(
@@ -108,6 +118,8 @@ class TrayResident(QObject):
             self, "tray-start-afresh", self._start_afresh_if_idle, single_shot=True
         )
         self.compiler: QProcess | None = None
+        self.relief_compiler: QProcess | None = None
+        self._compile_aside_on = compile_aside
         self._compile_timer = named_timer(
             self, "tray-book-compile-timeout", self._compile_failed, single_shot=True
         )
@@ -125,6 +137,7 @@ class TrayResident(QObject):
                 self._compile_aside()
             else:
                 self._use_book(source.compile())
+        self.keep_relief_content()
 
     # --- the reminder book --------------------------------------------------------------------
 
@@ -139,22 +152,46 @@ class TrayResident(QObject):
     def _compile_aside(self) -> None:
         """Compile the book in a child process (pydantic's memory stays there)."""
         log.info("the kept reminder book is stale: compiling it in a child process")
-        self.compiler = QProcess(self)
-        self.compiler.setObjectName("tray-book-compiler")
-        self.compiler.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        self.compiler = self._child("tray-book-compiler")
         self.compiler.finished.connect(self._compiled)
         self.compiler.errorOccurred.connect(self._compiler_error)
-        # The child imports this very copy of the app, wherever it was started from.
-        environment = QProcessEnvironment.systemEnvironment()
-        ours = str(Path(stretch_app.__file__).resolve().parent.parent)
-        others = environment.value("PYTHONPATH")
-        environment.insert("PYTHONPATH", os.pathsep.join(filter(None, [ours, others])))
-        self.compiler.setProcessEnvironment(environment)
         self._compile_timer.start(_COMPILE_TIMEOUT_MS)
         self.compiler.start(
             sys.executable,
             ["-m", "stretch_app.core.reminder_book", self.source.to_argument()],
         )
+
+    def _child(self, name: str) -> QProcess:
+        """A child process of this very copy of the app, wherever it was started from."""
+        child = QProcess(self)
+        child.setObjectName(name)
+        child.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        environment = QProcessEnvironment.systemEnvironment()
+        ours = str(Path(stretch_app.__file__).resolve().parent.parent)
+        others = environment.value("PYTHONPATH")
+        environment.insert("PYTHONPATH", os.pathsep.join(filter(None, [ours, others])))
+        child.setProcessEnvironment(environment)
+        return child
+
+    def keep_relief_content(self) -> None:
+        """Have the relief content kept current for a cramp reported to the tray (then relief
+        works without the full app, :mod:`.relief_start`): when stale, it is compiled in a child
+        process, so pydantic's memory stays there. Not when compiling aside is off (tests)."""
+        source = relief_source(self.source.language)
+        if not self._compile_aside_on or self.relief_compiler is not None or source.cached():
+            return
+        log.info("the kept relief content is stale: compiling it in a child process")
+        self.relief_compiler = self._child("tray-relief-compiler")
+        self.relief_compiler.finished.connect(lambda *_: self._drop_relief_compiler())
+        self.relief_compiler.errorOccurred.connect(lambda *_: self._drop_relief_compiler())
+        self.relief_compiler.start(
+            sys.executable, ["-m", "stretch_app.core.relief_content", source.to_argument()]
+        )
+
+    def _drop_relief_compiler(self) -> None:
+        if self.relief_compiler is not None:  # a failure only leaves relief to the full app
+            self.relief_compiler.deleteLater()
+            self.relief_compiler = None
 
     def _compiler_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:  # no finished() will follow
@@ -186,11 +223,16 @@ class TrayResident(QObject):
 
     # --- the window ---------------------------------------------------------------------------
 
-    def window_app(self) -> WindowApp:
-        """The full app with its window, built now if there is none."""
+    def window_app(self, window: MainWindow | None = None) -> WindowApp:
+        """The full app with its window, built now if there is none (in ``window``, if given:
+        one painted already)."""
         self._afresh_timer.stop()
         if self.app is None:
-            self.app = self._build_app(self.desk)
+            relief, self.relief = self.relief, None  # the app takes it over
+            if relief is not None:
+                window = relief.window
+                window.closing.disconnect(self._relief_window_closing)
+            self.app = self._build_app(self.desk, window, relief)
             self.desk.reload()  # the reminders as the app just read them from the files
         return self.app
 
@@ -205,8 +247,56 @@ class TrayResident(QObject):
         app.start_routine(routine_id)
 
     def cramp_now(self) -> None:
-        """The tray's "Cramp now"."""
-        self.window_app().cramp_now()
+        """The tray's "Cramp now", or a later launch's: relief, at once.
+
+        With no window yet, the relief screen's first question ("Where is the cramp?") is
+        painted in a new window first, without the models (:mod:`.first_paint`); then relief
+        starts in it from the kept relief content (:mod:`.relief_start`), and the full app is
+        built only when the person goes home or asks the tray for anything else. A tap or a
+        key 1-4 made on the question lands on the working relief screen (the events wait in
+        the queue). Without current kept content, the full app is built in that window now.
+        """
+        if self.app is not None:
+            self.app.cramp_now()
+            return
+        if self.relief is not None:  # relief is on already: raise it (or open it again)
+            self.relief.window.bring_to_front()
+            self.relief.flow.open()
+            return
+        from stretch_app.ui import first_paint
+        from stretch_app.ui.relief_start import start_relief
+
+        self._afresh_timer.stop()
+        qapp = QApplication.instance()
+        assert isinstance(qapp, QApplication)
+        window = first_paint.show_first_window(qapp, cramp_now=True)
+        self.relief = start_relief(qapp, window, self.source.language)
+        if self.relief is None:  # no current relief content kept: the full app opens relief
+            self.window_app(window).cramp_now()
+            first_paint.drop_first_relief_page(window)
+            return
+        # The full app only when the person leaves relief for the home screen (or asks the
+        # tray for something else): mid-cramp nothing else is built.
+        self.relief.flow.home_requested.connect(self._home_from_relief)
+        window.closing.connect(self._relief_window_closing)
+
+    def _home_from_relief(self) -> None:
+        if self.relief is not None:
+            self.window_app().show_home()
+
+    def _relief_window_closing(self) -> None:
+        """The window of a relief without the app closed: end relief (saved) and let it go."""
+        relief, self.relief = self.relief, None
+        if relief is None:
+            return
+        relief.flow.end()
+        relief.inhibitor.release()
+        relief.voice.shut_down()
+        if relief.journal is not None:
+            relief.journal.close()
+        for part in (relief.flow, relief.cues, relief.voice, relief.window):
+            part.deleteLater()
+        self._afresh_timer.start(self._afresh_after_ms)
 
     def let_go_of_window(self) -> None:
         """The window went to the tray: keep the app's book in memory, and let the app go.
@@ -221,9 +311,10 @@ class TrayResident(QObject):
         self.restart_wanted = self.restart_wanted or app.restart_wanted
         app.let_go()
         self._afresh_timer.start(self._afresh_after_ms)
+        self.keep_relief_content()  # the window may have changed the settings it depends on
 
     def _start_afresh_if_idle(self) -> None:
-        if self.app is not None:
+        if self.app is not None or self.relief is not None:
             return
         if self.desk.notifications.on_screen() or self.compiler is not None:
             # A reminder on show would lose its answer (its D-Bus actions come to this
@@ -241,6 +332,11 @@ class TrayResident(QObject):
             self.compiler.kill()
             self.compiler.waitForFinished(1000)  # quitting: reap the killed child, briefly
             self._drop_compiler()
+        if self.relief_compiler is not None:
+            self.relief_compiler.kill()
+            self.relief_compiler.waitForFinished(1000)  # quitting: reap it, briefly
+            self._drop_relief_compiler()
+        self._relief_window_closing()  # relief still on ends and is saved
         self.let_go_of_window()
         self._afresh_timer.stop()  # after letting go, which arms it
         self.desk.shutdown()

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from stretch_app.core.clock import Clock
-from stretch_app.core.library import Library
 from stretch_app.core.phrases import Phrases
-from stretch_app.core.settings import Settings
 from stretch_app.ui.controllers.ports import Cues, Inhibitor, ScreenHost, Voice
 from stretch_app.ui.theme import Look
 
@@ -19,14 +17,15 @@ __all__ = ["Companions", "GuidedActivity"]
 
 @dataclass(frozen=True)
 class Companions:
-    """The parts a routine and relief both guide with; what changes is read when needed."""
+    """The parts a routine and relief both guide with; what changes is read when needed.
+
+    No routine models here (nor settings): a relief-only start builds these without them.
+    """
 
     voice: Voice
     cues: Cues
     inhibitor: Inhibitor
     clock: Clock
-    library: Callable[[], Library]
-    settings: Callable[[], Settings]
     look: Callable[[], Look]
     phrases: Phrases
 
@@ -43,7 +42,5 @@ class GuidedActivity(QObject):
         self.cues = companions.cues
         self.inhibitor = companions.inhibitor
         self.clock = companions.clock
-        self._library = companions.library
-        self._settings = companions.settings
         self._look = companions.look
         self.phrases = companions.phrases

@@ -13,8 +13,8 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from stretch_app.core.guidance import Cue
 from stretch_app.core.journal import EpisodeDetails
+from stretch_app.core.kinds import Cue
 from stretch_app.ui.screens.main_window import MainWindow
 
 __all__ = [

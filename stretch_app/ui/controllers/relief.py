@@ -1,7 +1,8 @@
 """Cramp relief, wired: the relief screen, its cues and voice, and the episode in the journal.
 
 The composition root owns one :class:`ReliefFlow` and gives it what it uses (the journal, the
-voice, the cues, the screen-saver inhibitor, the clock, readers of the library and settings);
+voice, the cues, the screen-saver inhibitor, the clock, a reader of the relief content: the
+models' own, or a plain copy from the cache in a relief-only start, :mod:`.relief_content`);
 "cramp now" from any way in ends up in :meth:`ReliefFlow.open`. It speaks back by signals:
 :attr:`ReliefFlow.activity_starting` (a running routine must stop) and
 :attr:`ReliefFlow.home_requested`.
@@ -23,8 +24,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from stretch_app import paths
-from stretch_app.core.guidance import Cue
 from stretch_app.core.journal import EpisodeDetails, JournalError
+from stretch_app.core.kinds import Cue
 from stretch_app.core.relief import (
     Continued,
     EmergencyReached,
@@ -36,17 +37,16 @@ from stretch_app.core.relief import (
     StepStarted,
 )
 from stretch_app.core.relief import spoken_lines as relief_lines
-from stretch_app.core.safety import SafetyGuide
+from stretch_app.core.relief_content import RELIEF_ID, ReliefContent
 from stretch_app.ui.controllers.activity import Companions, GuidedActivity
 from stretch_app.ui.controllers.ports import EpisodeJournal, ScreenHost
 from stretch_app.ui.screens.relief import ReliefScreen, relief_title
 from stretch_app.ui.screens.relief_after import EpisodeNotes
+from stretch_app.ui.theme import Look
 
 __all__ = ["RELIEF_ID", "ReliefFlow"]
 
 log = logging.getLogger(__name__)
-
-RELIEF_ID = "cramp-relief"
 
 
 class ReliefFlow(GuidedActivity):
@@ -63,13 +63,15 @@ class ReliefFlow(GuidedActivity):
         companions: Companions,
         *,
         journal: EpisodeJournal | None,
-        guide: Callable[[], SafetyGuide],
+        content: Callable[[], ReliefContent | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(host, companions, parent)
         self.journal = journal
         """The diary the episode is kept in; None when it cannot be used (nothing is saved)."""
-        self._guide = guide
+        self._content = content
+        """The relief routine, its exercises, the guidance and settings it uses; None when the
+        relief routine could not be loaded."""
         self.screen: ReliefScreen | None = None
         self._episode_id: int | None = None
         self._last: ReliefEpisode | None = None
@@ -79,6 +81,18 @@ class ReliefFlow(GuidedActivity):
         """Sounds and lines held until the screen is painted (None: play them at once)."""
         self._ahead: tuple[ReliefScreen, tuple[object, ...]] | None = None
         """A relief screen made ahead (:meth:`make_ahead`), and what it was made for."""
+
+    def adopt(
+        self,
+        host: ScreenHost,
+        content: Callable[[], ReliefContent | None],
+        look: Callable[[], Look],
+    ) -> None:
+        """The full app takes over this flow (built before it, in a relief-only start): its
+        screen host, its models as the relief content and its look from now on."""
+        self.host = host
+        self._content = content
+        self._look = look
 
     def open(self) -> ReliefScreen | None:
         """Start relief now; raise the screen instead if a cramp is already being eased.
@@ -90,44 +104,41 @@ class ReliefFlow(GuidedActivity):
         if relief is not None and not relief.episode.is_over:
             self.host.show_screen(relief, relief_title())
             return relief
-        library = self._library()
-        routine = library.routines.get(RELIEF_ID)
-        if routine is None:
+        content = self._content()
+        if content is None:
             self.host.show_notice(self.tr("The cramp-relief routine could not be loaded."))
             return None
         if relief is not None:
             relief.save_details()  # the last cramp's form keeps what it holds
         self.activity_starting.emit()  # a routine still running is recorded as left part-way
-        settings = self._settings()
-        guide = self._guide()
-        emergency = guide.emergency
+        emergency = content.emergency
         last = self._last
         if last is not None and last.can_continue(emergency.same_cramp_within_minutes * 60.0):
             episode = last
         else:
             episode = ReliefEpisode(
-                routine,
-                library.exercises,
+                content.routine,
+                content.exercises,
                 self.clock,
                 started_at=datetime.now(UTC),
-                autostart_after=float(settings.relief_autostart_s),
+                autostart_after=content.autostart_s,
                 emergency_after=emergency.threshold_minutes * 60.0,
                 highlight_from=emergency.highlight_from_minutes * 60.0,
                 repeat_every=emergency.repeat_every_minutes * 60.0,
             )
             self._episode_id = None
             self._last_notes = None
-        relief = self._take_ahead(episode, guide)
+        relief = self._take_ahead(episode, content)
         if relief is None:
             relief = ReliefScreen(
                 episode,
                 emergency,
-                guide.prevention,
+                content.prevention,
                 paths.resolve_picture,
                 parent=self.host.screen_parent(),
             )
-            relief.set_look(self._look(), settings.text_scale)
-        relief.set_reduce_motion(settings.reduce_motion)
+            relief.set_look(self._look(), content.text_scale)
+        relief.set_reduce_motion(content.reduce_motion)
         relief.relief_event.connect(self._on_event)
         relief.ended.connect(self._on_ended)
         relief.details_saved.connect(self._on_details)
@@ -192,41 +203,39 @@ class ReliefFlow(GuidedActivity):
             return
         if self._ahead is not None and isValid(self._ahead[0]):
             return
-        library = self._library()
-        routine = library.routines.get(RELIEF_ID)
-        if routine is None:
+        content = self._content()
+        if content is None:
             return
-        guide = self._guide()
-        settings = self._settings()
         # Never started: open() gives the screen the real episode, made when the cramp is.
-        unused = ReliefEpisode(routine, library.exercises, self.clock, started_at=datetime.now(UTC))
+        unused = ReliefEpisode(
+            content.routine, content.exercises, self.clock, started_at=datetime.now(UTC)
+        )
         relief = ReliefScreen(
-            unused, guide.emergency, guide.prevention, paths.resolve_picture, parent=parent
+            unused, content.emergency, content.prevention, paths.resolve_picture, parent=parent
         )
         relief.hide()
-        relief.set_look(self._look(), settings.text_scale)
+        relief.set_look(self._look(), content.text_scale)
         relief.ensurePolished()  # styled now, not when it is shown
-        self._ahead = (relief, self._made_for(guide))
+        self._ahead = (relief, self._made_for(content))
 
-    def _made_for(self, guide: SafetyGuide) -> tuple[object, ...]:
+    def _made_for(self, content: ReliefContent) -> tuple[object, ...]:
         """What a screen made ahead depends on: the guidance, the look, the screen's height."""
         parent = self.host.screen_parent()
         height = parent.screen().availableGeometry().height() if parent is not None else 0
-        settings = self._settings()
-        return (guide.emergency, guide.prevention, self._look(), settings.text_scale, height)
+        return (content.emergency, content.prevention, self._look(), content.text_scale, height)
 
-    def _take_ahead(self, episode: ReliefEpisode, guide: SafetyGuide) -> ReliefScreen | None:
+    def _take_ahead(self, episode: ReliefEpisode, content: ReliefContent) -> ReliefScreen | None:
         """The screen made ahead, given ``episode``; None when there is none (or it is stale)."""
         ahead, self._ahead = self._ahead, None
         if ahead is None or not isValid(ahead[0]):
             return None
         relief, made_for = ahead
-        now = self._made_for(guide)
+        now = self._made_for(content)
         if made_for[:2] != now[:2]:  # other guidance (another language): not this screen
             relief.deleteLater()
             return None
         if made_for != now:  # the look, the text size or the screen changed since
-            relief.set_look(self._look(), self._settings().text_scale)
+            relief.set_look(self._look(), content.text_scale)
         relief.take_episode(episode)
         return relief
 
@@ -252,7 +261,10 @@ class ReliefFlow(GuidedActivity):
         return True
 
     def _on_event(self, event: ReliefEvent) -> None:
-        emergency = self._guide().emergency
+        content = self._content()
+        if content is None:
+            return
+        emergency = content.emergency
         if isinstance(event, StepStarted) and event.step.open_ended:
             self._soon(lambda: self.cues.play(Cue.HOLD_START))
         elif isinstance(event, EmergencyReached):

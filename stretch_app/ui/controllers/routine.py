@@ -10,6 +10,7 @@ first), :attr:`RoutineFlow.routine_done` (tonight's reminder need not fire),
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -18,8 +19,10 @@ from stretch_app import paths
 from stretch_app.core.guidance import cue_for, spoken_lines
 from stretch_app.core.history import counts_as_done
 from stretch_app.core.journal import JournalError
+from stretch_app.core.library import Library
 from stretch_app.core.model import Routine
 from stretch_app.core.session import Event, Finished, Paused, Resumed, Session
+from stretch_app.core.settings import Settings
 from stretch_app.ui.controllers.activity import Companions, GuidedActivity
 from stretch_app.ui.controllers.ports import ScreenHost, SessionJournal
 from stretch_app.ui.screens.finish import FinishScreen
@@ -48,9 +51,13 @@ class RoutineFlow(GuidedActivity):
         companions: Companions,
         *,
         journal: SessionJournal | None,
+        library: Callable[[], Library],
+        settings: Callable[[], Settings],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(host, companions, parent)
+        self._library = library
+        self._settings = settings
         self.journal = journal
         """Where routines are recorded; None when the journal cannot be used."""
         self.player: PlayerScreen | None = None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
-from stretch_app.core.guidance import Cue
+from stretch_app.core.kinds import Cue
 from stretch_app.paths import assets_dir
 from stretch_app.ui.desktop import sound_problems as problems
 from stretch_app.ui.desktop.sound_problems import NO_SOUND_DEVICE

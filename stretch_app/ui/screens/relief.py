@@ -16,7 +16,7 @@ from PySide6.QtGui import QHideEvent, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from stretch_app.core.journal import Muscle
-from stretch_app.core.model import format_duration
+from stretch_app.core.kinds import format_duration
 from stretch_app.core.relief import (
     Asking,
     Continued,
@@ -31,7 +31,7 @@ from stretch_app.core.relief import (
     StepStarted,
     woke_by_default,
 )
-from stretch_app.core.safety import Emergency, Prevention
+from stretch_app.core.relief_content import EmergencyText, PreventionText
 from stretch_app.ui.screens.relief_after import EpisodeNotes
 from stretch_app.ui.screens.relief_frame import ReliefFrame
 from stretch_app.ui.screens.relief_keys import bind_relief_keys
@@ -80,8 +80,8 @@ class ReliefScreen(ReliefFrame):
     def __init__(
         self,
         episode: ReliefEpisode,
-        emergency: Emergency,
-        prevention: Prevention,
+        emergency: EmergencyText,
+        prevention: PreventionText,
         picture_for: Callable[[str | None], Path | None],
         parent: QWidget | None = None,
     ) -> None:

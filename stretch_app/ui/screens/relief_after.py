@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.core.journal import Leg
-from stretch_app.core.safety import Prevention
+from stretch_app.core.relief_content import PreventionText
 from stretch_app.ui.widgets.buttons import BigButton
 
 __all__ = ["EpisodeForm", "EpisodeNotes", "PreventionTips"]
@@ -269,7 +269,7 @@ class EpisodeForm(QWidget):
 class PreventionTips(QWidget):
     """The article's ways to prevent cramps, and one button home."""
 
-    def __init__(self, prevention: Prevention, parent: QWidget | None = None) -> None:
+    def __init__(self, prevention: PreventionText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("relief-tips")
         self.title_label = _label(prevention.title, "title")

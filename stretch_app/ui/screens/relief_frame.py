@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_app.core.relief import EARLIER_CHOICES
-from stretch_app.core.safety import Emergency, Prevention
+from stretch_app.core.relief_content import EmergencyText, PreventionText
 from stretch_app.ui.screens.relief_after import EpisodeForm, PreventionTips
 from stretch_app.ui.screens.relief_pages import (
     ChoosePage,
@@ -62,7 +62,7 @@ class ReliefFrame(QWidget):
     """
 
     def __init__(
-        self, emergency: Emergency, prevention: Prevention, parent: QWidget | None = None
+        self, emergency: EmergencyText, prevention: PreventionText, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.title_label = relief_label(relief_title(), role="muted", wrap=False)

@@ -19,7 +19,7 @@ from stretch_app.ui.theme import Look
 from stretch_app.ui.theme import px as _px
 
 if TYPE_CHECKING:  # the first "where is the cramp?" page is painted before the models load
-    from stretch_app.core.safety import Emergency
+    from stretch_app.core.relief_content import EmergencyText
 
 __all__ = ["LARGE_TEXT", "EmergencyBanner", "relief_style"]
 
@@ -138,7 +138,7 @@ class EmergencyBanner(QFrame):
     relaid = Signal()
     """The notice changed its words: the screen should give it room again."""
 
-    def __init__(self, emergency: Emergency, parent: QWidget | None = None) -> None:
+    def __init__(self, emergency: EmergencyText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("relief-emergency")
         self.setProperty("state", "calm")

@@ -19,6 +19,7 @@ from stretch_app.core.journal import Journal
 from stretch_app.core.journal_rows import MUSCLE_CHOICES
 from stretch_app.core.library import Library, load_library
 from stretch_app.core.phrases import phrases_for
+from stretch_app.core.relief_content import relief_content_of
 from stretch_app.core.safety import SafetyGuide, load_safety_guide
 from stretch_app.core.settings import Settings
 from stretch_app.ui.controllers.activity import Companions
@@ -58,12 +59,16 @@ class Parts:
             self.cues,
             self.inhibitor,
             self.clock,
-            library=lambda: library,
-            settings=lambda: Settings(relief_autostart_s=autostart_s),
             look=lambda: NIGHT,
             phrases=phrases_for("en", paths.i18n_dir()),
         )
-        self.flow = ReliefFlow(self.host, companions, journal=journal, guide=lambda: guide)
+        settings = Settings(relief_autostart_s=autostart_s)
+        self.flow = ReliefFlow(
+            self.host,
+            companions,
+            journal=journal,
+            content=lambda: relief_content_of(library, guide, settings),
+        )
         self.starting: list[None] = []
         self.home: list[None] = []
         self.flow.activity_starting.connect(lambda: self.starting.append(None))

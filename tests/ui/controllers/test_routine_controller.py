@@ -43,12 +43,12 @@ class Parts:
             self.cues,
             self.inhibitor,
             FakeClock(),
-            library=lambda: library,
-            settings=Settings,
             look=lambda: NIGHT,
             phrases=phrases_for("en", paths.i18n_dir()),
         )
-        self.flow = RoutineFlow(self.host, companions, journal=journal)
+        self.flow = RoutineFlow(
+            self.host, companions, journal=journal, library=lambda: library, settings=Settings
+        )
         self.asked: list[str] = []
         self.flow.activity_starting.connect(lambda: self.asked.append("starting"))
         self.flow.routine_done.connect(lambda rid: self.asked.append(f"done {rid}"))
