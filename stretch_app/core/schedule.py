@@ -320,6 +320,21 @@ class Scheduler:
                 skipped.append(key)
         return skipped
 
+    def all_skipped(self, now: datetime) -> bool:
+        """Whether every reminder of the night ``now`` is in was skipped (paused), and there
+        was one: what the tray's "Pause reminders tonight" shows, read from the saved state so
+        it holds after a restart."""
+        night = night_of(aware_utc(now), self.tz)
+        outcomes = [
+            self.state.handled.get(OccurrenceKey(routine_id, reminder.at, day))
+            for routine_id, reminders in self.reminders.items()
+            for reminder in reminders
+            if reminder.enabled
+            and _WEEKDAYS[(day := wall_date(night, wall_time(reminder.at))).weekday()]
+            in reminder.days
+        ]
+        return bool(outcomes) and all(o is Outcome.SKIPPED for o in outcomes)
+
     def mark_routine_done(self, routine_id: str, at: datetime) -> None:
         """Note the routine was done at ``at``: reminders due soon after it are skipped."""
         at = aware_utc(at)

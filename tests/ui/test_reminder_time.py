@@ -150,3 +150,28 @@ def test_an_app_that_does_not_run_the_reminders_says_so_and_writes_nothing(
         assert not service.state_file.exists()
     finally:
         second.shutdown()
+
+
+def test_a_pause_shows_from_the_saved_state_after_a_restart(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The tray's fresh start (and any restart) kept the skips but once forgot the menu's
+    "paused tonight" mark: it is read from the saved reminders state now."""
+    evening = FakeTime(base.london(20, 0))
+    state = tmp_path / "reminders.json"
+    service = base.make_service(evening, state)
+    service.start()
+    try:
+        assert not service.paused_tonight()
+        service.pause_tonight()
+        assert service.paused_tonight()
+    finally:
+        service.stop()
+    again = base.make_service(evening, state)  # a new process reading the same file
+    again.start()
+    try:
+        assert again.paused_tonight()
+        evening.advance(timedelta(days=1).total_seconds())  # the next evening: not paused
+        assert not again.paused_tonight()
+    finally:
+        again.stop()

@@ -237,6 +237,10 @@ class ReminderService(QObject):
             self.scheduler.skip_tonight(routine_id, moment)
         self._changed()
 
+    def paused_tonight(self) -> bool:
+        """Whether every reminder of the night "tonight" means was skipped (paused)."""
+        return self.scheduler.all_skipped(self._in_tonight())
+
     def _in_tonight(self) -> datetime:
         """A moment of the night the person means by "tonight" (:func:`~.nights.tonight`)."""
         return night_start(tonight(self.wall_clock(), self.tz), self.tz)

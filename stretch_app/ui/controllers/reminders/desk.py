@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QApplication
 
 from stretch_app import paths
 from stretch_app.core.days import ReminderTime
-from stretch_app.core.nights import tonight
 from stretch_app.core.reminder_book import ReminderBook
 from stretch_app.core.schedule import Due
 from stretch_app.ui.controllers.reminders.notifications import ReminderNotifications
@@ -94,7 +93,6 @@ class ReminderDesk(QObject):
         self._book = book
         self.tray_mode = False
         self.run_reminders = True
-        self._paused_night: object = None
         self._side: DeskWindow | None = None
         self._told = False  # where the app went is said once a run, not once a window
         self.keep_running: KeepRunning | None = None
@@ -283,10 +281,6 @@ class ReminderDesk(QObject):
     def pause_tonight(self) -> None:
         """No more reminders tonight."""
         self.service.pause_tonight()
-        self._paused_night = self._night()
-
-    def _night(self) -> object:
-        return tonight(self.service.wall_clock(), self.service.tz)
 
     def edit_reminders(self, routine_id: str) -> None:
         """Open the reminders dialog for a routine and save what the person chooses."""
@@ -362,7 +356,7 @@ class ReminderDesk(QObject):
         return TrayState(
             routines=list(self._book().routines),
             next_reminder=self.service.next_reminder_text(),
-            paused_tonight=self._paused_night == self._night(),
+            paused_tonight=self.service.paused_tonight(),
         )
 
     @property
