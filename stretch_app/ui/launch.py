@@ -319,6 +319,8 @@ def _run_in_tray(
     afresh: list[bool] = []
 
     def start_afresh() -> None:
+        if not os.access(sys.executable, os.X_OK):  # Python upgraded away: keep running as is
+            return
         afresh.append(True)
         QApplication.exit(0)  # exit, not quit: the reminders' close veto must not apply
 

@@ -149,3 +149,37 @@ def test_the_tray_starting_afresh_comes_back_in_the_same_process_with_its_remind
             app.kill()
             output, _ = app.communicate()
     assert app.returncode == 0, output
+
+
+def test_a_tray_whose_python_is_gone_keeps_running_instead_of_starting_afresh(
+    qtbot: QtBot, runtime_dir: Path
+) -> None:
+    """Python upgraded away under a running tray: starting afresh would end the reminders."""
+    gone = TRAY_START.replace(
+        "import sys\n", "import sys\nsys.executable = '/nonexistent/python3'\n", 1
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    app = subprocess.Popen(
+        [sys.executable, "-c", gone],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: send_to_running({"v": 1, "action": "ping"}), timeout=WAIT_MS)
+        # The request to start afresh came at the first turn of the loop, before the ping's
+        # answer: the same program still runs and still answers.
+        assert app.poll() is None
+        assert Path(f"/proc/{app.pid}/cmdline").read_bytes().split(b"\0")[1] == b"-c"
+        assert send_to_running({"v": 1, "action": "ping"})
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+        try:
+            output, _ = app.communicate(timeout=WAIT_MS / 1000)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            output, _ = app.communicate()
+    assert app.returncode == 0, output
