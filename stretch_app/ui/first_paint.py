@@ -20,6 +20,7 @@ __all__ = [
     "FIRST_PAINT_WAIT_MS",
     "FIRST_RELIEF_PAGE",
     "drop_first_relief_page",
+    "first_window",
     "install_language",
     "look_from_file",
     "paint_now",
@@ -47,12 +48,7 @@ def show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWin
     first thing painted is the relief screen's own first question; the relief screen takes
     its place once the app has loaded, and a tap or a key 1-4 made meanwhile lands there.
     """
-    from stretch_app.ui.screens.main_window import MainWindow
-    from stretch_app.ui.theme import apply_look
-
-    look = look_from_file()
-    apply_look(qapp, look)
-    window = MainWindow(rest_later=True)  # title and Cramp now first: the rest after the paint
+    window, look = first_window(qapp)
     if cramp_now:
         from stretch_app.ui.screens.relief_pages import ChoosePage, relief_title
         from stretch_app.ui.screens.relief_parts import relief_style
@@ -65,6 +61,17 @@ def show_first_window(qapp: QApplication, *, cramp_now: bool = False) -> MainWin
     paint_now(qapp, window)
     window.build_rest()
     return window
+
+
+def first_window(qapp: QApplication) -> tuple[MainWindow, Look]:
+    """The main window in the settings' look, not shown yet, with only what a first paint
+    needs (title, home screen's header); and that look. ``build_rest`` after the paint."""
+    from stretch_app.ui.screens.main_window import MainWindow
+    from stretch_app.ui.theme import apply_look
+
+    look = look_from_file()
+    apply_look(qapp, look)
+    return MainWindow(rest_later=True), look  # title and Cramp now first: the rest later
 
 
 def look_from_file() -> Look:

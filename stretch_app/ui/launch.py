@@ -227,9 +227,17 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
     # "nightstretch", the launcher's StartupWMClass, however the app was started.
     qapp = QApplication(["nightstretch"])
     translation = first_paint.install_language(qapp)  # first: the first window is translated
-    window = None if tray else first_paint.show_first_window(qapp, cramp_now=cramp_now)
+    content = None
+    if cramp_now and not tray:  # mid-cramp the first paint is working relief, if it can be
+        from stretch_app.ui.relief_start import relief_source
+
+        content = relief_source(translation.language).cached()
+    # The first window; mid-cramp without current kept content, with a stand-in question.
+    stand_in = not tray and content is None
+    window = first_paint.show_first_window(qapp, cramp_now=cramp_now) if stand_in else None
     # Listen before the slow part of start-up, so a launch meanwhile finds us (its request
-    # waits in the socket until the event loop runs, by when everything is wired).
+    # waits in the socket until the event loop runs, by when everything is wired); and
+    # before relief opens, so a lost race leaves no episode in the diary.
     from stretch_app.ui.instance import InstanceServer
 
     server = InstanceServer(qapp)
@@ -237,13 +245,12 @@ def _launch(catcher: _SignalCatcher, *, routine: str | None, cramp_now: bool, tr
         return 0  # another instance won the race to start
     if tray and not (cramp_now or routine):
         return _run_in_tray(qapp, server, catcher, translation)
-    from stretch_app.ui.relief_start import keep_relief_content, start_relief
+    from stretch_app.ui.relief_start import keep_relief_content, show_working_relief
 
     relief = None
-    if cramp_now and window is not None:  # relief works before the app is built, if it can
-        relief = start_relief(qapp, window, translation.language)
-        if relief is not None:
-            first_paint.paint_now(qapp, window)  # the working screen painted before the rest
+    if content is not None:  # the working relief screen is the first paint: no stand-in
+        relief = show_working_relief(qapp, translation.language, content)
+        window = relief.window
     from stretch_app.ui.app import NightstretchApp
 
     keep_relief_content(translation.language, lambda: app.relief_content(), qapp)

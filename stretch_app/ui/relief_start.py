@@ -33,8 +33,15 @@ if TYPE_CHECKING:  # imported by start_relief: the tray imports this module for 
     from stretch_app.ui.desktop.inhibit import ScreenSaverInhibitor
     from stretch_app.ui.desktop.voice_process import ProcessVoice
     from stretch_app.ui.screens.main_window import MainWindow
+    from stretch_app.ui.theme import Look
 
-__all__ = ["ReliefStart", "keep_relief_content", "relief_source", "start_relief"]
+__all__ = [
+    "ReliefStart",
+    "keep_relief_content",
+    "relief_source",
+    "show_working_relief",
+    "start_relief",
+]
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +71,21 @@ class ReliefStart:
 
 
 def start_relief(
-    qapp: QApplication, window: MainWindow, language: str, *, voice_engine: str | None = None
+    qapp: QApplication,
+    window: MainWindow,
+    language: str,
+    *,
+    content: ReliefContent | None = None,
+    look: Look | None = None,
+    voice_engine: str | None = None,
 ) -> ReliefStart | None:
-    """Open relief in ``window`` (showing the first question) from the kept content; None
-    when there is none current (then the full app opens relief)."""
-    content = relief_source(language).cached()
+    """Open relief in ``window`` (showing the first question) from the kept content (read
+    here unless given); None when there is none current (then the full app opens relief).
+
+    ``look``: the one the window was painted in (read from the settings file if not given).
+    """
+    if content is None:
+        content = relief_source(language).cached()
     if content is None:
         log.info("no current relief content kept: relief opens with the full app")
         return None
@@ -100,19 +117,45 @@ def start_relief(
         language=language,
     )
     inhibitor = ScreenSaverInhibitor()
-    look = look_from_file()
+    if look is None:
+        look = look_from_file()
+    painted_look = look
     companions = Companions(
         voice,
         cues,
         inhibitor,
         SystemClock(),
-        look=lambda: look,
+        look=lambda: painted_look,
         phrases=phrases_for(language, paths.i18n_dir()),
     )
     flow = ReliefFlow(WindowHost(window), companions, journal=journal, content=lambda: content)
     flow.open()
     drop_first_relief_page(window)
     return ReliefStart(flow, window, voice, cues, inhibitor, journal)
+
+
+def show_working_relief(
+    qapp: QApplication, language: str, content: ReliefContent, *, voice_engine: str | None = None
+) -> ReliefStart:
+    """A cold cramp-now with the kept content current: the working relief screen is the first
+    thing painted, in the first window (no stand-in question, no second build, no swap).
+
+    The window is shown before relief opens, so the relief screen waits for its paint to
+    start the voice, the sound and the inhibitor (a hidden one would start them at once);
+    the window's keys and the rest of the home screen come after the paint, as in
+    :func:`.first_paint.show_first_window`.
+    """
+    from stretch_app.ui.first_paint import first_window, paint_now
+
+    window, look = first_window(qapp)
+    window.bring_to_front()
+    relief = start_relief(
+        qapp, window, language, content=content, look=look, voice_engine=voice_engine
+    )
+    assert relief is not None  # the content was given
+    paint_now(qapp, window)
+    window.build_rest()
+    return relief
 
 
 KEEP_AFTER_MS = 2000

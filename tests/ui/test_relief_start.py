@@ -111,3 +111,74 @@ def test_the_app_keeps_its_relief_content_a_moment_after_it_starts(
     qtbot.waitUntil(lambda: source.cached() is not None, timeout=10_000)
     kept = source.cached()
     assert kept is not None and kept.emergency.title == guide.emergency.title
+
+
+_FIRST_PAINT_PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer
+from PySide6.QtWidgets import QApplication
+from stretch_app.ui import first_paint
+from stretch_app.ui.desktop.audio import DeferredCuePlayer
+
+seen = {"stand_in_painted": False}
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if obj.objectName() == first_paint.FIRST_RELIEF_PAGE:
+            seen["stand_in_painted"] = True
+        window = obj.window()
+        if "first" not in seen and type(window).__name__ == "MainWindow":
+            seen["first"] = type(window.current_screen()).__name__
+            seen["title"] = window.windowTitle()
+            seen["cues_before"] = "cues" in seen
+        if type(obj).__name__ == "ReliefScreen" and "painted" not in seen:
+            seen["painted"] = True
+            QTimer.singleShot(200, done)
+        return False
+
+def done():
+    if QThread.currentThread().loopLevel() > 0:
+        QApplication.exit(0)
+    else:
+        QTimer.singleShot(0, done)
+
+warm_up = DeferredCuePlayer.warm_up
+def note_warm_up(self):
+    seen["cues"] = True
+    warm_up(self)
+DeferredCuePlayer.warm_up = note_warm_up
+
+install_language = first_paint.install_language
+keep = []
+def install_and_watch(qapp):
+    keep.append(Watch(qapp))
+    qapp.installEventFilter(keep[0])
+    return install_language(qapp)
+first_paint.install_language = install_and_watch
+
+from stretch_app.cli import main
+main(["--cramp-now"])
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.usefixtures("own_runtime")
+def test_a_cold_cramp_now_with_kept_content_paints_the_working_screen_first() -> None:
+    """No stand-in question: the window's first paint is the working relief screen, and the
+    sound stack still starts only after it (the voice and the inhibitor start with it)."""
+    keep_relief_content()
+    seen = run_probe(_FIRST_PAINT_PROBE)
+    assert seen["first"] == "ReliefScreen"
+    assert seen["stand_in_painted"] is False
+    assert "Cramp relief" in seen["title"]
+    assert seen["cues_before"] is False  # started after the first paint, not before
+    assert seen["cues"] is True
+
+
+@pytest.mark.usefixtures("own_runtime")
+def test_without_kept_content_the_stand_in_question_is_painted_first() -> None:
+    seen = run_probe(_FIRST_PAINT_PROBE)
+    assert seen["first"] == "ChoosePage"
+    assert seen["stand_in_painted"] is True
