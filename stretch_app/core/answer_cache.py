@@ -13,6 +13,7 @@ import contextlib
 import json
 import stat
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,62 @@ def cached_answer(
     if prints is not None and fingerprint(inputs) == prints:
         keep_answer(cache_file, question, inputs, answer)
     return answer
+
+
+@dataclass(frozen=True)
+class KeptSource:
+    """Where an answer compiled from the routine files and the settings comes from (the
+    folders, the settings file, the language, the app's version) and the cache file it is
+    kept in; a child process gets it as one argument (:meth:`to_argument`).
+
+    :class:`~stretch_app.core.reminder_book.BookSource` and
+    :class:`~stretch_app.core.relief_content.ReliefSource` add what each needs.
+    """
+
+    folders: Sequence[Path]
+    settings_file: Path
+    language: str
+    version: str
+    cache_file: Path
+
+    def _settings_inputs(self) -> list[Path]:
+        return [self.settings_file] if self.settings_file.exists() else []
+
+    def _routine_inputs(self) -> list[Path]:
+        """Each routine folder (a new file changes it) and its files."""
+        inputs: list[Path] = []
+        for folder in self.folders:
+            if folder.is_dir():
+                inputs.append(folder)
+                inputs.extend(sorted(folder.glob("*.toml")))
+        return inputs
+
+    def _question(self, kind: str) -> list[Any]:
+        folders = [str(f) for f in self.folders if f.is_dir()]
+        return [kind, self.version, self.language, folders, self._settings_inputs() != []]
+
+    def to_argument(self) -> str:
+        """This source as one command-line argument (paths as text)."""
+        return json.dumps({f.name: _plain(getattr(self, f.name)) for f in fields(self)})
+
+    @classmethod
+    def from_argument(cls, argument: str) -> Any:
+        """Read what :meth:`to_argument` wrote (an instance of the class it is called on)."""
+        data = json.loads(argument)
+        values: dict[str, Any] = {}
+        for field in fields(cls):
+            value = data[field.name]
+            if field.type == "Path":
+                value = Path(value)
+            elif field.type == "Sequence[Path]":
+                value = [Path(item) for item in value]
+            values[field.name] = value
+        return cls(**values)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return value

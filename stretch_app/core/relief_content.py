@@ -17,14 +17,13 @@ copies.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from stretch_app.core.answer_cache import fingerprint, keep_answer, stored_answer
+from stretch_app.core.answer_cache import KeptSource, fingerprint, keep_answer, stored_answer
 from stretch_app.core.kinds import StepMode
 
 if TYPE_CHECKING:
@@ -293,35 +292,19 @@ def relief_content_of(
     )
 
 
-@dataclass(frozen=True)
-class ReliefSource:
+@dataclass(frozen=True, kw_only=True)
+class ReliefSource(KeptSource):
     """Where relief content comes from (routine folders, guidance and settings files, the
     language, the app's version) and the cache file it is kept in."""
 
-    folders: Sequence[Path]
     guidance_file: Path
-    settings_file: Path
-    language: str
-    version: str
-    cache_file: Path
-
-    def _question(self) -> list[Any]:
-        folders = [str(f) for f in self.folders if f.is_dir()]
-        has_settings = self.settings_file.exists()
-        return ["relief", self.version, self.language, folders, has_settings]
 
     def _inputs(self) -> list[Path]:
-        inputs: list[Path] = []
-        for folder in self.folders:
-            if folder.is_dir():
-                inputs.append(folder)  # a new file changes the folder
-                inputs.extend(sorted(folder.glob("*.toml")))
-        inputs.append(self.guidance_file)
-        return inputs + ([self.settings_file] if self.settings_file.exists() else [])
+        return [*self._routine_inputs(), self.guidance_file, *self._settings_inputs()]
 
     def cached(self) -> ReliefContent | None:
         """The kept content, while nothing it was compiled from has changed; else None."""
-        stored = stored_answer(self.cache_file, self._question(), self._inputs())
+        stored = stored_answer(self.cache_file, self._question("relief"), self._inputs())
         if stored is None:
             return None
         try:
@@ -333,7 +316,9 @@ class ReliefSource:
         """Keep ``content`` if no input changed since ``before`` (its fingerprint when it was
         read): it must be the content of the files it is keyed by. Never raises."""
         if before is not None and fingerprint(self._inputs()) == before:
-            keep_answer(self.cache_file, self._question(), self._inputs(), content.to_json())
+            keep_answer(
+                self.cache_file, self._question("relief"), self._inputs(), content.to_json()
+            )
 
     def compile(self) -> ReliefContent | None:
         """The full path: read the files with their models, and keep the content."""
@@ -353,32 +338,6 @@ class ReliefSource:
         """The inputs' stat now (taken before the full app reads them, for :meth:`keep`)."""
         return fingerprint(self._inputs())
 
-    def to_argument(self) -> str:
-        """This source as one command-line argument, for :func:`main` in a child process."""
-        return json.dumps(
-            {
-                "folders": [str(f) for f in self.folders],
-                "guidance_file": str(self.guidance_file),
-                "settings_file": str(self.settings_file),
-                "language": self.language,
-                "version": self.version,
-                "cache_file": str(self.cache_file),
-            }
-        )
-
-    @classmethod
-    def from_argument(cls, argument: str) -> ReliefSource:
-        """Read what :meth:`to_argument` wrote."""
-        data = json.loads(argument)
-        return cls(
-            folders=[Path(f) for f in data["folders"]],
-            guidance_file=Path(data["guidance_file"]),
-            settings_file=Path(data["settings_file"]),
-            language=str(data["language"]),
-            version=str(data["version"]),
-            cache_file=Path(data["cache_file"]),
-        )
-
 
 def main(argv: Sequence[str]) -> int:
     """``python -m stretch_app.core.relief_content SOURCE``: compile and keep the content.
@@ -386,7 +345,8 @@ def main(argv: Sequence[str]) -> int:
     The tray runs this in a child process when the kept content is stale, so pydantic and the
     models are loaded (and their memory held) there, not in the long-lived tray.
     """
-    ReliefSource.from_argument(argv[1]).compile()
+    source: ReliefSource = ReliefSource.from_argument(argv[1])
+    source.compile()
     return 0
 
 

@@ -12,7 +12,6 @@ file, means the full path is taken again and the book compiled anew.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -21,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stretch_app.core.answer_cache import fingerprint, keep_answer, stored_answer
+from stretch_app.core.answer_cache import KeptSource, fingerprint, keep_answer, stored_answer
 from stretch_app.core.days import Day, PlainReminder, ReminderTime
 from stretch_app.core.schedule import ScheduleSettings
 
@@ -148,34 +147,16 @@ def book_of(library: Library, settings: Settings) -> ReminderBook:
 
 
 @dataclass(frozen=True)
-class BookSource:
+class BookSource(KeptSource):
     """Where a book comes from: the routine folders, the settings file, the language and the
     app's version; and the cache file it is kept in."""
 
-    folders: Sequence[Path]
-    settings_file: Path
-    language: str
-    version: str
-    cache_file: Path
-
-    def _question(self) -> list[Any]:
-        folders = [str(f) for f in self.folders if f.is_dir()]
-        return ["reminders", self.version, self.language, folders, self._settings_inputs() != []]
-
-    def _settings_inputs(self) -> list[Path]:
-        return [self.settings_file] if self.settings_file.exists() else []
-
     def _inputs(self) -> list[Path]:
-        inputs: list[Path] = []
-        for folder in self.folders:
-            if folder.is_dir():
-                inputs.append(folder)  # a new file changes the folder
-                inputs.extend(sorted(folder.glob("*.toml")))
-        return inputs + self._settings_inputs()
+        return self._routine_inputs() + self._settings_inputs()
 
     def cached(self) -> ReminderBook | None:
         """The kept book, while nothing it was compiled from has changed; else None."""
-        stored = stored_answer(self.cache_file, self._question(), self._inputs())
+        stored = stored_answer(self.cache_file, self._question("reminders"), self._inputs())
         if stored is None:
             return None
         try:
@@ -185,7 +166,7 @@ class BookSource:
 
     def keep(self, book: ReminderBook) -> None:
         """Keep ``book`` for the files as they are now (never raises)."""
-        keep_answer(self.cache_file, self._question(), self._inputs(), book.to_json())
+        keep_answer(self.cache_file, self._question("reminders"), self._inputs(), book.to_json())
 
     def compile(self) -> ReminderBook:
         """The full path: read the routine files and settings with their models, and keep the
@@ -206,30 +187,6 @@ class BookSource:
         """The kept book when it is current, else the one compiled now."""
         return self.cached() or self.compile()
 
-    def to_argument(self) -> str:
-        """This source as one command-line argument, for :func:`main` in a child process."""
-        return json.dumps(
-            {
-                "folders": [str(f) for f in self.folders],
-                "settings_file": str(self.settings_file),
-                "language": self.language,
-                "version": self.version,
-                "cache_file": str(self.cache_file),
-            }
-        )
-
-    @classmethod
-    def from_argument(cls, argument: str) -> BookSource:
-        """Read what :meth:`to_argument` wrote."""
-        data = json.loads(argument)
-        return cls(
-            folders=[Path(f) for f in data["folders"]],
-            settings_file=Path(data["settings_file"]),
-            language=str(data["language"]),
-            version=str(data["version"]),
-            cache_file=Path(data["cache_file"]),
-        )
-
 
 def main(argv: Sequence[str]) -> int:
     """``python -m stretch_app.core.reminder_book SOURCE``: compile and keep the book.
@@ -237,7 +194,8 @@ def main(argv: Sequence[str]) -> int:
     The tray runs this in a child process when its kept book is stale, so that pydantic and
     the routine models are loaded (and their memory held) there, not in the long-lived tray.
     """
-    BookSource.from_argument(argv[1]).compile()
+    source: BookSource = BookSource.from_argument(argv[1])
+    source.compile()
     return 0
 
 

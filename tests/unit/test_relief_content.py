@@ -116,3 +116,10 @@ print(json.dumps([content is not None, "pydantic" in sys.modules]))
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
     )
     assert json.loads(result.stdout.splitlines()[-1]) == [True, False]
+
+
+def test_a_relief_source_travels_to_the_child_process_as_one_argument(tmp_path: Path) -> None:
+    source = source_for("de", tmp_path)
+    back = ReliefSource.from_argument(source.to_argument())
+    assert back == source
+    assert isinstance(back.guidance_file, Path) and isinstance(back.cache_file, Path)

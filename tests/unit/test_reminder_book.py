@@ -159,3 +159,9 @@ def test_reading_the_book_and_scheduling_need_no_pydantic() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_a_source_travels_to_the_child_process_as_one_argument(source: BookSource) -> None:
+    back = BookSource.from_argument(source.to_argument())
+    assert back == BookSource(**{**vars(source), "folders": list(source.folders)})
+    assert all(isinstance(folder, Path) for folder in back.folders)
