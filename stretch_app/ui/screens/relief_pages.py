@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -179,6 +179,9 @@ class StepPage(QWidget):
         self.words_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.words_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.words_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The words' room also shrinks when the answers below wrap onto two rows (German, large
+        # text) with the page's size unchanged: watch the view itself.
+        self.words_scroll.viewport().installEventFilter(self)
         self.middle = QGridLayout()
         self.middle.addWidget(self.picture, 0, 0)
         self.middle.addWidget(self.ring, 0, 1)
@@ -239,6 +242,12 @@ class StepPage(QWidget):
             self.until_label.setProperty("compact", compact)
             self.until_label.style().unpolish(self.until_label)
             self.until_label.style().polish(self.until_label)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The words' view changed size: fit the words to its height again."""
+        if event.type() == QEvent.Type.Resize and watched is self.words_scroll.viewport():
+            self.fit_height()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow windows: the picture makes way for the words and the clock; short ones lose
