@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -47,30 +48,21 @@ def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_restart_now_starts_the_app_again_in_the_same_process(
-    qtbot: QtBot, runtime_dir: Path
-) -> None:
+@contextlib.contextmanager
+def app_running(snippet: str) -> Iterator[subprocess.Popen[str]]:
+    """Run ``python -c snippet`` as the app (offscreen); on leaving, end it with SIGTERM and
+    check that it ended cleanly (exit 0), showing what it printed if not."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     app = subprocess.Popen(
-        [sys.executable, "-c", FIRST_START],
+        [sys.executable, "-c", snippet],
         env=env,
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    cmdline = Path(f"/proc/{app.pid}/cmdline")
-
-    def restarted() -> bool:
-        try:
-            args = cmdline.read_bytes().split(b"\0")
-        except OSError:
-            return False
-        return b"-m" in args and send_to_running({"v": 1, "action": "show"})
-
     try:
-        qtbot.waitUntil(restarted, timeout=WAIT_MS)
-        assert app.poll() is None
+        yield app
     finally:
         if app.poll() is None:
             app.send_signal(signal.SIGTERM)
@@ -80,6 +72,26 @@ def test_restart_now_starts_the_app_again_in_the_same_process(
             app.kill()
             output, _ = app.communicate()
     assert app.returncode == 0, output
+
+
+def command_line(app: subprocess.Popen[str]) -> list[bytes]:
+    """The app's command line now (after an exec, the new program's); empty once it ended."""
+    try:
+        return Path(f"/proc/{app.pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return []
+
+
+def test_restart_now_starts_the_app_again_in_the_same_process(
+    qtbot: QtBot, runtime_dir: Path
+) -> None:
+    with app_running(FIRST_START) as app:
+
+        def restarted() -> bool:
+            return b"-m" in command_line(app) and send_to_running({"v": 1, "action": "show"})
+
+        qtbot.waitUntil(restarted, timeout=WAIT_MS)
+        assert app.poll() is None
 
 
 # A tray started with --tray asks to start afresh as soon as its event loop runs (as it does
@@ -108,47 +120,22 @@ def test_the_tray_starting_afresh_comes_back_in_the_same_process_with_its_remind
     process answers a later launch again and holds the reminders' lock again."""
     from stretch_app.instance_client import ReminderLock
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    app = subprocess.Popen(
-        [sys.executable, "-c", TRAY_START],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    cmdline = Path(f"/proc/{app.pid}/cmdline")
+    def lock_held_by_the_app() -> bool:
+        lock = ReminderLock.take()
+        if lock is None:
+            return True
+        lock.release()
+        return False
 
-    def started_afresh() -> bool:
-        try:
-            args = cmdline.read_bytes().split(b"\0")
-        except OSError:
-            return False
-        return args[1:4] == [b"-m", b"stretch_app", b"--tray"] and send_to_running(
-            {"v": 1, "action": "ping"}
-        )
+    with app_running(TRAY_START) as app:
 
-    try:
+        def started_afresh() -> bool:
+            plain_tray = command_line(app)[1:4] == [b"-m", b"stretch_app", b"--tray"]
+            return plain_tray and send_to_running({"v": 1, "action": "ping"})
+
         qtbot.waitUntil(started_afresh, timeout=WAIT_MS)
         assert app.poll() is None
-
-        def lock_held_by_the_app() -> bool:
-            lock = ReminderLock.take()
-            if lock is None:
-                return True
-            lock.release()
-            return False
-
         qtbot.waitUntil(lock_held_by_the_app, timeout=WAIT_MS)
-    finally:
-        if app.poll() is None:
-            app.send_signal(signal.SIGTERM)
-        try:
-            output, _ = app.communicate(timeout=WAIT_MS / 1000)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            output, _ = app.communicate()
-    assert app.returncode == 0, output
 
 
 def test_a_tray_whose_python_is_gone_keeps_running_instead_of_starting_afresh(
@@ -158,28 +145,10 @@ def test_a_tray_whose_python_is_gone_keeps_running_instead_of_starting_afresh(
     gone = TRAY_START.replace(
         "import sys\n", "import sys\nsys.executable = '/nonexistent/python3'\n", 1
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    app = subprocess.Popen(
-        [sys.executable, "-c", gone],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
+    with app_running(gone) as app:
         qtbot.waitUntil(lambda: send_to_running({"v": 1, "action": "ping"}), timeout=WAIT_MS)
         # The request to start afresh came at the first turn of the loop, before the ping's
         # answer: the same program still runs and still answers.
         assert app.poll() is None
-        assert Path(f"/proc/{app.pid}/cmdline").read_bytes().split(b"\0")[1] == b"-c"
+        assert command_line(app)[1] == b"-c"
         assert send_to_running({"v": 1, "action": "ping"})
-    finally:
-        if app.poll() is None:
-            app.send_signal(signal.SIGTERM)
-        try:
-            output, _ = app.communicate(timeout=WAIT_MS / 1000)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            output, _ = app.communicate()
-    assert app.returncode == 0, output
